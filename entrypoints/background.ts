@@ -1,0 +1,6 @@
+import { defineBackground } from 'wxt/utils/define-background';
+import { listenForMessages } from '../src/background/listen';
+
+export default defineBackground(() => {
+  listenForMessages();
+});

@@ -1,0 +1,52 @@
+import { i18n } from '#i18n';
+import type { BalanceReply, BalanceRequest } from '../../contract';
+import { checkModels } from '../../checks/check-models';
+import { SingleFlight } from '../../checks/single-flight';
+import type { ProbeOutcome } from '../../modelscope/probe';
+import { apiKeyItem, checkSettingsItem, DEFAULT_FAVOURITES, favouritesItem } from '../../settings/items';
+import { keyFingerprint } from '../../settings/key-fingerprint';
+import { saveLatestResult } from '../../settings/latest-results';
+import { sessionResultCache } from '../../settings/result-cache';
+import type { Caller } from '../caller';
+import { balanceFailure, missingKeyMessage } from '../replies';
+
+/** Shared by every caller in this service worker's life, so simultaneous identical checks share one probe. */
+const probesInFlight = new SingleFlight<ProbeOutcome>();
+
+/** The key and models to check: a caller's own, or (for our own pages only) the saved ones. */
+async function resolveTarget(request: BalanceRequest, caller: Caller) {
+  if (caller.external) {
+    // Other extensions never use what the user saved; without a list they get the built-in defaults.
+    return { apiKey: request.api_key, models: request.models ?? DEFAULT_FAVOURITES };
+  }
+  return {
+    apiKey: request.api_key ?? ((await apiKeyItem.get()) || undefined),
+    models: request.models ?? (await favouritesItem.get()),
+  };
+}
+
+export async function handleBalance(request: BalanceRequest, caller: Caller): Promise<BalanceReply> {
+  const { apiKey, models } = await resolveTarget(request, caller);
+  if (!apiKey) {
+    return balanceFailure(missingKeyMessage(caller.external), { code: 'invalid_request', field: 'api_key' });
+  }
+  if (models.length === 0) {
+    return balanceFailure(i18n.t('reply.noFavourites'), { code: 'invalid_request', field: 'models' });
+  }
+  const settings = await checkSettingsItem.get();
+  const keyId = await keyFingerprint(apiKey);
+  const items = await checkModels(models, apiKey, keyId, { cache: sessionResultCache, singleFlight: probesInFlight }, {
+    concurrency: settings.concurrency,
+    timeoutMs: settings.timeoutSeconds * 1000,
+    cacheMaxAgeMs: settings.cacheSeconds * 1000,
+    force: request.force ?? false,
+    // Only our own pages' checks are kept for the popup; another extension's results are its own business.
+    onResult: caller.external ? undefined : (item) => saveLatestResult(keyId, item),
+  });
+  const failed = items.filter((item) => item.error !== null).length;
+  return {
+    success: failed === 0,
+    data: items,
+    message: i18n.t('reply.balanceSummary', items.length, [items.length, items.length - failed, failed]),
+  };
+}

@@ -1,0 +1,7 @@
+import { browser } from 'wxt/browser';
+import type { HealthReply } from '../../contract';
+
+/** Same answer as the original service's `GET /health`, with the installed extension's version. */
+export function handleHealth(): HealthReply {
+  return { status: 'healthy', service: 'ModelScope Balance Query', version: browser.runtime.getManifest().version };
+}

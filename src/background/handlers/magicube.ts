@@ -1,0 +1,25 @@
+import { i18n } from '#i18n';
+import type { MagicubeReply, MagicubeRequest } from '../../contract';
+import { fetchMagicubeBalance } from '../../modelscope/magicube';
+import { apiKeyItem, checkSettingsItem } from '../../settings/items';
+import type { Caller } from '../caller';
+import { magicubeFailure, missingKeyMessage } from '../replies';
+
+/** The account's Magicube credits. Free to read, so it needs no cache. */
+export async function handleMagicube(request: MagicubeRequest, caller: Caller): Promise<MagicubeReply> {
+  const apiKey = request.api_key ?? (caller.external ? undefined : (await apiKeyItem.get()) || undefined);
+  if (!apiKey) {
+    return magicubeFailure(missingKeyMessage(caller.external), { code: 'invalid_request', field: 'api_key' });
+  }
+  const { timeoutSeconds } = await checkSettingsItem.get();
+  const outcome = await fetchMagicubeBalance(apiKey, { timeoutMs: timeoutSeconds * 1000 });
+  if (!outcome.ok) {
+    return magicubeFailure(i18n.t('reply.magicubeFailed', [outcome.error]), { code: outcome.kind, status: outcome.status });
+  }
+  const { available_balance, frozen_amount, total_balance } = outcome.balance;
+  return {
+    success: true,
+    data: outcome.balance,
+    message: i18n.t('reply.magicubeBalance', [available_balance, frozen_amount, total_balance]),
+  };
+}

@@ -1,0 +1,15 @@
+import { i18n } from '#i18n';
+import type { ModelsReply } from '../../contract';
+import { fetchModelCatalogue } from '../../modelscope/catalogue';
+import { checkSettingsItem } from '../../settings/items';
+import { modelsFailure } from '../replies';
+
+/** The API-Inference catalogue. Free and keyless. */
+export async function handleModels(): Promise<ModelsReply> {
+  const { timeoutSeconds } = await checkSettingsItem.get();
+  const outcome = await fetchModelCatalogue({ timeoutMs: timeoutSeconds * 1000 });
+  if (!outcome.ok) {
+    return modelsFailure(i18n.t('reply.catalogueFailed', [outcome.error]), { code: outcome.kind, status: outcome.status });
+  }
+  return { success: true, data: outcome.ids, message: i18n.t('reply.catalogue', [outcome.ids.length]) };
+}

@@ -1,0 +1,18 @@
+import { browser } from 'wxt/browser';
+import { handleMessage } from './handle-message';
+
+/**
+ * One handler for our own pages (`onMessage`) and for other extensions (`onMessageExternal`). Replies go through
+ * `sendResponse` with `return true`, which every supported browser keeps the channel open for.
+ */
+export function listenForMessages(): void {
+  browser.runtime.onMessage.addListener((message, sender, sendResponse) => {
+    if (sender.id !== browser.runtime.id) return false;
+    void handleMessage(message, { external: false }).then(sendResponse);
+    return true;
+  });
+  browser.runtime.onMessageExternal.addListener((message, _sender, sendResponse) => {
+    void handleMessage(message, { external: true }).then(sendResponse);
+    return true;
+  });
+}

@@ -1,0 +1,22 @@
+import { i18n } from '#i18n';
+import type { BalanceReply, MagicubeReply, MessageType, ModelsReply, ReplyError } from '../contract';
+
+export const balanceFailure = (message: string, error: ReplyError): BalanceReply => ({ success: false, data: [], message, error });
+export const modelsFailure = (message: string, error: ReplyError): ModelsReply => ({ success: false, data: [], message, error });
+export const magicubeFailure = (message: string, error: ReplyError): MagicubeReply => ({ success: false, data: null, message, error });
+
+/** A whole request failed: the reply has the shape the caller expects (balance's for an unknown type), and spends nothing. */
+export function failureReply(type: MessageType | null, message: string, error: ReplyError) {
+  if (type === 'magicube') return magicubeFailure(message, error);
+  if (type === 'models') return modelsFailure(message, error);
+  return balanceFailure(message, error);
+}
+
+export function invalidRequestReply(type: MessageType | null, field: string, problem: string) {
+  return failureReply(type, i18n.t('reply.invalidRequest', [problem]), { code: 'invalid_request', field });
+}
+
+/** Our own pages are told to save a key; another extension is told to send its own. */
+export function missingKeyMessage(external: boolean): string {
+  return external ? i18n.t('reply.externalKeyRequired') : i18n.t('reply.noSavedKey');
+}

@@ -1,0 +1,72 @@
+import type { BalanceItem } from '../contract';
+import type { HttpOptions } from '../modelscope/http';
+import { probeModel, type ProbeOutcome } from '../modelscope/probe';
+import type { ResultCache } from '../settings/result-cache';
+import { AdaptiveLimiter } from './adaptive-limiter';
+import { DEFAULT_RETRY_POLICY, withRetries, type RetryPolicy } from './retry';
+import { SingleFlight } from './single-flight';
+
+export interface CheckOptions {
+  concurrency: number;
+  timeoutMs: number;
+  cacheMaxAgeMs: number;
+  /** Skip the cache; an identical probe already in flight is still shared, since its answer is fresh. */
+  force: boolean;
+  /** Called as each model's result arrives, so a page can fill its rows in. */
+  onResult?: (item: BalanceItem) => void | Promise<void>;
+  fetchFn?: HttpOptions['fetchFn'];
+  retryPolicy?: RetryPolicy;
+}
+
+export interface CheckDeps {
+  cache: ResultCache;
+  singleFlight: SingleFlight<ProbeOutcome>;
+}
+
+/** Results worth reusing: the call was answered and spent. Errors are not results. */
+function isCacheable(item: BalanceItem): boolean {
+  return item.error_kind === null || item.error_kind === 'no_quota_headers' || item.error_kind === 'quota_exhausted';
+}
+
+function toBalanceItem(model: string, outcome: ProbeOutcome): BalanceItem {
+  return { model, ...outcome, checked_at: new Date().toISOString(), cached: false };
+}
+
+/**
+ * Checks a batch of models for one key: fresh cached results first, then probes with bounded, adaptive concurrency,
+ * bounded retries and single-flight. Gives one item per model, in the order asked.
+ */
+export async function checkModels(
+  models: readonly string[],
+  apiKey: string,
+  keyId: string,
+  deps: CheckDeps,
+  options: CheckOptions,
+): Promise<BalanceItem[]> {
+  const limiter = new AdaptiveLimiter(options.concurrency);
+  const http: HttpOptions = { timeoutMs: options.timeoutMs, fetchFn: options.fetchFn };
+  const probeOnce = async (model: string) => {
+    const outcome = await limiter.run(() => probeModel(model, apiKey, http));
+    if (outcome.error_kind === 'rate_limited') limiter.backOff();
+    return outcome;
+  };
+
+  const checkOne = async (model: string): Promise<BalanceItem> => {
+    const cached = options.force ? null : await deps.cache.get(keyId, model, options.cacheMaxAgeMs);
+    if (cached) return { ...cached, cached: true };
+    const outcome = await deps.singleFlight.run(`${keyId}\n${model}`, () =>
+      withRetries(() => probeOnce(model), options.retryPolicy ?? DEFAULT_RETRY_POLICY),
+    );
+    const item = toBalanceItem(model, outcome);
+    if (isCacheable(item)) await deps.cache.put(keyId, item);
+    return item;
+  };
+
+  return Promise.all(
+    models.map(async (model) => {
+      const item = await checkOne(model);
+      await options.onResult?.(item);
+      return item;
+    }),
+  );
+}

@@ -1,0 +1,42 @@
+import { z } from 'zod';
+import { ApiKeySchema, ErrorKindSchema, MAX_MODELS_PER_REQUEST, ModelIdSchema, ReplyErrorSchema } from './common';
+
+export const BalanceRequestSchema = z.object({
+  type: z.literal('balance'),
+  models: z
+    .array(ModelIdSchema, { error: 'models must be a list of strings' })
+    .min(1, 'models is an empty list')
+    .max(MAX_MODELS_PER_REQUEST, `models lists more than ${MAX_MODELS_PER_REQUEST} models`)
+    // Ids are case-sensitive: only exact repeats are dropped, first occurrence kept.
+    .transform((ids) => [...new Set(ids)])
+    .optional(),
+  api_key: ApiKeySchema.optional(),
+  force: z.boolean({ error: 'force must be true or false' }).optional(),
+});
+export type BalanceRequest = z.infer<typeof BalanceRequestSchema>;
+
+const CountSchema = z.number().int().nonnegative().nullable();
+
+/** One model's result: the original service's six fields, then what this extension adds. */
+export const BalanceItemSchema = z.object({
+  model: z.string(),
+  request_limit: CountSchema,
+  request_remaining: CountSchema,
+  model_request_limit: CountSchema,
+  model_request_remaining: CountSchema,
+  error: z.string().nullable(),
+  error_kind: ErrorKindSchema.nullable(),
+  status: z.number().int().nullable(),
+  latency_ms: z.number().int().nonnegative().nullable(),
+  checked_at: z.iso.datetime(),
+  cached: z.boolean(),
+});
+export type BalanceItem = z.infer<typeof BalanceItemSchema>;
+
+export const BalanceReplySchema = z.object({
+  success: z.boolean(),
+  data: z.array(BalanceItemSchema),
+  message: z.string(),
+  error: ReplyErrorSchema.optional(),
+});
+export type BalanceReply = z.infer<typeof BalanceReplySchema>;

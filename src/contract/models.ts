@@ -1,0 +1,14 @@
+import { z } from 'zod';
+import { ReplyErrorSchema } from './common';
+
+export const ModelsRequestSchema = z.object({ type: z.literal('models') });
+export type ModelsRequest = z.infer<typeof ModelsRequestSchema>;
+
+/** The API-Inference catalogue: model ids, in the order ModelScope lists them. */
+export const ModelsReplySchema = z.object({
+  success: z.boolean(),
+  data: z.array(z.string()),
+  message: z.string(),
+  error: ReplyErrorSchema.optional(),
+});
+export type ModelsReply = z.infer<typeof ModelsReplySchema>;

@@ -1,0 +1,35 @@
+import { z } from 'zod';
+import { MagicubeBalanceSchema, type ErrorKind, type MagicubeBalance } from '../contract';
+import { kindForErrorStatus } from './classify';
+import { authHeaders, MAGICUBE_BALANCE_URL } from './endpoints';
+import { fetchWithDeadline, parseJson, readBoundedText, type HttpOptions } from './http';
+import { upstreamMessage } from './upstream-message';
+
+export type MagicubeOutcome =
+  | { ok: true; balance: MagicubeBalance }
+  | { ok: false; kind: ErrorKind; status: number | null; error: string };
+
+const MagicubeBodySchema = z.object({ success: z.literal(true), data: MagicubeBalanceSchema });
+
+/** Reads the account's Magicube (魔粒) credits from the official endpoint. Free: it spends no call. Never throws. */
+export async function fetchMagicubeBalance(apiKey: string, options: HttpOptions): Promise<MagicubeOutcome> {
+  const answer = await fetchWithDeadline(MAGICUBE_BALANCE_URL, { headers: authHeaders(apiKey) }, options, readBoundedText);
+  if (!answer.ok) return { ok: false, kind: answer.kind, status: null, error: answer.error };
+  const body = parseJson(answer.body);
+  if (answer.status >= 200 && answer.status < 300) {
+    const parsed = MagicubeBodySchema.safeParse(body);
+    if (parsed.success) return { ok: true, balance: parsed.data.data };
+  }
+  const message = upstreamMessage(answer.body, apiKey);
+  const code = typeof body === 'object' && body !== null ? (body as { code?: unknown }).code : undefined;
+  const detail = [message, typeof code === 'string' ? `(${code.slice(0, 60)})` : null].filter(Boolean).join(' ');
+  const ok2xx = answer.status >= 200 && answer.status < 300;
+  return {
+    ok: false,
+    kind: ok2xx ? 'bad_response' : kindForErrorStatus(answer.status),
+    status: answer.status,
+    error: ok2xx
+      ? `HTTP ${answer.status}: ModelScope's Magicube answer could not be read${detail ? ` ${detail}` : ''}`
+      : `HTTP ${answer.status}${detail ? `: ${detail}` : ''}`,
+  };
+}

@@ -1,0 +1,25 @@
+import { storage, type StorageItemKey } from 'wxt/utils/storage';
+import { z } from 'zod';
+
+const RepairSchema = z.object({ key: z.string(), at: z.iso.datetime() });
+export type Repair = z.infer<typeof RepairSchema>;
+const MAX_REPAIRS_KEPT = 20;
+
+const repairsItem = storage.defineItem<unknown>('local:repairs', { fallback: [] });
+
+/** Repairs the user has not seen yet; a corrupt list of repairs is itself simply dropped. */
+export async function listRepairs(): Promise<Repair[]> {
+  const parsed = z.array(RepairSchema).safeParse(await repairsItem.getValue());
+  return parsed.success ? parsed.data : [];
+}
+
+/** Notes that a stored setting was unreadable and reset to its default, so the UI can say so. */
+export async function recordRepair(key: StorageItemKey): Promise<void> {
+  const repairs = [...(await listRepairs()), { key, at: new Date().toISOString() }].slice(-MAX_REPAIRS_KEPT);
+  await repairsItem.setValue(repairs);
+  console.warn(`ModelScope Quota: the stored setting ${key} was unreadable and has been reset to its default.`);
+}
+
+export async function clearRepairs(): Promise<void> {
+  await repairsItem.setValue([]);
+}

@@ -1,0 +1,26 @@
+import { storage } from 'wxt/utils/storage';
+import { BalanceItemSchema, type BalanceItem } from '../contract';
+
+/**
+ * Fresh probe results for every caller, in `storage.session` so they outlive a sleeping service worker but not the
+ * browser. One entry per key fingerprint and model, so concurrent writes never overwrite each other.
+ */
+export interface ResultCache {
+  get(keyId: string, model: string, maxAgeMs: number): Promise<BalanceItem | null>;
+  put(keyId: string, item: BalanceItem): Promise<void>;
+}
+
+const entryKey = (keyId: string, model: string) => `session:result:${keyId}:${model}` as const;
+
+export const sessionResultCache: ResultCache = {
+  async get(keyId, model, maxAgeMs) {
+    if (maxAgeMs <= 0) return null;
+    const parsed = BalanceItemSchema.safeParse(await storage.getItem(entryKey(keyId, model)));
+    if (!parsed.success) return null;
+    const age = Date.now() - Date.parse(parsed.data.checked_at);
+    return age >= 0 && age < maxAgeMs ? parsed.data : null;
+  },
+  async put(keyId, item) {
+    await storage.setItem(entryKey(keyId, item.model), item);
+  },
+};

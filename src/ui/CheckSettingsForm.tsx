@@ -1,0 +1,73 @@
+import { i18n } from '#i18n';
+import { useEffect, useState, type FormEvent } from 'react';
+import { CHECK_SETTINGS_RANGES, CheckSettingsSchema, type CheckSettings } from '../settings/items';
+
+interface Props {
+  value: CheckSettings;
+  onSave: (settings: CheckSettings) => Promise<void>;
+}
+
+type Field = keyof CheckSettings;
+const FIELDS: Array<{ name: Field; label: 'ui.concurrency' | 'ui.timeout' | 'ui.cacheAge'; hint: 'ui.concurrencyHint' | 'ui.timeoutHint' | 'ui.cacheAgeHint' }> = [
+  { name: 'concurrency', label: 'ui.concurrency', hint: 'ui.concurrencyHint' },
+  { name: 'timeoutSeconds', label: 'ui.timeout', hint: 'ui.timeoutHint' },
+  { name: 'cacheSeconds', label: 'ui.cacheAge', hint: 'ui.cacheAgeHint' },
+];
+
+/** Concurrency, timeout and cache age, each with its range; nothing out of range is saved. */
+export function CheckSettingsForm({ value, onSave }: Props) {
+  const [draft, setDraft] = useState<Record<Field, string>>(() => toDraft(value));
+  const [status, setStatus] = useState<string | null>(null);
+  useEffect(() => setDraft(toDraft(value)), [value]);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const parsed = CheckSettingsSchema.safeParse({
+      concurrency: Number(draft.concurrency),
+      timeoutSeconds: Number(draft.timeoutSeconds),
+      cacheSeconds: Number(draft.cacheSeconds),
+    });
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      setStatus(i18n.t('ui.settingsInvalid', [`${String(issue?.path[0])}: ${issue?.message ?? ''}`]));
+      return;
+    }
+    await onSave(parsed.data);
+    setStatus(i18n.t('ui.saved'));
+  };
+
+  return (
+    <form onSubmit={(event) => void submit(event)} className="settings">
+      <h2>{i18n.t('ui.settings')}</h2>
+      {FIELDS.map(({ name, label, hint }) => {
+        const { min, max } = CHECK_SETTINGS_RANGES[name];
+        return (
+          <div className="field" key={name}>
+            <label htmlFor={`setting-${name}`}>{i18n.t(label)}</label>
+            <input
+              id={`setting-${name}`}
+              type="number"
+              min={min}
+              max={max}
+              step={1}
+              value={draft[name]}
+              onChange={(event) => setDraft({ ...draft, [name]: event.target.value })}
+              aria-describedby={`setting-${name}-hint`}
+            />
+            <p id={`setting-${name}-hint`} className="hint">{i18n.t(hint, [min, max])}</p>
+          </div>
+        );
+      })}
+      <button type="submit" className="primary">{i18n.t('ui.save')}</button>
+      {status && <p role="status">{status}</p>}
+    </form>
+  );
+}
+
+function toDraft(settings: CheckSettings): Record<Field, string> {
+  return {
+    concurrency: String(settings.concurrency),
+    timeoutSeconds: String(settings.timeoutSeconds),
+    cacheSeconds: String(settings.cacheSeconds),
+  };
+}

@@ -1,0 +1,246 @@
+// The fake ModelScope's catalogue: keys, models, limits and the exact bodies ModelScope answers with.
+// Every behaviour reproduces a fact in /work/shared/modelscope-upstream.md.
+import { randomUUID } from 'node:crypto';
+
+// ---- Keys -------------------------------------------------------------------------------------
+
+export const DEMO_KEY = 'ms-' + '0123456789abcdef'.repeat(2);
+/** 401 on every endpoint. */
+export const REVOKED_KEY = 'ms-' + 'dead'.repeat(8);
+/** 403 on chat completions (account not bound to Alibaba Cloud); Magicube still answers. */
+export const UNBOUND_KEY = 'ms-' + 'b0b0'.repeat(8);
+/** 429 QuotaLimitExceed on the Magicube balance; chat completions work. */
+export const MAGICUBE_LIMITED_KEY = 'ms-' + 'c0de'.repeat(8);
+
+const KEY_PATTERN = /^ms-[0-9a-f]{32}$/;
+
+export type KeyStatus = 'valid' | 'invalid' | 'unbound' | 'magicube-limited';
+
+/** The token of an `Authorization: Bearer <token>` header, or null when there is none. */
+export function bearerKey(authorization: string | undefined): string | null {
+  return /^Bearer\s+(\S+)\s*$/i.exec(authorization ?? '')?.[1] ?? null;
+}
+
+/** A missing key, a malformed one and a revoked one all get the same 401. */
+export function keyStatus(key: string | null): KeyStatus {
+  if (key === null || !KEY_PATTERN.test(key) || key === REVOKED_KEY) return 'invalid';
+  if (key === UNBOUND_KEY) return 'unbound';
+  if (key === MAGICUBE_LIMITED_KEY) return 'magicube-limited';
+  return 'valid';
+}
+
+// ---- Models -----------------------------------------------------------------------------------
+
+export const ACCOUNT_LIMIT = 2000;
+
+export interface RealModel {
+  id: string;
+  modelLimit: number;
+}
+
+export const REAL_MODELS: readonly RealModel[] = [
+  { id: 'Qwen/Qwen3-Coder-480B-A35B-Instruct', modelLimit: 500 },
+  { id: 'ZhipuAI/GLM-4.7', modelLimit: 500 },
+  { id: 'deepseek-ai/DeepSeek-V4-Flash', modelLimit: 200 },
+  { id: 'deepseek-ai/DeepSeek-V4-Pro', modelLimit: 100 },
+  { id: 'ZhipuAI/GLM-5.1', modelLimit: 200 },
+  { id: 'moonshotai/Kimi-K2.5', modelLimit: 500 },
+  { id: 'MiniMax/MiniMax-M2.5', modelLimit: 500 },
+];
+
+export const FAKE_NO_HEADERS = 'fake/no-headers';
+export const FAKE_GARBAGE_HEADERS = 'fake/garbage-headers';
+export const FAKE_PARTIAL_HEADERS = 'fake/partial-headers';
+export const FAKE_EXHAUSTED = 'fake/exhausted';
+export const FAKE_BUSY = 'fake/busy';
+export const FAKE_BUSY_ONCE = 'fake/busy-once';
+export const FAKE_BAD_REQUEST = 'fake/bad-request';
+export const FAKE_FORBIDDEN = 'fake/forbidden';
+export const FAKE_HTML_502 = 'fake/html-502';
+export const FAKE_FLAKY = 'fake/flaky';
+export const FAKE_SLOW = 'fake/slow';
+export const FAKE_RESET = 'fake/reset';
+export const FAKE_HANGUP = 'fake/hangup';
+export const FAKE_NOT_JSON = 'fake/not-json';
+export const FAKE_ECHO_KEY = 'fake/echo-key';
+export const FAKE_HUGE_ERROR = 'fake/huge-error';
+
+export const FAKE_MODELS: readonly { id: string; description: string }[] = [
+  { id: FAKE_NO_HEADERS, description: '200 with a normal body and none of the four quota headers (post-2026-08 reality).' },
+  { id: FAKE_GARBAGE_HEADERS, description: '200 with the four quota headers present but unusable ("", "abc", "-5", "12.5").' },
+  { id: FAKE_PARTIAL_HEADERS, description: '200 with only the two model headers (limit 300, decrementing), no account headers.' },
+  { id: FAKE_EXHAUSTED, description: '429 "Request limit exceeded." with headers 2000/1500 account, 100/0 model.' },
+  { id: FAKE_BUSY, description: '429 "Request limit exceeded." without quota headers (too many at once).' },
+  { id: FAKE_BUSY_ONCE, description: 'Like fake/busy on the first call per key since reset, then a normal model (limit 400).' },
+  { id: FAKE_BAD_REQUEST, description: '400 with an empty body.' },
+  { id: FAKE_FORBIDDEN, description: '403 "please bind your alibaba cloud account before use", even for valid keys.' },
+  { id: FAKE_HTML_502, description: '502 text/html nginx gateway page.' },
+  { id: FAKE_FLAKY, description: 'First call per key since reset: 503 HTML gateway page; then a normal model (limit 300).' },
+  { id: FAKE_SLOW, description: 'Waits slowMs before answering as a normal model (limit 300).' },
+  { id: FAKE_RESET, description: '200 and the four headers (limit 300), then the connection drops mid-body.' },
+  { id: FAKE_HANGUP, description: 'The connection drops before anything is sent; not in GET /v1/models.' },
+  { id: FAKE_NOT_JSON, description: '200 with the four headers (limit 300) and a text/plain body "this is not json".' },
+  { id: FAKE_ECHO_KEY, description: '400 whose error message echoes the full bearer key sent (must be redacted).' },
+  { id: FAKE_HUGE_ERROR, description: '500 JSON error whose message is 100,000 characters long.' },
+];
+
+/** Daily call limit of every model whose calls are counted, per key. */
+export const MODEL_LIMITS: Readonly<Record<string, number>> = {
+  ...Object.fromEntries(REAL_MODELS.map((m) => [m.id, m.modelLimit])),
+  [FAKE_PARTIAL_HEADERS]: 300,
+  [FAKE_BUSY_ONCE]: 400,
+  [FAKE_FLAKY]: 300,
+  [FAKE_SLOW]: 300,
+  [FAKE_RESET]: 300,
+  [FAKE_NOT_JSON]: 300,
+};
+
+const ALL_MODEL_IDS = new Set([...REAL_MODELS.map((m) => m.id), ...FAKE_MODELS.map((m) => m.id)]);
+
+export function isKnownModel(id: string): boolean {
+  return ALL_MODEL_IDS.has(id);
+}
+
+/** Qwen3-style thinking models reject non-streaming calls unless `enable_thinking` is false. */
+export function requiresThinkingOff(id: string): boolean {
+  return id.includes('Qwen3');
+}
+
+/** What GET /v1/models lists: everything but fake/hangup, which cannot be shown to answer. */
+export const CATALOGUE_IDS: readonly string[] = [...ALL_MODEL_IDS].filter((id) => id !== FAKE_HANGUP);
+
+/** `created` of every catalogue entry (2026-01-01T00:00:00Z), fixed so tests can compare. */
+export const CATALOGUE_CREATED = 1767225600;
+
+// ---- Probe request ----------------------------------------------------------------------------
+
+export interface Probe {
+  model: string;
+  enableThinking: unknown;
+}
+
+/** The model and enable_thinking of a chat-completion body, or null when it is not JSON with a string model. */
+export function parseProbe(body: string): Probe | null {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(body);
+  } catch {
+    return null;
+  }
+  if (typeof parsed !== 'object' || parsed === null) return null;
+  const { model, enable_thinking: enableThinking } = parsed as Record<string, unknown>;
+  return typeof model === 'string' ? { model, enableThinking } : null;
+}
+
+// ---- Quota headers ----------------------------------------------------------------------------
+
+export const QUOTA_HEADERS = {
+  accountLimit: 'modelscope-ratelimit-requests-limit',
+  accountRemaining: 'modelscope-ratelimit-requests-remaining',
+  modelLimit: 'modelscope-ratelimit-model-requests-limit',
+  modelRemaining: 'modelscope-ratelimit-model-requests-remaining',
+} as const;
+
+export interface QuotaSnapshot {
+  accountLimit: number;
+  accountRemaining: number;
+  modelLimit: number;
+  modelRemaining: number;
+}
+
+export function quotaHeaders(q: QuotaSnapshot, scope: 'all' | 'model-only'): Record<string, string> {
+  const model = {
+    [QUOTA_HEADERS.modelLimit]: String(q.modelLimit),
+    [QUOTA_HEADERS.modelRemaining]: String(q.modelRemaining),
+  };
+  if (scope === 'model-only') return model;
+  return {
+    [QUOTA_HEADERS.accountLimit]: String(q.accountLimit),
+    [QUOTA_HEADERS.accountRemaining]: String(q.accountRemaining),
+    ...model,
+  };
+}
+
+export const GARBAGE_HEADERS: Readonly<Record<string, string>> = {
+  [QUOTA_HEADERS.accountLimit]: '',
+  [QUOTA_HEADERS.accountRemaining]: 'abc',
+  [QUOTA_HEADERS.modelLimit]: '-5',
+  [QUOTA_HEADERS.modelRemaining]: '12.5',
+};
+
+export const EXHAUSTED_HEADERS: Readonly<Record<string, string>> = quotaHeaders(
+  { accountLimit: ACCOUNT_LIMIT, accountRemaining: 1500, modelLimit: 100, modelRemaining: 0 },
+  'all',
+);
+
+// ---- Bodies -----------------------------------------------------------------------------------
+
+export const AUTH_FAILED_MESSAGE =
+  'Authentication failed, please make sure that a valid ModelScope token is supplied.';
+export const UNBOUND_MESSAGE = 'please bind your alibaba cloud account before use';
+export const LIMIT_EXCEEDED_MESSAGE = 'Request limit exceeded.';
+export const THINKING_MESSAGE = 'parameter.enable_thinking must be set to false for non-streaming calls';
+export const HUGE_ERROR_LENGTH = 100_000;
+
+export const authFailedBody = () => ({ error: { message: AUTH_FAILED_MESSAGE, request_id: randomUUID() } });
+export const unboundBody = () => ({ error: { message: UNBOUND_MESSAGE, request_id: randomUUID() } });
+// The plural `errors` key is what ModelScope really sends on a 429.
+export const limitExceededBody = () => ({ errors: { message: LIMIT_EXCEEDED_MESSAGE, request_id: randomUUID() } });
+export const thinkingBody = () => ({ error: { message: THINKING_MESSAGE } });
+export const modelNotFoundBody = (id: string) => ({
+  error: { message: `Model not found: ${id}`, request_id: randomUUID() },
+});
+export const echoKeyBody = (key: string) => ({
+  error: { message: `invalid token ${key} for model ${FAKE_ECHO_KEY}`, request_id: randomUUID() },
+});
+export const hugeErrorBody = () => ({ error: { message: 'x'.repeat(HUGE_ERROR_LENGTH), request_id: randomUUID() } });
+export const notFoundBody = () => ({ error: { message: 'Not found' } });
+
+export function completionBody(model: string) {
+  return {
+    id: `chatcmpl-${randomUUID()}`,
+    object: 'chat.completion',
+    created: Math.floor(Date.now() / 1000),
+    model,
+    choices: [{ index: 0, message: { role: 'assistant', content: 'H' }, finish_reason: 'length' }],
+    usage: { prompt_tokens: 9, completion_tokens: 1, total_tokens: 10 },
+  };
+}
+
+export function modelsListBody() {
+  return {
+    object: 'list',
+    data: CATALOGUE_IDS.map((id) => ({
+      id,
+      object: 'model',
+      owned_by: id.split('/')[0],
+      created: CATALOGUE_CREATED,
+    })),
+  };
+}
+
+const GATEWAY_TITLES = { 502: '502 Bad Gateway', 503: '503 Service Temporarily Unavailable' } as const;
+
+/** The HTML page an nginx gateway sends in front of a failing upstream. */
+export function gatewayPage(status: keyof typeof GATEWAY_TITLES): string {
+  const title = GATEWAY_TITLES[status];
+  return `<html>\r\n<head><title>${title}</title></head>\r\n<body>\r\n<center><h1>${title}</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n`;
+}
+
+// ---- Magicube balance -------------------------------------------------------------------------
+
+export const DEMO_MAGICUBE = { total_balance: 143.5, available_balance: 140, frozen_amount: 3.5 } as const;
+
+export const magicubeBalanceBody = () => ({ success: true, request_id: randomUUID(), data: { ...DEMO_MAGICUBE } });
+export const magicubeInvalidTokenBody = () => ({
+  success: false,
+  code: 'InvalidToken',
+  message: 'Invalid token',
+  request_id: randomUUID(),
+});
+export const magicubeQuotaLimitBody = () => ({
+  success: false,
+  code: 'QuotaLimitExceed',
+  message: 'quota limit exceeded',
+  request_id: randomUUID(),
+});

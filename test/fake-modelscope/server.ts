@@ -1,0 +1,180 @@
+// The fake ModelScope: one plain node:http(s) server answering for api-inference.modelscope.cn and
+// modelscope.cn alike (routed by path), reproducing /work/shared/modelscope-upstream.md.
+import { createServer as createHttpServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
+import type { AddressInfo } from 'node:net';
+import {
+  bearerKey,
+  keyStatus,
+  magicubeBalanceBody,
+  magicubeInvalidTokenBody,
+  magicubeQuotaLimitBody,
+  modelsListBody,
+  notFoundBody,
+  parseProbe,
+} from './behaviours';
+import { fakeCertificate } from './certificate';
+import { handleChatCompletion, type ChatOptions, type ChatState } from './chat';
+import { QuotaLedger } from './ledger';
+import { sendJson } from './reply';
+
+export interface FakeModelScopeOptions {
+  https?: boolean; // default false (plain http on 127.0.0.1)
+  latencyMs?: number; // base delay before response headers for chat completions, default 0
+  jitterMs?: number; // extra random 0..jitterMs, default 0
+  transientFailureRate?: number; // 0..1, chance a chat completion answers a 503 HTML gateway page, default 0
+  seed?: number; // seeds jitter and transient failures so runs repeat; random when absent
+  maxInFlight?: number; // a chat completion arriving while >= this many are in flight gets a header-less 429
+  slowMs?: number; // delay of the fake/slow model, default 3000
+}
+
+/** Everything but `https`, which is fixed when the server starts. */
+export type FakeModelScopeRuntimeOptions = Omit<FakeModelScopeOptions, 'https'>;
+
+export interface RecordedRequest {
+  method: string;
+  host: string;
+  path: string;
+  model: string | null;
+  authorization: string | null;
+  body: string;
+  at: number;
+}
+
+export interface FakeModelScope {
+  url: string;
+  port: number;
+  spkiHash: string | null;
+  /** Every request received, in order. */
+  requests: RecordedRequest[];
+  /** The POST /v1/chat/completions requests, optionally for one model. */
+  probes(model?: string): RecordedRequest[];
+  /** Highest number of chat completions in flight at once since reset. */
+  inFlightPeak: number;
+  /** Clears requests, quota counters, first-call counters and inFlightPeak; reseeds the random source. */
+  reset(): void;
+  setOptions(o: Partial<FakeModelScopeRuntimeOptions>): void;
+  setModelRemaining(key: string, model: string, remaining: number): void;
+  setAccountRemaining(key: string, remaining: number): void;
+  close(): Promise<void>;
+}
+
+const CHAT_PATH = '/v1/chat/completions';
+
+export async function startFakeModelScope(options: FakeModelScopeOptions = {}): Promise<FakeModelScope> {
+  const requests: RecordedRequest[] = [];
+  let seed = options.seed;
+  const state: ChatState = {
+    options: chatOptions(options),
+    random: seededRandom(seed),
+    ledger: new QuotaLedger(),
+    firstCallsDone: new Set(),
+    inFlight: 0,
+    inFlightPeak: 0,
+  };
+
+  const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    const body = await readBody(req);
+    const path = new URL(req.url ?? '/', 'http://fake').pathname;
+    requests.push({
+      method: req.method ?? '',
+      host: req.headers.host ?? '',
+      path: req.url ?? '/',
+      model: parseProbe(body)?.model ?? null,
+      authorization: req.headers.authorization ?? null,
+      body,
+      at: Date.now(),
+    });
+    if (req.method === 'POST' && path === CHAT_PATH) return handleChatCompletion(req, res, body, state);
+    if (req.method === 'GET' && path === '/v1/models') return sendJson(res, 200, modelsListBody());
+    if (req.method === 'GET' && path === '/openapi/v1/magicubes/balance') return answerMagicube(req, res);
+    sendJson(res, 404, notFoundBody());
+  };
+  const listener = (req: IncomingMessage, res: ServerResponse) => {
+    handle(req, res).catch((error: unknown) => {
+      // A bug in the fake (or a client gone mid-upload) must show up as a 500, not crash the test run.
+      if (!res.headersSent) sendJson(res, 500, { error: { message: `fake ModelScope: ${String(error)}` } });
+      else res.destroy();
+    });
+  };
+
+  const certificate = options.https ? fakeCertificate() : null;
+  const server = certificate ? createHttpsServer(certificate, listener) : createHttpServer(listener);
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', resolve);
+  });
+  const { port } = server.address() as AddressInfo;
+
+  return {
+    url: `${certificate ? 'https' : 'http'}://127.0.0.1:${port}`,
+    port,
+    spkiHash: certificate?.spkiHash ?? null,
+    requests,
+    probes: (model) =>
+      requests.filter(
+        (r) => r.method === 'POST' && r.path.split('?')[0] === CHAT_PATH && (model === undefined || r.model === model),
+      ),
+    get inFlightPeak() {
+      return state.inFlightPeak;
+    },
+    reset() {
+      requests.length = 0;
+      state.ledger.clear();
+      state.firstCallsDone.clear();
+      state.inFlightPeak = state.inFlight;
+      state.random = seededRandom(seed);
+    },
+    setOptions(changes) {
+      if ('seed' in changes) {
+        seed = changes.seed;
+        state.random = seededRandom(seed);
+      }
+      state.options = chatOptions({ ...state.options, ...changes });
+    },
+    setModelRemaining: (key, model, remaining) => state.ledger.setModelRemaining(key, model, remaining),
+    setAccountRemaining: (key, remaining) => state.ledger.setAccountRemaining(key, remaining),
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.close((error) => (error ? reject(error) : resolve()));
+        // Keep-alive and half-answered connections would otherwise hold close() open.
+        server.closeAllConnections();
+      }),
+  };
+}
+
+function chatOptions(o: FakeModelScopeRuntimeOptions): ChatOptions {
+  return {
+    latencyMs: o.latencyMs ?? 0,
+    jitterMs: o.jitterMs ?? 0,
+    transientFailureRate: o.transientFailureRate ?? 0,
+    maxInFlight: o.maxInFlight,
+    slowMs: o.slowMs ?? 3000,
+  };
+}
+
+/** GET /openapi/v1/magicubes/balance: the free Magicube figure; it never touches call quotas. */
+function answerMagicube(req: IncomingMessage, res: ServerResponse): void {
+  const status = keyStatus(bearerKey(req.headers.authorization));
+  if (status === 'invalid') return sendJson(res, 401, magicubeInvalidTokenBody());
+  if (status === 'magicube-limited') return sendJson(res, 429, magicubeQuotaLimitBody());
+  sendJson(res, 200, magicubeBalanceBody());
+}
+
+async function readBody(req: IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+/** mulberry32: a tiny seeded PRNG, so jitter and transient failures repeat for a given seed. */
+function seededRandom(seed: number = Math.floor(Math.random() * 2 ** 32)): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}

@@ -1,0 +1,27 @@
+import { defineConfig } from 'vitest/config';
+import { WxtVitest } from 'wxt/testing/vitest-plugin';
+
+// Unit and component tests; the browser tests live in vitest.e2e.config.ts because they need a build.
+export default defineConfig({
+  plugins: [WxtVitest()],
+  test: {
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'unit',
+          environment: 'node',
+          include: ['src/**/*.test.ts', 'test/unit/**/*.test.ts', 'test/fake-modelscope/**/*.test.ts'],
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'component',
+          environment: 'happy-dom',
+          include: ['src/**/*.test.tsx', 'entrypoints/**/*.test.tsx', 'test/component/**/*.test.tsx'],
+        },
+      },
+    ],
+  },
+});

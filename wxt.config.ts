@@ -1,0 +1,19 @@
+import { defineConfig } from 'wxt';
+
+// Only what the extension uses: storage for settings and results, the ModelScope hosts for probes.
+export default defineConfig({
+  modules: ['@wxt-dev/module-react', '@wxt-dev/i18n/module'],
+  imports: false,
+  manifest: ({ browser }) => ({
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'en',
+    permissions: ['storage'],
+    host_permissions: ['https://api-inference.modelscope.cn/*', 'https://modelscope.cn/*'],
+    // Other extensions may call the message contract; web pages may not.
+    externally_connectable: browser === 'firefox' ? undefined : { ids: ['*'] },
+    ...(browser === 'firefox'
+      ? { browser_specific_settings: { gecko: { id: 'modelscope-quota@modelscope-quota.dev', strict_min_version: '115.0' } } }
+      : {}),
+  }),
+});
