@@ -6,8 +6,8 @@ import { handleMessage } from './handle-message';
  * `sendResponse` with `return true`, which every supported browser keeps the channel open for.
  */
 export function listenForMessages(): void {
-  browser.runtime.onMessage.addListener((message, sender, sendResponse) => {
-    if (sender.id !== browser.runtime.id) return false;
+  // onMessage only ever hears this extension's own pages; onMessageExternal hears every other extension.
+  browser.runtime.onMessage.addListener((message, _sender, sendResponse) => {
     void handleMessage(message, { external: false }).then(sendResponse);
     return true;
   });

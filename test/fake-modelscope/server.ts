@@ -73,12 +73,15 @@ export async function startFakeModelScope(options: FakeModelScopeOptions = {}): 
     inFlightPeak: 0,
   };
 
+  const firstHeader = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
+
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const body = await readBody(req);
     const path = new URL(req.url ?? '/', 'http://fake').pathname;
     requests.push({
       method: req.method ?? '',
-      host: req.headers.host ?? '',
+      // Node's fetch cannot set Host, so the tests' routed fetch names the production host in X-Forwarded-Host.
+      host: firstHeader(req.headers['x-forwarded-host']) ?? req.headers.host ?? '',
       path: req.url ?? '/',
       model: parseProbe(body)?.model ?? null,
       authorization: req.headers.authorization ?? null,

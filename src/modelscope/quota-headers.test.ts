@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { hasAnyQuotaHeader, isExhausted, parseCount, parseQuotaHeaders, QUOTA_HEADERS } from './quota-headers';
+
+describe('parseCount', () => {
+  it.each([
+    ['499', 499],
+    [' 12 ', 12],
+    ['0', 0],
+  ])('reads %j as %d', (raw, expected) => expect(parseCount(raw)).toBe(expected));
+
+  it.each([null, '', '   ', 'abc', '-5', '12.5', '1e3', '0x10', '99999999999999999999', 'NaN', 'Infinity'])(
+    'reads %j as null, never 0 or NaN',
+    (raw) => expect(parseCount(raw)).toBeNull(),
+  );
+});
+
+describe('parseQuotaHeaders', () => {
+  it('reads all four headers whatever their case', () => {
+    const headers = new Headers({
+      'ModelScope-RateLimit-Requests-Limit': '2000',
+      'modelscope-ratelimit-requests-remaining': '1999',
+      'modelscope-ratelimit-model-requests-limit': '500',
+      'modelscope-ratelimit-model-requests-remaining': '0',
+    });
+    expect(parseQuotaHeaders(headers)).toEqual({
+      request_limit: 2000,
+      request_remaining: 1999,
+      model_request_limit: 500,
+      model_request_remaining: 0,
+    });
+  });
+
+  it('keeps the readable headers and nulls the rest', () => {
+    const headers = new Headers({ [QUOTA_HEADERS.model_request_limit]: '300', [QUOTA_HEADERS.request_remaining]: 'abc' });
+    expect(parseQuotaHeaders(headers)).toEqual({
+      request_limit: null,
+      request_remaining: null,
+      model_request_limit: 300,
+      model_request_remaining: null,
+    });
+    expect(hasAnyQuotaHeader(headers)).toBe(true);
+    expect(hasAnyQuotaHeader(new Headers({ 'content-type': 'application/json' }))).toBe(false);
+  });
+});
+
+describe('isExhausted', () => {
+  const none = { request_limit: null, request_remaining: null, model_request_limit: null, model_request_remaining: null };
+  it('is true when the model or the account has 0 left', () => {
+    expect(isExhausted({ ...none, model_request_remaining: 0 })).toBe(true);
+    expect(isExhausted({ ...none, request_remaining: 0, model_request_remaining: 5 })).toBe(true);
+  });
+  it('is false when nothing says 0', () => {
+    expect(isExhausted(none)).toBe(false);
+    expect(isExhausted({ ...none, model_request_remaining: 1 })).toBe(false);
+  });
+});

@@ -1,0 +1,42 @@
+import { vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import background from '../../entrypoints/background';
+import type { FakeModelScope } from '../fake-modelscope/server';
+import { useLocale, type Locale } from './i18n';
+import { fetchRoutedTo } from './routed-fetch';
+
+type Listener = (message: unknown, sender: { id?: string }, sendResponse: (reply: unknown) => void) => boolean | undefined;
+
+/** fakeBrowser has no `onMessageExternal`: a minimal event that delivers a message the way Chrome does. */
+function fakeExternalEvent() {
+  const listeners: Listener[] = [];
+  return {
+    event: { addListener: (listener: Listener) => void listeners.push(listener) },
+    send(message: unknown, senderId: string): Promise<unknown> {
+      return new Promise((resolve) => {
+        const willReply = listeners.map((listener) => listener(message, { id: senderId }, resolve));
+        if (!willReply.includes(true)) resolve(undefined);
+      });
+    },
+  };
+}
+
+/**
+ * Starts the real background entrypoint on WXT's fake browser, with the network routed to the fake ModelScope.
+ * Gives a way to message it as our own pages do and as another extension does.
+ */
+export async function startBackground(fake: FakeModelScope, locale: Locale = 'en') {
+  fakeBrowser.reset();
+  await useLocale(locale);
+  vi.stubGlobal('fetch', fetchRoutedTo(fake));
+  Object.assign(fakeBrowser.runtime, {
+    getManifest: () => ({ manifest_version: 3, name: 'ModelScope Quota', version: '0.1.0' }),
+  });
+  const external = fakeExternalEvent();
+  Object.assign(fakeBrowser.runtime, { onMessageExternal: external.event });
+  background.main();
+  return {
+    send: (message: unknown): Promise<unknown> => fakeBrowser.runtime.sendMessage(message),
+    sendExternal: (message: unknown): Promise<unknown> => external.send(message, 'another-extension-id'),
+  };
+}
