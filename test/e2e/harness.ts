@@ -1,0 +1,124 @@
+/// <reference types="chrome" />
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
+import { startFakeModelScope, type FakeModelScope } from '../fake-modelscope/server';
+
+export const EXTENSION_DIR = resolve('.output/chrome-mv3');
+const CALLER_EXTENSION_DIR = resolve('test/e2e/caller-extension');
+export const SCREENSHOT_DIR = resolve('test-results/screenshots');
+const CHROMIUM = ['/usr/lib/chromium/chromium', '/usr/bin/chromium'].find((path) => existsSync(path));
+const MODELSCOPE_HOSTS = ['api-inference.modelscope.cn', 'modelscope.cn'];
+
+export interface LaunchOptions {
+  /** Chromium's UI language, which decides the extension's language. */
+  lang?: 'en-US' | 'zh-CN';
+  colorScheme?: 'light' | 'dark';
+}
+
+export interface ExtensionSession {
+  context: BrowserContext;
+  fake: FakeModelScope;
+  extensionId: string;
+  serviceWorker: Worker;
+  /** Opens one of the extension's pages in a tab. */
+  openPage(name: 'popup' | 'options', size?: { width: number; height: number }): Promise<Page>;
+  /** Sends a contract message the way our own pages do. */
+  send(message: unknown): Promise<unknown>;
+  /** Sends a contract message from a second, unrelated extension. */
+  sendExternal(message: unknown): Promise<unknown>;
+  screenshot(page: Page, name: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+async function extensionIdOf(context: BrowserContext, namePart: string): Promise<{ id: string; worker?: Worker }> {
+  const pick = () => context.serviceWorkers().find((worker) => worker.url().includes(namePart));
+  const worker = pick() ?? (await context.waitForEvent('serviceworker', { predicate: (w) => w.url().includes(namePart) }));
+  return { id: new URL(worker.url()).host, worker };
+}
+
+/**
+ * Launches Debian's Chromium with the built extension and a second "caller" extension. The extension keeps its
+ * production URLs: ModelScope's hosts resolve to the fake, which serves HTTPS with a certificate Chromium is told
+ * to trust by its public key.
+ */
+export async function launchExtension(options: LaunchOptions = {}): Promise<ExtensionSession> {
+  if (!CHROMIUM) throw new Error("Debian's Chromium is not installed: run `apt-get install chromium`.");
+  if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) throw new Error('Build the extension first: `npm run build`.');
+  const fake = await startFakeModelScope({ https: true });
+  const userDataDir = mkdtempSync(join(tmpdir(), 'msq-e2e-'));
+  const hostRules = MODELSCOPE_HOSTS.map((host) => `MAP ${host}:443 127.0.0.1:${fake.port}`).join(', ');
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: CHROMIUM,
+    headless: true,
+    colorScheme: options.colorScheme ?? 'light',
+    locale: options.lang ?? 'en-US',
+    env: { ...process.env, LANGUAGE: (options.lang ?? 'en-US').replace('-', '_') },
+    args: [
+      `--disable-extensions-except=${EXTENSION_DIR},${CALLER_EXTENSION_DIR}`,
+      `--load-extension=${EXTENSION_DIR},${CALLER_EXTENSION_DIR}`,
+      `--lang=${options.lang ?? 'en-US'}`,
+      `--host-resolver-rules=${hostRules}`,
+      `--ignore-certificate-errors-spki-list=${fake.spkiHash}`,
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  });
+  const { id: extensionId, worker } = await extensionIdOf(context, 'background.js');
+  const serviceWorker = worker!;
+
+  let messenger: Page | undefined;
+  let callerPage: Page | undefined;
+
+  const openPage = async (name: 'popup' | 'options', size = { width: 600, height: 640 }) => {
+    const page = await context.newPage();
+    await page.setViewportSize(size);
+    await page.goto(`chrome-extension://${extensionId}/${name}.html`);
+    return page;
+  };
+
+  return {
+    context,
+    fake,
+    extensionId,
+    serviceWorker,
+    openPage,
+    async send(message) {
+      messenger ??= await openPage('popup');
+      return messenger.evaluate((m) => chrome.runtime.sendMessage(m), message);
+    },
+    async sendExternal(message) {
+      if (!callerPage) {
+        callerPage = await context.newPage();
+        await callerPage.goto(`chrome-extension://${CALLER_ID}/page.html`);
+      }
+      return callerPage.evaluate(([target, m]) => chrome.runtime.sendMessage(target, m), [extensionId, message] as const);
+    },
+    async screenshot(page, name) {
+      mkdirSync(SCREENSHOT_DIR, { recursive: true });
+      await page.screenshot({ path: join(SCREENSHOT_DIR, `${name}.png`), fullPage: true });
+    },
+    async close() {
+      await context.close();
+      await fake.close();
+      rmSync(userDataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** An unpacked extension's id follows from the public key in its manifest: sha256, first 32 hex digits, 0-f as a-p. */
+function extensionIdFromKey(publicKeyBase64: string): string {
+  const digest = createHash('sha256').update(Buffer.from(publicKeyBase64, 'base64')).digest('hex').slice(0, 32);
+  return [...digest].map((digit) => String.fromCharCode(97 + parseInt(digit, 16))).join('');
+}
+
+const CALLER_ID = extensionIdFromKey(
+  (JSON.parse(readFileSync(join(CALLER_EXTENSION_DIR, 'manifest.json'), 'utf8')) as { key: string }).key,
+);
