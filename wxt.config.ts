@@ -12,8 +12,9 @@ export default defineConfig({
     host_permissions: ['https://api-inference.modelscope.cn/*', 'https://modelscope.cn/*'],
     // Other extensions may call the message contract; web pages may not.
     externally_connectable: browser === 'firefox' ? undefined : { ids: ['*'] },
+    // Firefox grants MV3 host permissions at install from 128 (the current ESR) on.
     ...(browser === 'firefox'
-      ? { browser_specific_settings: { gecko: { id: 'modelscope-quota@modelscope-quota.dev', strict_min_version: '115.0' } } }
+      ? { browser_specific_settings: { gecko: { id: 'modelscope-quota@modelscope-quota.dev', strict_min_version: '128.0' } } }
       : {}),
   }),
 });

@@ -37,7 +37,7 @@ export function CheckSettingsForm({ value, onSave }: Props) {
   };
 
   return (
-    <form onSubmit={(event) => void submit(event)} className="settings">
+    <form onSubmit={(event) => void submit(event)} className="settings" noValidate>
       <h2>{i18n.t('ui.settings')}</h2>
       {FIELDS.map(({ name, label, hint }) => {
         const { min, max } = CHECK_SETTINGS_RANGES[name];

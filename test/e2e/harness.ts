@@ -16,6 +16,8 @@ export interface LaunchOptions {
   /** Chromium's UI language, which decides the extension's language. */
   lang?: 'en-US' | 'zh-CN';
   colorScheme?: 'light' | 'dark';
+  /** Headless unless a person is watching (the demo, with a display). */
+  headless?: boolean;
 }
 
 export interface ExtensionSession {
@@ -52,7 +54,7 @@ export async function launchExtension(options: LaunchOptions = {}): Promise<Exte
   const hostRules = MODELSCOPE_HOSTS.map((host) => `MAP ${host}:443 127.0.0.1:${fake.port}`).join(', ');
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM,
-    headless: true,
+    headless: options.headless ?? true,
     colorScheme: options.colorScheme ?? 'light',
     locale: options.lang ?? 'en-US',
     env: { ...process.env, LANGUAGE: (options.lang ?? 'en-US').replace('-', '_') },

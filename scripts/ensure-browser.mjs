@@ -1,0 +1,24 @@
+// Browser tests use Debian's Chromium, never a downloaded one, plus CJK fonts so the Chinese screenshots are legible.
+// Installs what is missing when it may (root with apt); otherwise says what to install.
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+
+const needs = [
+  { pkg: 'chromium', present: ['/usr/lib/chromium/chromium', '/usr/bin/chromium'].some((path) => existsSync(path)), required: true },
+  { pkg: 'fonts-noto-cjk', present: existsSync('/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc'), required: false },
+];
+const missing = needs.filter((need) => !need.present);
+
+if (missing.length === 0) process.exit(0);
+const names = missing.map((need) => need.pkg);
+if (process.getuid?.() === 0 && existsSync('/usr/bin/apt-get')) {
+  console.log(`Installing Debian packages for the browser tests: ${names.join(', ')}`);
+  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+  execFileSync('apt-get', ['update', '-qq'], { stdio: 'inherit', env });
+  execFileSync('apt-get', ['install', '-y', '-qq', '--no-install-recommends', ...names], { stdio: 'inherit', env });
+} else if (missing.some((need) => need.required)) {
+  console.error(`The browser tests need Debian packages: sudo apt-get install ${names.join(' ')}`);
+  process.exit(1);
+} else {
+  console.warn(`Chinese text in screenshots will not render without: sudo apt-get install ${names.join(' ')}`);
+}
