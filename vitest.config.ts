@@ -19,6 +19,7 @@ export default defineConfig({
         test: {
           name: 'component',
           environment: 'happy-dom',
+          setupFiles: ['test/support/component-setup.ts'],
           include: ['src/**/*.test.tsx', 'entrypoints/**/*.test.tsx', 'test/component/**/*.test.tsx'],
         },
       },

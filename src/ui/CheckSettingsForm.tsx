@@ -23,9 +23,9 @@ export function CheckSettingsForm({ value, onSave }: Props) {
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     const parsed = CheckSettingsSchema.safeParse({
-      concurrency: Number(draft.concurrency),
-      timeoutSeconds: Number(draft.timeoutSeconds),
-      cacheSeconds: Number(draft.cacheSeconds),
+      concurrency: numberOrNaN(draft.concurrency),
+      timeoutSeconds: numberOrNaN(draft.timeoutSeconds),
+      cacheSeconds: numberOrNaN(draft.cacheSeconds),
     });
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
@@ -70,4 +70,9 @@ function toDraft(settings: CheckSettings): Record<Field, string> {
     timeoutSeconds: String(settings.timeoutSeconds),
     cacheSeconds: String(settings.cacheSeconds),
   };
+}
+
+/** `Number('')` is 0, which would quietly turn an emptied field into a valid setting. */
+function numberOrNaN(text: string): number {
+  return text.trim() === '' ? Number.NaN : Number(text);
 }

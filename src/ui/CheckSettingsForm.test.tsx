@@ -1,0 +1,41 @@
+import { render, screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it, vi } from 'vitest';
+import { DEFAULT_CHECK_SETTINGS } from '../settings/items';
+import { CheckSettingsForm } from './CheckSettingsForm';
+
+describe('CheckSettingsForm', () => {
+  it('explains each range', () => {
+    render(<CheckSettingsForm value={DEFAULT_CHECK_SETTINGS} onSave={vi.fn()} />);
+    expect(screen.getByLabelText('Probes at once')).toHaveProperty('value', '10');
+    expect(screen.getByText(/^1–20\./)).toBeTruthy();
+    expect(screen.getByText(/^1–25\./)).toBeTruthy();
+    expect(screen.getByText(/^0–600\./)).toBeTruthy();
+  });
+
+  it('saves settings within range', async () => {
+    const onSave = vi.fn(async () => {});
+    render(<CheckSettingsForm value={DEFAULT_CHECK_SETTINGS} onSave={onSave} />);
+    await userEvent.clear(screen.getByLabelText('Timeout per probe (seconds)'));
+    await userEvent.type(screen.getByLabelText('Timeout per probe (seconds)'), '8');
+    await userEvent.click(screen.getByRole('button', { name: 'Save' }));
+    expect(onSave).toHaveBeenCalledWith({ concurrency: 10, timeoutSeconds: 8, cacheSeconds: 60 });
+    expect(screen.getByRole('status').textContent).toBe('Saved');
+  });
+
+  it.each([
+    ['Probes at once', '21'],
+    ['Probes at once', '0'],
+    ['Timeout per probe (seconds)', '30'],
+    ['Reuse results for (seconds)', '1.5'],
+    ['Reuse results for (seconds)', ''],
+  ])('refuses %s = %j and saves nothing', async (label, value) => {
+    const onSave = vi.fn(async () => {});
+    render(<CheckSettingsForm value={DEFAULT_CHECK_SETTINGS} onSave={onSave} />);
+    await userEvent.clear(screen.getByLabelText(label));
+    if (value) await userEvent.type(screen.getByLabelText(label), value);
+    await userEvent.click(screen.getByRole('button', { name: 'Save' }));
+    expect(onSave).not.toHaveBeenCalled();
+    expect(screen.getByRole('status').textContent).toMatch(/^Not saved: /);
+  });
+});
