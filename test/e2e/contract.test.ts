@@ -44,9 +44,9 @@ describe('the contract in real Chromium, from our own pages and from another ext
     expect(session.fake.probes()[0]).toMatchObject({ host: 'api-inference.modelscope.cn', authorization: `Bearer ${DEMO_KEY}` });
   });
 
-  it('classifies every upstream behaviour per model, in one batch', async () => {
+  it.each(['send', 'sendExternal'] as const)('classifies every upstream behaviour per model, in one batch (%s)', async (sender) => {
     const models = [GLM, FAKE_NO_HEADERS, FAKE_GARBAGE_HEADERS, FAKE_EXHAUSTED, FAKE_BUSY, FAKE_BAD_REQUEST, FAKE_FORBIDDEN, FAKE_HTML_502, FAKE_NOT_JSON, FAKE_ECHO_KEY, FAKE_HANGUP, 'nobody/missing'];
-    const reply = BalanceReplySchema.parse(await session.send({ type: 'balance', api_key: DEMO_KEY, models, force: true }));
+    const reply = BalanceReplySchema.parse(await session[sender]({ type: 'balance', api_key: DEMO_KEY, models, force: true }));
     const outcome = Object.fromEntries(reply.data.map((item) => [item.model, [item.error_kind, item.status, item.model_request_remaining]]));
     expect(outcome).toEqual({
       [GLM]: [null, 200, 499],
@@ -83,9 +83,9 @@ describe('the contract in real Chromium, from our own pages and from another ext
     await page.close();
   });
 
-  it('refuses every invalid request without spending a call', async () => {
+  it.each(['send', 'sendExternal'] as const)('refuses every invalid request without spending a call (%s)', async (sender) => {
     for (const message of [null, 'balance', {}, { type: 'nope' }, { type: 'balance', models: [], api_key: DEMO_KEY }, { type: 'balance', models: [' '], api_key: DEMO_KEY }, { type: 'balance', models: [GLM], api_key: ' ' }, { type: 'balance', models: [GLM] }]) {
-      const reply = BalanceReplySchema.parse(await session.sendExternal(message));
+      const reply = BalanceReplySchema.parse(await session[sender](message));
       expect(reply).toMatchObject({ success: false, data: [], error: { code: 'invalid_request' } });
     }
     expect(session.fake.requests).toHaveLength(0);
