@@ -2,16 +2,14 @@
 // newcomer sees it work without a ModelScope account. With no display it runs headless and saves screenshots.
 import { DEMO_KEY, FAKE_EXHAUSTED, FAKE_NO_HEADERS } from '../test/fake-modelscope/behaviours';
 import { launchExtension, SCREENSHOT_DIR } from '../test/e2e/harness';
+import { seededKey, seededList } from '../test/support/seeds';
 
 const DEMO_FAVOURITES = ['Qwen/Qwen3-Coder-480B-A35B-Instruct', 'ZhipuAI/GLM-4.7', 'deepseek-ai/DeepSeek-V4-Pro', FAKE_EXHAUSTED, FAKE_NO_HEADERS];
 const headless = !process.env.DISPLAY;
 
 const session = await launchExtension({ headless });
 const popup = await session.openPage('popup', { width: 600, height: 600 });
-await popup.evaluate(
-  ([apiKey, favourites]) => chrome.storage.local.set({ apiKey, favourites }),
-  [DEMO_KEY, DEMO_FAVOURITES] as const,
-);
+await popup.evaluate((seed) => chrome.storage.local.set(seed), { ...seededKey(DEMO_KEY, 'Demo'), ...seededList(DEMO_FAVOURITES) });
 await popup.reload();
 await popup.getByRole('button', { name: /^Check/ }).click();
 await popup.getByRole('status').waitFor();

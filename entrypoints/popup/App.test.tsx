@@ -3,7 +3,9 @@ import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { BalanceItem, BalanceReply } from '../../src/contract';
-import { apiKeyItem, favouritesItem, latestResultsItem } from '../../src/settings/items';
+import { setActiveListModels } from '../../src/settings/favourite-lists';
+import { addKey } from '../../src/settings/keyring';
+import { latestResultsItem } from '../../src/settings/latest-results';
 import { keyFingerprint } from '../../src/settings/key-fingerprint';
 import { App } from './App';
 
@@ -26,8 +28,8 @@ const item: BalanceItem = {
 let messages: unknown[];
 beforeEach(async () => {
   messages = [];
-  await apiKeyItem.set(KEY);
-  await favouritesItem.set([GLM]);
+  await addKey({ label: 'Main', secret: KEY, remember: true });
+  await setActiveListModels([GLM]);
   // Stands in for the background: records what the popup asks and lands a result as the real handler does.
   fakeBrowser.runtime.onMessage.addListener((message, _sender, sendResponse) => {
     messages.push(message);

@@ -1,7 +1,9 @@
 import { i18n } from '#i18n';
 import { useRef, useState } from 'react';
 import { browser } from 'wxt/browser';
-import { apiKeyItem, favouritesItem } from '../../src/settings/items';
+import { activeList, favouriteListsItem, setActiveListModels } from '../../src/settings/favourite-lists';
+import { saveActiveSecret } from '../../src/settings/keyring';
+import { useActiveKey } from '../../src/ui/use-active-key';
 import { ApiKeyField } from '../../src/ui/ApiKeyField';
 import { ask } from '../../src/ui/messaging';
 import { ModelListField } from '../../src/ui/ModelListField';
@@ -10,16 +12,17 @@ import { useLatestResults } from '../../src/ui/use-latest-results';
 import { useStoredValue } from '../../src/ui/use-stored-value';
 
 export function App() {
-  const [apiKey, saveApiKey] = useStoredValue(apiKeyItem);
-  const [favourites, saveFavourites] = useStoredValue(favouritesItem);
-  const results = useLatestResults(apiKey);
+  const keyState = useActiveKey();
+  const [lists] = useStoredValue(favouriteListsItem);
+  const results = useLatestResults(keyState?.secret ?? undefined);
   const [checking, setChecking] = useState(false);
   const [summary, setSummary] = useState<string | null>(null);
   // A click on Check blurs a field whose save is still in flight; the check must see what was typed.
   const pendingSave = useRef<Promise<void>>(Promise.resolve());
   const track = <T,>(save: (value: T) => Promise<void>) => (value: T) => (pendingSave.current = save(value));
 
-  if (apiKey === undefined || favourites === undefined) return null;
+  if (keyState === undefined || lists === undefined) return null;
+  const favourites = activeList(lists).models;
 
   const check = async () => {
     setChecking(true);
@@ -43,8 +46,8 @@ export function App() {
           {i18n.t('ui.openOptions')}
         </button>
       </header>
-      <ApiKeyField value={apiKey} onSave={track(saveApiKey)} />
-      <ModelListField value={favourites} onSave={track(saveFavourites)} />
+      <ApiKeyField value={keyState.secret ?? ''} onSave={track((secret: string) => saveActiveSecret(secret, 'Key 1'))} />
+      <ModelListField value={favourites} onSave={track(setActiveListModels)} />
       <div className="actions">
         <button type="button" className="primary" onClick={() => void check()} disabled={checking}>
           {checking ? i18n.t('ui.checking') : i18n.t('ui.check')}

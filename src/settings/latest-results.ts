@@ -1,5 +1,11 @@
-import type { BalanceItem } from '../contract';
-import { latestResultsItem, type LatestResults } from './items';
+import { z } from 'zod';
+import { BalanceItemSchema, type BalanceItem } from '../contract';
+import { defineValidatedItem } from './validated-item';
+
+/** The latest result of each model, per key fingerprint, from our own pages' checks: what the popup shows at once. */
+export const LatestResultsSchema = z.record(z.string(), z.record(z.string(), BalanceItemSchema));
+export type LatestResults = z.infer<typeof LatestResultsSchema>;
+export const latestResultsItem = defineValidatedItem('local:latestResults', LatestResultsSchema, {});
 
 const MAX_KEYS_KEPT = 10;
 const MAX_MODELS_PER_KEY = 200;

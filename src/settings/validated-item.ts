@@ -1,5 +1,6 @@
 import { storage, type StorageItemKey } from 'wxt/utils/storage';
 import type { z } from 'zod';
+import { settingsReady } from './migrations';
 import { recordRepair } from './repairs';
 
 export interface ValidatedItem<T> {
@@ -14,7 +15,7 @@ export interface ValidatedItem<T> {
 
 /** A storage item whose every read and write goes through a zod schema. */
 export function defineValidatedItem<T>(key: StorageItemKey, schema: z.ZodType<T>, fallback: T): ValidatedItem<T> {
-  const item = storage.defineItem<unknown>(key, { fallback, version: 1 });
+  const item = storage.defineItem<unknown>(key, { fallback });
   const parseOrNull = (raw: unknown): T | null => {
     const parsed = schema.safeParse(raw);
     return parsed.success ? parsed.data : null;
@@ -23,6 +24,7 @@ export function defineValidatedItem<T>(key: StorageItemKey, schema: z.ZodType<T>
     key,
     fallback,
     async get() {
+      await settingsReady();
       const valid = parseOrNull(await item.getValue());
       if (valid !== null) return valid;
       await item.setValue(fallback);
@@ -30,6 +32,7 @@ export function defineValidatedItem<T>(key: StorageItemKey, schema: z.ZodType<T>
       return fallback;
     },
     async set(value) {
+      await settingsReady();
       await item.setValue(schema.parse(value));
     },
     watch(callback) {

@@ -1,6 +1,6 @@
 import { i18n } from '#i18n';
 import { useEffect, useState, type FormEvent } from 'react';
-import { CHECK_SETTINGS_RANGES, CheckSettingsSchema, type CheckSettings } from '../settings/items';
+import { CHECK_SETTINGS_RANGES, CheckSettingsSchema, type CheckSettings } from '../settings/check-settings';
 
 interface Props {
   value: CheckSettings;

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { BalanceItem } from '../contract';
-import { latestResultsItem } from '../settings/items';
+import { latestResultsItem } from '../settings/latest-results';
 import { keyFingerprint } from '../settings/key-fingerprint';
 
 /** The stored results for one key, updated as each model's result lands during a check. */

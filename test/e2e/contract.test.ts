@@ -16,6 +16,7 @@ import {
   FAKE_SLOW,
   REVOKED_KEY,
 } from '../fake-modelscope/behaviours';
+import { seededKey } from '../support/seeds';
 import { launchExtension, type ExtensionSession } from './harness';
 
 const GLM = 'ZhipuAI/GLM-4.7';
@@ -93,14 +94,14 @@ describe('the contract in real Chromium, from our own pages and from another ext
 
   it('never lets another extension use the saved key', async () => {
     const page = await session.openPage('options');
-    await page.evaluate((key) => chrome.storage.local.set({ apiKey: key }), DEMO_KEY);
+    await page.evaluate((seed) => chrome.storage.local.set(seed), seededKey(DEMO_KEY));
     const mine = BalanceReplySchema.parse(await session.send({ type: 'balance', models: [GLM], force: true }));
     expect(mine.success).toBe(true);
     const theirs = BalanceReplySchema.parse(await session.sendExternal({ type: 'balance', models: [GLM] }));
     expect(theirs).toMatchObject({ success: false, error: { field: 'api_key' } });
     expect(MagicubeReplySchema.parse(await session.sendExternal({ type: 'magicube' }))).toMatchObject({ success: false, data: null });
     expect(session.fake.requests).toHaveLength(1);
-    await page.evaluate(() => chrome.storage.local.remove('apiKey'));
+    await page.evaluate(() => chrome.storage.local.remove('keyring'));
     await page.close();
   });
 

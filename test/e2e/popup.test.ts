@@ -46,7 +46,7 @@ describe('checking models through the popup', () => {
       local: await chrome.storage.local.get(null),
       sync: await chrome.storage.sync.get(null),
     }));
-    expect(areas.local.apiKey).toBe(DEMO_KEY);
+    expect(JSON.stringify(areas.local.keyring)).toContain(DEMO_KEY);
     expect(JSON.stringify(areas.sync)).not.toContain(DEMO_KEY);
   });
 

@@ -7,7 +7,12 @@ import {
   ModelsReplySchema,
   type BalanceReply,
 } from '../../src/contract';
-import { apiKeyItem, checkSettingsItem, DEFAULT_FAVOURITES, favouritesItem, latestResultsItem } from '../../src/settings/items';
+import { checkSettingsItem } from '../../src/settings/check-settings';
+import { DEFAULT_FAVOURITES } from '../../src/settings/default-models';
+import { activeFavourites, setActiveListModels } from '../../src/settings/favourite-lists';
+import { activeApiKey, addKey, setActiveKey } from '../../src/settings/keyring';
+import { latestResultsItem } from '../../src/settings/latest-results';
+import { preferencesItem } from '../../src/settings/preferences';
 import { keyFingerprint } from '../../src/settings/key-fingerprint';
 import {
   CATALOGUE_IDS,
@@ -107,8 +112,8 @@ describe('invalid requests get a clear answer and spend nothing', () => {
 
 describe('balance from our own pages', () => {
   beforeEach(async () => {
-    await apiKeyItem.set(DEMO_KEY);
-    await favouritesItem.set([GLM, KIMI]);
+    await addKey({ label: 'Main', secret: DEMO_KEY, remember: true });
+    await setActiveListModels([GLM, KIMI]);
   });
 
   it('checks the saved favourites with the saved key, and sums up the result', async () => {
@@ -144,7 +149,7 @@ describe('balance from our own pages', () => {
     expect(Object.keys(stored[keyId] ?? {}).sort()).toEqual([GLM, KIMI].sort());
     const text = await allStorageText();
     expect(text.split(DEMO_KEY)).toHaveLength(2); // once: the saved key itself, in storage.local
-    expect(JSON.stringify(await fakeBrowser.storage.local.get('apiKey'))).toContain(DEMO_KEY);
+    expect(JSON.stringify(await fakeBrowser.storage.local.get('keyring'))).toContain(DEMO_KEY);
   });
 
   it('reuses a fresh result on the next check, and probes again with force', async () => {
@@ -169,7 +174,7 @@ describe('balance from our own pages', () => {
   });
 
   it('says the key was refused', async () => {
-    await apiKeyItem.set(REVOKED_KEY);
+    await setActiveKey((await addKey({ label: 'Old', secret: REVOKED_KEY, remember: true })).id);
     const reply = await balance({});
     expect(reply.data.map((item) => item.error_kind)).toEqual(['auth', 'auth']);
   });
@@ -179,8 +184,8 @@ describe('balance from our own pages', () => {
     const reply = await balance({});
     expect(reply.success).toBe(true);
     expect(await checkSettingsItem.get()).toEqual(checkSettingsItem.fallback);
-    expect(await apiKeyItem.get()).toBe(DEMO_KEY);
-    expect(await favouritesItem.get()).toEqual([GLM, KIMI]);
+    expect(await activeApiKey()).toBe(DEMO_KEY);
+    expect(await activeFavourites()).toEqual([GLM, KIMI]);
     expect((await fakeBrowser.storage.local.get('repairs')).repairs).toEqual([
       { key: 'local:checkSettings', at: expect.any(String) },
     ]);
@@ -197,8 +202,8 @@ describe('balance from our own pages', () => {
 
 describe('balance from other extensions', () => {
   beforeEach(async () => {
-    await apiKeyItem.set(DEMO_KEY);
-    await favouritesItem.set([KIMI]);
+    await addKey({ label: 'Main', secret: DEMO_KEY, remember: true });
+    await setActiveListModels([KIMI]);
   });
 
   it('checks with the caller’s own key', async () => {
@@ -225,6 +230,17 @@ describe('balance from other extensions', () => {
     expect(await allStorageText()).not.toContain(OTHER_KEY);
   });
 
+  it('gets nothing at all once external access is turned off', async () => {
+    await preferencesItem.set({ ...preferencesItem.fallback, externalAccess: false });
+    for (const message of [{ type: 'health' }, { type: 'balance', api_key: OTHER_KEY, models: [GLM] }, { type: 'models' }, { type: 'bogus' }]) {
+      const reply = (await background.sendExternal(message)) as BalanceReply;
+      expect(reply).toMatchObject({ success: false, error: { code: 'external_access_off' } });
+      expect(reply.message).toBe("Access from other extensions is turned off in ModelScope Quota's options.");
+    }
+    expect(fake.requests).toHaveLength(0);
+    expect(await background.send({ type: 'health' })).toMatchObject({ status: 'healthy' });
+  });
+
   it('cannot read the Magicube balance of the saved key', async () => {
     const reply = MagicubeReplySchema.parse(await background.sendExternal({ type: 'magicube' }));
     expect(reply).toMatchObject({ success: false, data: null, error: { field: 'api_key' } });
@@ -234,7 +250,7 @@ describe('balance from other extensions', () => {
 
 describe('magicube', () => {
   it('reads the balance with the saved key, naming the unit', async () => {
-    await apiKeyItem.set(DEMO_KEY);
+    await addKey({ label: 'Main', secret: DEMO_KEY, remember: true });
     const reply = MagicubeReplySchema.parse(await background.send({ type: 'magicube' }));
     expect(reply).toEqual({
       success: true,
@@ -267,7 +283,7 @@ describe('models', () => {
 describe('in Chinese', () => {
   it('sums up a check in the UI language', async () => {
     background = await startBackground(fake, 'zh_CN');
-    await apiKeyItem.set(DEMO_KEY);
+    await addKey({ label: 'Main', secret: DEMO_KEY, remember: true });
     const reply = await balance({ models: [GLM, 'nobody/missing'] });
     expect(reply.message).toBe('已检查 2 个模型：1 个正常，1 个失败');
     expect((await background.send({ type: 'nope' }) as BalanceReply).message).toMatch(/^请求无效：/);

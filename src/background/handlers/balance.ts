@@ -3,7 +3,10 @@ import type { BalanceReply, BalanceRequest } from '../../contract';
 import { checkModels } from '../../checks/check-models';
 import { SingleFlight } from '../../checks/single-flight';
 import type { ProbeOutcome } from '../../modelscope/probe';
-import { apiKeyItem, checkSettingsItem, DEFAULT_FAVOURITES, favouritesItem } from '../../settings/items';
+import { checkSettingsItem } from '../../settings/check-settings';
+import { DEFAULT_FAVOURITES } from '../../settings/default-models';
+import { activeFavourites } from '../../settings/favourite-lists';
+import { activeApiKey } from '../../settings/keyring';
 import { keyFingerprint } from '../../settings/key-fingerprint';
 import { saveLatestResult } from '../../settings/latest-results';
 import { sessionResultCache } from '../../settings/result-cache';
@@ -13,15 +16,15 @@ import { balanceFailure, missingKeyMessage } from '../replies';
 /** Shared by every caller in this service worker's life, so simultaneous identical checks share one probe. */
 const probesInFlight = new SingleFlight<ProbeOutcome>();
 
-/** The key and models to check: a caller's own, or (for our own pages only) the saved ones. */
+/** The key and models to check: a caller's own, or (for our own pages only) the active saved key and list. */
 async function resolveTarget(request: BalanceRequest, caller: Caller) {
   if (caller.external) {
     // Other extensions never use what the user saved; without a list they get the built-in defaults.
     return { apiKey: request.api_key, models: request.models ?? DEFAULT_FAVOURITES };
   }
   return {
-    apiKey: request.api_key ?? ((await apiKeyItem.get()) || undefined),
-    models: request.models ?? (await favouritesItem.get()),
+    apiKey: request.api_key ?? (await activeApiKey()) ?? undefined,
+    models: request.models ?? (await activeFavourites()),
   };
 }
 

@@ -1,13 +1,14 @@
 import { i18n } from '#i18n';
 import type { MagicubeReply, MagicubeRequest } from '../../contract';
 import { fetchMagicubeBalance } from '../../modelscope/magicube';
-import { apiKeyItem, checkSettingsItem } from '../../settings/items';
+import { checkSettingsItem } from '../../settings/check-settings';
+import { activeApiKey } from '../../settings/keyring';
 import type { Caller } from '../caller';
 import { magicubeFailure, missingKeyMessage } from '../replies';
 
 /** The account's Magicube credits. Free to read, so it needs no cache. */
 export async function handleMagicube(request: MagicubeRequest, caller: Caller): Promise<MagicubeReply> {
-  const apiKey = request.api_key ?? (caller.external ? undefined : (await apiKeyItem.get()) || undefined);
+  const apiKey = request.api_key ?? (caller.external ? undefined : ((await activeApiKey()) ?? undefined));
   if (!apiKey) {
     return magicubeFailure(missingKeyMessage(caller.external), { code: 'invalid_request', field: 'api_key' });
   }

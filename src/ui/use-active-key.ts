@@ -1,0 +1,28 @@
+import { useEffect, useState } from 'react';
+import { keyringItem, secretOf, sessionSecretsItem, type Keyring, type SavedKey } from '../settings/keyring';
+import { useStoredValue } from './use-stored-value';
+
+export interface ActiveKeyState {
+  keyring: Keyring;
+  active: SavedKey | null;
+  /** The active key's secret; null when there is none, or a session-only one was forgotten with the browser. */
+  secret: string | null;
+}
+
+/** The keyring and the active key's secret, kept in step with storage. */
+export function useActiveKey(): ActiveKeyState | undefined {
+  const [keyring] = useStoredValue(keyringItem);
+  const [sessionSecrets] = useStoredValue(sessionSecretsItem);
+  const [secret, setSecret] = useState<string | null>();
+  const active = keyring?.keys.find((key) => key.id === keyring.activeId) ?? null;
+  useEffect(() => {
+    let live = true;
+    if (!active) setSecret(null);
+    else void secretOf(active).then((found) => live && setSecret(found));
+    return () => {
+      live = false;
+    };
+  }, [active?.id, active?.secret, sessionSecrets]);
+  if (keyring === undefined || sessionSecrets === undefined || secret === undefined) return undefined;
+  return { keyring, active, secret };
+}
