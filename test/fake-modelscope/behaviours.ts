@@ -84,9 +84,14 @@ export const FAKE_MODELS: readonly { id: string; description: string }[] = [
   { id: FAKE_HUGE_ERROR, description: '500 JSON error whose message is 100,000 characters long.' },
 ];
 
+/** Plain, well-behaved models (limit 500) for batches larger than the real ids: up to 60 of them. */
+export const POOL_MODELS: readonly string[] = Array.from({ length: 60 }, (_, index) => `pool/model-${index + 1}`);
+const POOL_LIMIT = 500;
+
 /** Daily call limit of every model whose calls are counted, per key. */
 export const MODEL_LIMITS: Readonly<Record<string, number>> = {
   ...Object.fromEntries(REAL_MODELS.map((m) => [m.id, m.modelLimit])),
+  ...Object.fromEntries(POOL_MODELS.map((id) => [id, POOL_LIMIT])),
   [FAKE_PARTIAL_HEADERS]: 300,
   [FAKE_BUSY_ONCE]: 400,
   [FAKE_FLAKY]: 300,
@@ -95,7 +100,7 @@ export const MODEL_LIMITS: Readonly<Record<string, number>> = {
   [FAKE_NOT_JSON]: 300,
 };
 
-const ALL_MODEL_IDS = new Set([...REAL_MODELS.map((m) => m.id), ...FAKE_MODELS.map((m) => m.id)]);
+const ALL_MODEL_IDS = new Set([...REAL_MODELS.map((m) => m.id), ...FAKE_MODELS.map((m) => m.id), ...POOL_MODELS]);
 
 export function isKnownModel(id: string): boolean {
   return ALL_MODEL_IDS.has(id);

@@ -24,6 +24,7 @@ import {
   FAKE_HTML_502,
   FAKE_HUGE_ERROR,
   FAKE_MODELS,
+  POOL_MODELS,
   FAKE_NO_HEADERS,
   FAKE_NOT_JSON,
   FAKE_PARTIAL_HEADERS,
@@ -400,10 +401,11 @@ describe('fake ModelScope over HTTP', () => {
       expect(quota(await probe(fake, GLM)).accountRemaining).toBe('1999');
     });
 
-    it('holds every real model and every fake model but fake/hangup', () => {
+    it('holds every real model, every fake model but fake/hangup, and the pool', () => {
       expect(CATALOGUE_IDS).toEqual([
         ...REAL_MODELS.map((m) => m.id),
         ...FAKE_MODELS.map((m) => m.id).filter((id) => id !== FAKE_HANGUP),
+        ...POOL_MODELS,
       ]);
     });
   });
