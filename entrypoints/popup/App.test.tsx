@@ -2,65 +2,125 @@ import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import type { BalanceItem, BalanceReply } from '../../src/contract';
-import { setActiveListModels } from '../../src/settings/favourite-lists';
-import { addKey } from '../../src/settings/keyring';
-import { latestResultsItem } from '../../src/settings/latest-results';
+import type { BalanceItem } from '../../src/contract';
+import { favouriteListsItem, setActiveListModels } from '../../src/settings/favourite-lists';
+import { addKey, keyringItem } from '../../src/settings/keyring';
 import { keyFingerprint } from '../../src/settings/key-fingerprint';
+import { latestResultsItem } from '../../src/settings/latest-results';
+import { preferencesItem } from '../../src/settings/preferences';
+import { sessionResultCache } from '../../src/settings/result-cache';
 import { App } from './App';
 
 const KEY = `ms-${'0123456789abcdef'.repeat(2)}`;
 const GLM = 'ZhipuAI/GLM-4.7';
-const item: BalanceItem = {
-  model: GLM,
+const KIMI = 'moonshotai/Kimi-K2.5';
+const item = (model: string, remaining: number): BalanceItem => ({
+  model,
   request_limit: 2000,
   request_remaining: 1500,
   model_request_limit: 500,
-  model_request_remaining: 321,
+  model_request_remaining: remaining,
   error: null,
   error_kind: null,
   status: 200,
   latency_ms: 280,
   checked_at: new Date().toISOString(),
   cached: false,
-};
+});
 
 let messages: unknown[];
-beforeEach(async () => {
+/** Stands in for the background: records what the popup asks and lands results the way the real handler does. */
+function fakeBackground() {
   messages = [];
-  await addKey({ label: 'Main', secret: KEY, remember: true });
-  await setActiveListModels([GLM]);
-  // Stands in for the background: records what the popup asks and lands a result as the real handler does.
   fakeBrowser.runtime.onMessage.addListener((message, _sender, sendResponse) => {
     messages.push(message);
+    const request = message as { type: string; models?: string[] };
     void (async () => {
+      if (request.type === 'magicube') {
+        sendResponse({ success: true, data: { total_balance: 10, available_balance: 9, frozen_amount: 1 }, message: 'ok' });
+        return;
+      }
       const keyId = await keyFingerprint(KEY);
-      await latestResultsItem.set({ [keyId]: { [GLM]: { ...item, model_request_remaining: 320 } } });
-      const reply: BalanceReply = { success: true, data: [item], message: 'Checked 1 model: 1 ok, 0 failed' };
-      sendResponse(reply);
+      const models = request.models ?? [GLM, KIMI];
+      const results = Object.fromEntries(models.map((model) => [model, item(model, 320)]));
+      await latestResultsItem.set({ [keyId]: { ...(await latestResultsItem.get())[keyId], ...results } });
+      sendResponse({ success: true, data: Object.values(results), message: `Checked ${models.length} models` });
     })();
     return true;
   });
+}
+
+beforeEach(async () => {
+  fakeBackground();
+  await setActiveListModels([GLM, KIMI]);
 });
 
-describe('popup', () => {
-  it('opens with the stored results and sends nothing', async () => {
-    await latestResultsItem.set({ [await keyFingerprint(KEY)]: { [GLM]: item } });
+describe('popup without a key', () => {
+  it('guides the first run and saves the pasted key as the active one', async () => {
     render(<App />);
-    expect(await screen.findByRole('cell', { name: '321 of 500' })).toBeTruthy();
-    expect(messages).toEqual([]);
+    expect(await screen.findByRole('heading', { name: 'Welcome! Three steps to see your quota' })).toBeTruthy();
+    await userEvent.type(screen.getByLabelText('API key'), KEY);
+    await userEvent.click(screen.getByRole('button', { name: 'Save key' }));
+    expect(await screen.findByRole('button', { name: 'Check models' })).toBeTruthy();
+    const keyring = await keyringItem.get();
+    expect(keyring.keys.map((key) => [key.label, key.secret])).toEqual([['My key', KEY]]);
+    expect(messages.filter((message) => (message as { type: string }).type === 'balance')).toEqual([]);
+  });
+});
+
+describe('popup with a key', () => {
+  beforeEach(async () => {
+    await addKey({ label: 'Main', secret: KEY, remember: true });
   });
 
-  it('checks the saved favourites with one click and shows the new numbers as they land', async () => {
+  it('opens with the stored results and the Magicube balance, and spends nothing', async () => {
+    await latestResultsItem.set({ [await keyFingerprint(KEY)]: { [GLM]: item(GLM, 321) } });
     render(<App />);
-    await userEvent.click(await screen.findByRole('button', { name: /^Check/ }));
-    expect(messages).toEqual([{ type: 'balance' }]);
-    expect((await screen.findByRole('status')).textContent).toBe('Checked 1 model: 1 ok, 0 failed');
-    expect(await screen.findByRole('cell', { name: '320 of 500' })).toBeTruthy();
+    expect(await screen.findByText('321 / 500')).toBeTruthy();
+    expect(await screen.findByText('9 available · 1 frozen · 10 in total')).toBeTruthy();
+    expect(screen.getByText('Magicube credits (魔粒), not calls')).toBeTruthy();
+    expect(messages).toEqual([{ type: 'magicube' }]);
   });
 
-  it('says what a check costs before it runs', async () => {
+  it('says what a check costs, counting fresh results as free', async () => {
+    await sessionResultCache.put(await keyFingerprint(KEY), item(GLM, 321));
     render(<App />);
-    expect(await screen.findByText('Costs up to 1 call (fresh results are reused)')).toBeTruthy();
+    expect(await screen.findByText('2 models: 1 call (1 fresh result reused)')).toBeTruthy();
+  });
+
+  it('checks the active list with one click and shows the numbers as they land', async () => {
+    render(<App />);
+    await userEvent.click(await screen.findByRole('button', { name: 'Check models' }));
+    expect(messages).toContainEqual({ type: 'balance' });
+    expect(await screen.findByText('Checked 2 models')).toBeTruthy();
+    expect(await screen.findAllByText('320 / 500')).toHaveLength(2);
+  });
+
+  it('re-checks one row, bypassing the cache for it alone', async () => {
+    render(<App />);
+    await userEvent.click(await screen.findByRole('button', { name: `Re-check ${KIMI}` }));
+    expect(messages).toContainEqual({ type: 'balance', models: [KIMI], force: true });
+  });
+
+  it('checks on open only when the user turned that on', async () => {
+    await preferencesItem.set({ checkOnOpen: true, externalAccess: true });
+    render(<App />);
+    expect(await screen.findByText('Checked 2 models')).toBeTruthy();
+    expect(messages.filter((message) => (message as { type: string }).type === 'balance')).toHaveLength(1);
+  });
+
+  it('switches between saved keys and between lists', async () => {
+    await addKey({ label: 'Spare', secret: `ms-${'f'.repeat(32)}`, remember: true });
+    await favouriteListsItem.set({
+      lists: [...(await favouriteListsItem.get()).lists, { id: 'vision', name: 'Vision', models: ['Qwen/Qwen3-VL'] }],
+      activeId: 'list-1',
+    });
+    render(<App />);
+    await userEvent.selectOptions(await screen.findByLabelText('Key'), 'Spare');
+    await userEvent.selectOptions(screen.getByLabelText('List'), 'Vision');
+    const { activeId, keys } = await keyringItem.get();
+    expect(keys.find((key) => key.id === activeId)?.label).toBe('Spare');
+    expect((await favouriteListsItem.get()).activeId).toBe('vision');
+    expect(await screen.findByRole('rowheader', { name: 'Qwen/Qwen3-VL' })).toBeTruthy();
   });
 });

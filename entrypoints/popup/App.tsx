@@ -1,61 +1,159 @@
 import { i18n } from '#i18n';
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { browser } from 'wxt/browser';
-import { activeList, favouriteListsItem, setActiveListModels } from '../../src/settings/favourite-lists';
-import { saveActiveSecret } from '../../src/settings/keyring';
-import { useActiveKey } from '../../src/ui/use-active-key';
-import { ApiKeyField } from '../../src/ui/ApiKeyField';
+import { checkSettingsItem } from '../../src/settings/check-settings';
+import { activeList, favouriteListsItem } from '../../src/settings/favourite-lists';
+import { addKey, setActiveKey, type NewKey } from '../../src/settings/keyring';
+import { preferencesItem } from '../../src/settings/preferences';
+import { FirstRunGuide } from '../../src/ui/FirstRunGuide';
+import { timeAgo } from '../../src/ui/format';
+import { listDisplayName } from '../../src/ui/list-name';
+import { MagicubeBalance } from '../../src/ui/MagicubeBalance';
 import { ask } from '../../src/ui/messaging';
-import { ModelListField } from '../../src/ui/ModelListField';
+import { orderRows, resultsAsText, type RowOrder } from '../../src/ui/result-rows';
 import { ResultsTable } from '../../src/ui/ResultsTable';
+import { useActiveKey } from '../../src/ui/use-active-key';
+import { useFreshCount } from '../../src/ui/use-fresh-count';
 import { useLatestResults } from '../../src/ui/use-latest-results';
+import { useMagicube } from '../../src/ui/use-magicube';
+import { useNow } from '../../src/ui/use-now';
 import { useStoredValue } from '../../src/ui/use-stored-value';
+
+const openCatalogue = () => void browser.tabs.create({ url: browser.runtime.getURL('/options.html#lists') });
 
 export function App() {
   const keyState = useActiveKey();
-  const [lists] = useStoredValue(favouriteListsItem);
-  const results = useLatestResults(keyState?.secret ?? undefined);
-  const [checking, setChecking] = useState(false);
+  const [lists, saveLists] = useStoredValue(favouriteListsItem);
+  const [preferences] = useStoredValue(preferencesItem);
+  const [checkSettings] = useStoredValue(checkSettingsItem);
+  const secret = keyState?.secret;
+  const results = useLatestResults(secret ?? undefined);
+  const magicube = useMagicube(secret);
+  const now = useNow();
+  const [checking, setChecking] = useState<ReadonlySet<string>>(new Set());
   const [summary, setSummary] = useState<string | null>(null);
-  // A click on Check blurs a field whose save is still in flight; the check must see what was typed.
-  const pendingSave = useRef<Promise<void>>(Promise.resolve());
-  const track = <T,>(save: (value: T) => Promise<void>) => (value: T) => (pendingSave.current = save(value));
+  const [order, setOrder] = useState<RowOrder>('list');
+  const [copied, setCopied] = useState(false);
+  const models = lists ? activeList(lists).models : [];
+  const fresh = useFreshCount(secret, models, checkSettings?.cacheSeconds, results, now);
 
-  if (keyState === undefined || lists === undefined) return null;
-  const favourites = activeList(lists).models;
-
-  const check = async () => {
-    setChecking(true);
+  /** Checks `only` (one row, forced) or the whole active list (reusing fresh results). */
+  const check = async (only?: string) => {
+    const targets = only ? [only] : models;
+    setChecking((current) => new Set([...current, ...targets]));
     setSummary(null);
     try {
-      await pendingSave.current;
-      const reply = await ask({ type: 'balance' });
+      const reply = await ask(only ? { type: 'balance', models: [only], force: true } : { type: 'balance' });
       setSummary(reply.message);
     } catch (error) {
       setSummary(error instanceof Error ? error.message : String(error));
     } finally {
-      setChecking(false);
+      setChecking((current) => new Set([...current].filter((model) => !targets.includes(model))));
     }
+  };
+
+  // Opening the popup spends nothing, unless the user asked for a check on every open.
+  const checkedOnOpen = useRef(false);
+  useEffect(() => {
+    if (checkedOnOpen.current || !preferences?.checkOnOpen || !secret || models.length === 0) return;
+    checkedOnOpen.current = true;
+    void check();
+  }, [preferences?.checkOnOpen, secret, models.length]);
+
+  if (keyState === undefined || lists === undefined) return null;
+
+  const header = (
+    <header>
+      <h1>{i18n.t('extName')}</h1>
+      <button type="button" className="link" onClick={() => void browser.runtime.openOptionsPage()}>
+        {i18n.t('ui.openOptions')}
+      </button>
+    </header>
+  );
+
+  if (!secret) {
+    const saveFirstKey = async (key: NewKey) => {
+      const saved = await addKey(key);
+      await setActiveKey(saved.id);
+    };
+    return (
+      <main className="popup">
+        {header}
+        <FirstRunGuide onSave={saveFirstKey} />
+      </main>
+    );
+  }
+
+  const lastChecked = Object.values(results)
+    .filter((item) => models.includes(item.model))
+    .map((item) => item.checked_at)
+    .sort()
+    .at(-1);
+  const calls = Math.max(0, models.length - fresh);
+  const copy = async () => {
+    await navigator.clipboard.writeText(resultsAsText(orderRows(models, results, order), results));
+    setCopied(true);
+    setTimeout(() => setCopied(false), 1500);
   };
 
   return (
     <main className="popup">
-      <header>
-        <h1>{i18n.t('extName')}</h1>
-        <button type="button" className="link" onClick={() => void browser.runtime.openOptionsPage()}>
-          {i18n.t('ui.openOptions')}
-        </button>
-      </header>
-      <ApiKeyField value={keyState.secret ?? ''} onSave={track((secret: string) => saveActiveSecret(secret, 'Key 1'))} />
-      <ModelListField value={favourites} onSave={track(setActiveListModels)} />
-      <div className="actions">
-        <button type="button" className="primary" onClick={() => void check()} disabled={checking}>
-          {checking ? i18n.t('ui.checking') : i18n.t('ui.check')}
-        </button>
-        <span className="hint">{i18n.t('ui.checkCost', favourites.length, [favourites.length])}</span>
+      {header}
+      <div className="switchers">
+        {keyState.keyring.keys.length > 1 && (
+          <label>
+            {i18n.t('ui.key')}{' '}
+            <select value={keyState.keyring.activeId ?? ''} onChange={(event) => void setActiveKey(event.target.value)}>
+              {keyState.keyring.keys.map((key) => (
+                <option key={key.id} value={key.id}>{key.label}</option>
+              ))}
+            </select>
+          </label>
+        )}
+        {lists.lists.length > 1 && (
+          <label>
+            {i18n.t('ui.list')}{' '}
+            <select value={lists.activeId} onChange={(event) => void saveLists({ ...lists, activeId: event.target.value })}>
+              {lists.lists.map((list) => (
+                <option key={list.id} value={list.id}>{listDisplayName(list)}</option>
+              ))}
+            </select>
+          </label>
+        )}
       </div>
-      {summary && <p role="status">{summary}</p>}
-      <ResultsTable models={favourites} results={results} />
+      <MagicubeBalance reply={magicube} />
+      <div className="actions">
+        <button type="button" className="primary" onClick={() => void check()} disabled={checking.size > 0 || models.length === 0}>
+          {checking.size > 0 ? i18n.t('ui.checking') : i18n.t('ui.check')}
+        </button>
+        <span className="hint cost">
+          {i18n.t('ui.cost', [i18n.t('ui.modelCount', models.length), i18n.t('ui.callCount', calls)])}
+          {fresh > 0 && ` ${i18n.t('ui.costReused', fresh, [fresh])}`}
+        </span>
+      </div>
+      <div className="toolbar">
+        <span className="hint">{lastChecked ? i18n.t('ui.lastChecked', [timeAgo(lastChecked, now)]) : i18n.t('ui.neverChecked')}</span>
+        <label>
+          {i18n.t('ui.sort')}{' '}
+          <select value={order} onChange={(event) => setOrder(event.target.value as RowOrder)}>
+            <option value="list">{i18n.t('ui.sortList')}</option>
+            <option value="remaining">{i18n.t('ui.sortRemaining')}</option>
+          </select>
+        </label>
+        <button type="button" className="small" onClick={() => void copy()}>
+          {copied ? i18n.t('ui.copied') : i18n.t('ui.copy')}
+        </button>
+      </div>
+      <ResultsTable
+        models={orderRows(models, results, order)}
+        results={results}
+        checking={checking}
+        now={now}
+        onRecheck={(model) => void check(model)}
+        onPickFromCatalogue={openCatalogue}
+      />
+      {models.length === 0 && <p className="hint">{i18n.t('ui.lists.empty')}</p>}
+      <p role="status" className="summary">{summary}</p>
     </main>
   );
 }

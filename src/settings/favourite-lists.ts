@@ -22,8 +22,9 @@ export const FavouriteListsSchema = z
 export type FavouriteLists = z.infer<typeof FavouriteListsSchema>;
 
 export const DEFAULT_LIST_ID = 'list-1';
+export const DEFAULT_LIST_NAME = 'Favourites';
 export const DEFAULT_FAVOURITE_LISTS: FavouriteLists = {
-  lists: [{ id: DEFAULT_LIST_ID, name: 'Favourites', models: DEFAULT_FAVOURITES }],
+  lists: [{ id: DEFAULT_LIST_ID, name: DEFAULT_LIST_NAME, models: DEFAULT_FAVOURITES }],
   activeId: DEFAULT_LIST_ID,
 };
 

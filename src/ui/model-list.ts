@@ -1,12 +1,8 @@
-/** Turns what a person typed (commas, newlines, stray spaces) into model ids: trimmed, no blanks, no repeats. */
+/** Turns what a person typed (commas, newlines or spaces between them) into model ids: trimmed, no blanks, no repeats. */
 export function parseModelList(text: string): string[] {
   const ids = text
-    .split(/[,\n，]/)
+    .split(/[\s,，]+/)
     .map((id) => id.trim())
     .filter((id) => id.length > 0);
   return [...new Set(ids)];
-}
-
-export function formatModelList(ids: readonly string[]): string {
-  return ids.join('\n');
 }

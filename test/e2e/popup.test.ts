@@ -1,92 +1,104 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_KEY, FAKE_NO_HEADERS, REVOKED_KEY } from '../fake-modelscope/behaviours';
+import { DEMO_KEY, FAKE_EXHAUSTED, FAKE_NO_HEADERS, REVOKED_KEY } from '../fake-modelscope/behaviours';
+import { seededList } from '../support/seeds';
 import { launchExtension, type ExtensionSession } from './harness';
 
-const MODELS = ['ZhipuAI/GLM-4.7', 'moonshotai/Kimi-K2.5', FAKE_NO_HEADERS];
-const POPUP_SIZE = { width: 600, height: 560 };
+const GLM = 'ZhipuAI/GLM-4.7';
+const KIMI = 'moonshotai/Kimi-K2.5';
+const POPUP = { width: 600, height: 600 };
+const OPTIONS = { width: 900, height: 1400 };
 
-describe('checking models through the popup', () => {
+describe('the popup, from first run to a checked list', () => {
   let session: ExtensionSession;
   beforeAll(async () => {
     session = await launchExtension();
   });
   afterAll(() => session?.close());
 
-  it('saves a pasted key and list, checks them in one click and shows each model’s numbers', async () => {
-    const popup = await session.openPage('popup', POPUP_SIZE);
+  it('guides a first run without a key, and saves the pasted key', async () => {
+    const popup = await session.openPage('popup', POPUP);
+    await expect.poll(() => popup.getByRole('heading', { name: /Three steps/ }).count()).toBe(1);
+    expect(await popup.getByRole('link', { name: 'Create an access token on ModelScope' }).getAttribute('href')).toBe(
+      'https://modelscope.cn/my/myaccesstoken',
+    );
     await session.screenshot(popup, 'popup-first-run-light-en');
-
+    await popup.getByLabel('API key').fill('not a key');
+    await popup.getByRole('button', { name: 'Save key' }).click();
+    await expect.poll(() => popup.getByRole('alert').textContent()).toMatch(/^This key cannot be saved/);
     await popup.getByLabel('API key').fill(DEMO_KEY);
-    await popup.getByLabel('Favourite models').fill(MODELS.join(', '));
-    await popup.getByRole('button', { name: /^Check/ }).click();
-    await expect.poll(() => popup.getByRole('status').textContent()).toBe('Checked 3 models: 2 ok, 1 failed');
+    await popup.getByRole('button', { name: 'Save key' }).click();
+    await expect.poll(() => popup.getByRole('button', { name: /^Check/ }).count()).toBe(1);
+    expect(session.fake.requests.filter((request) => request.path.startsWith('/v1/chat'))).toHaveLength(0);
+  });
 
-    const row = (model: string) => popup.getByRole('row').filter({ has: popup.getByRole('rowheader', { name: model }) });
-    await expect.poll(() => row('ZhipuAI/GLM-4.7').getByRole('cell').allTextContents()).toEqual([
-      '499 of 500',
-      '1999 of 2000',
-      expect.stringMatching(/\d{1,2}:\d\d/),
-      '',
-    ]);
-    expect(await row(FAKE_NO_HEADERS).getByRole('cell').last().textContent()).toBe('ModelScope reported no quota for this model');
-    expect(session.fake.probes()).toHaveLength(3);
+  it('checks the active list in one click, row by row, and shows numbers, bars and readable errors', async () => {
+    const popup = await session.openPage('popup', POPUP);
+    await popup.evaluate((seed) => chrome.storage.local.set(seed), seededList([GLM, KIMI, FAKE_NO_HEADERS, FAKE_EXHAUSTED, 'nobody/retired']));
+    await expect.poll(() => popup.getByText('5 models: 5 calls').count()).toBe(1);
+    await popup.getByRole('button', { name: /^Check/ }).click();
+    await expect.poll(() => popup.getByRole('status').textContent()).toBe('Checked 5 models: 2 ok, 3 failed');
+    const row = (model: string) => popup.getByRole('row').filter({ has: popup.getByRole('rowheader', { name: new RegExp(`^${model}`) }) });
+    expect(await row(GLM).getByRole('cell').nth(0).textContent()).toBe('499 / 500');
+    expect(await row(GLM).getByRole('cell').nth(1).textContent()).toMatch(/^199\d \/ 2000$/);
+    expect(await row(FAKE_NO_HEADERS).textContent()).toContain('ModelScope no longer reports a quota for this model; see the Magicube balance.');
+    expect(await row(FAKE_EXHAUSTED).textContent()).toContain('resets at midnight China time (estimate)');
+    expect(await row(FAKE_EXHAUSTED).getByRole('cell').nth(0).textContent()).toBe('0 / 100');
+    expect(await row('nobody/retired').textContent()).toContain('This model was retired or renamed.');
+    await expect.poll(() => popup.getByText(/^Magicube balance/).count()).toBe(1);
+    expect(await popup.locator('.magicube').textContent()).toContain('140 available');
+    // Fresh answers (numbers, exhausted, no headers) are reused: the next check costs only the retired model.
+    await expect.poll(() => popup.getByText('5 models: 1 call (4 fresh results reused)').count()).toBe(1);
     await session.screenshot(popup, 'popup-results-light-en');
-
-    // Opening the popup again shows the stored results at once and spends nothing.
-    const reopened = await session.openPage('popup', POPUP_SIZE);
-    await expect.poll(() => reopened.getByRole('rowheader').allTextContents()).toEqual(MODELS);
-    expect(await reopened.getByLabel('API key').inputValue()).toBe(DEMO_KEY);
-    expect(await reopened.getByLabel('API key').getAttribute('type')).toBe('password');
-    expect(session.fake.probes()).toHaveLength(3);
+    expect(session.fake.probes()).toHaveLength(5);
   });
 
-  it('keeps the key in storage.local only, never in sync', async () => {
-    const page = await session.openPage('options');
-    const areas = await page.evaluate(async () => ({
-      local: await chrome.storage.local.get(null),
-      sync: await chrome.storage.sync.get(null),
-    }));
-    expect(JSON.stringify(areas.local.keyring)).toContain(DEMO_KEY);
-    expect(JSON.stringify(areas.sync)).not.toContain(DEMO_KEY);
+  it('re-checks a single row on request', async () => {
+    const popup = await session.openPage('popup', POPUP);
+    const before = session.fake.probes(GLM).length;
+    await popup.getByRole('button', { name: `Re-check ${GLM}` }).click();
+    await expect.poll(() => session.fake.probes(GLM).length).toBe(before + 1);
+    await expect.poll(() => popup.getByRole('status').textContent()).toBe('Checked 1 model: 1 ok, 0 failed');
   });
 
-  it('edits the same key, favourites and settings on the options page', async () => {
-    const options = await session.openPage('options', { width: 800, height: 900 });
-    expect(await options.getByLabel('API key').inputValue()).toBe(DEMO_KEY);
-    expect(await options.getByLabel('Favourite models').inputValue()).toBe(MODELS.join('\n'));
-    await options.getByLabel('Probes at once').fill('25');
-    await options.getByRole('button', { name: 'Save' }).click();
-    await expect.poll(() => options.getByRole('status').textContent()).toContain('Not saved');
-    await options.getByLabel('Probes at once').fill('4');
-    await options.getByRole('button', { name: 'Save' }).click();
-    await expect.poll(() => options.getByRole('status').textContent()).toBe('Saved');
-    expect(await options.evaluate(() => chrome.storage.local.get('checkSettings'))).toEqual({
-      checkSettings: { concurrency: 4, timeoutSeconds: 20, cacheSeconds: 60 },
-    });
-    await session.screenshot(options, 'options-light-en');
+  it('opens with the stored results and spends nothing', async () => {
+    const before = session.fake.probes().length;
+    const popup = await session.openPage('popup', POPUP);
+    await expect.poll(() => popup.getByRole('rowheader').count()).toBe(5);
+    expect(await popup.getByText(/^Last checked/).count()).toBe(1);
+    expect(session.fake.probes()).toHaveLength(before);
   });
 
-  it('says so plainly when the key is refused', async () => {
-    const popup = await session.openPage('popup', POPUP_SIZE);
-    await popup.getByLabel('API key').fill(REVOKED_KEY);
+  it('sorts by fewest calls left', async () => {
+    const popup = await session.openPage('popup', POPUP);
+    await popup.getByLabel('Sort').selectOption('remaining');
+    await expect.poll(async () => (await popup.getByRole('rowheader').allTextContents())[0]).toMatch(new RegExp(`^${FAKE_EXHAUSTED}`));
+  });
+
+  it('says plainly when the key is refused', async () => {
+    const options = await session.openPage('options', OPTIONS);
+    await options.getByLabel('API key', { exact: true }).fill(REVOKED_KEY);
+    await options.getByRole('button', { name: 'Add key' }).click();
+    await options.getByRole('radio', { name: 'Use Key 2' }).click();
+    await expect.poll(() => options.getByRole('radio', { name: 'Use Key 2' }).isChecked()).toBe(true);
+    const popup = await session.openPage('popup', POPUP);
     await popup.getByRole('button', { name: /^Check/ }).click();
-    await expect.poll(() => popup.getByRole('status').textContent()).toBe('Checked 3 models: 0 ok, 3 failed');
-    await expect.poll(() => popup.getByRole('cell', { name: /HTTP 401/ }).count()).toBe(3);
+    await expect.poll(() => popup.getByRole('status').textContent()).toBe('Checked 5 models: 0 ok, 5 failed');
+    expect(await popup.getByText('ModelScope refused this key. Check the key in Settings, or create a new token.').count()).toBe(5);
   });
 });
 
-describe('the popup in dark mode and in Chinese', () => {
+describe('the popup and options in dark mode and in Chinese', () => {
   it('renders for a person to look at', async () => {
     const session = await launchExtension({ lang: 'zh-CN', colorScheme: 'dark' });
     try {
-      const popup = await session.openPage('popup', POPUP_SIZE);
-      await expect.poll(() => popup.getByRole('button', { name: '检查模型' }).count()).toBe(1);
+      const popup = await session.openPage('popup', POPUP);
       await popup.getByLabel('API 密钥').fill(DEMO_KEY);
+      await popup.getByRole('button', { name: '保存密钥' }).click();
       await popup.getByRole('button', { name: '检查模型' }).click();
       await expect.poll(() => popup.getByRole('status').textContent()).toMatch(/^已检查 4 个模型/);
       await session.screenshot(popup, 'popup-results-dark-zh');
-      const options = await session.openPage('options', { width: 800, height: 900 });
-      await expect.poll(() => options.getByText('检查设置').count()).toBe(1);
+      const options = await session.openPage('options', OPTIONS);
+      await expect.poll(() => options.getByRole('heading', { name: '检查设置' }).count()).toBe(1);
       await session.screenshot(options, 'options-dark-zh');
     } finally {
       await session.close();

@@ -1,0 +1,96 @@
+import { z } from 'zod';
+import { CheckSettingsSchema, checkSettingsItem, DEFAULT_CHECK_SETTINGS } from './check-settings';
+import { DEFAULT_FAVOURITE_LISTS, favouriteListsItem, FavouriteListsSchema } from './favourite-lists';
+import { keyringItem, KeyringSchema, secretOf, sessionSecretsItem } from './keyring';
+import { SETTINGS_VERSION } from './migrations';
+import { DEFAULT_PREFERENCES, preferencesItem, PreferencesSchema } from './preferences';
+
+const FORMAT = 'modelscope-quota-settings';
+
+/** The exported file. Keys travel only when the user asked; then every key is written as remembered. */
+export const SettingsFileSchema = z.object({
+  format: z.literal(FORMAT, { error: 'this is not a ModelScope Quota settings file' }),
+  version: z.literal(SETTINGS_VERSION, { error: `only settings files of version ${SETTINGS_VERSION} can be imported` }),
+  exported_at: z.iso.datetime(),
+  favouriteLists: FavouriteListsSchema,
+  checkSettings: CheckSettingsSchema,
+  preferences: PreferencesSchema,
+  keyring: KeyringSchema.optional(),
+});
+export type SettingsFile = z.infer<typeof SettingsFileSchema>;
+
+export async function exportSettings({ includeKeys }: { includeKeys: boolean }): Promise<string> {
+  const file: SettingsFile = {
+    format: FORMAT,
+    version: SETTINGS_VERSION,
+    exported_at: new Date().toISOString(),
+    favouriteLists: await favouriteListsItem.get(),
+    checkSettings: await checkSettingsItem.get(),
+    preferences: await preferencesItem.get(),
+  };
+  if (includeKeys) {
+    const keyring = await keyringItem.get();
+    const keys = await Promise.all(
+      keyring.keys.map(async (key) => ({ ...key, remember: true, secret: (await secretOf(key)) ?? undefined })),
+    );
+    // A session-only key forgotten since the browser restarted has no secret left to export.
+    const exportable = keys.filter((key) => key.secret !== undefined);
+    const activeId = exportable.some((key) => key.id === keyring.activeId) ? keyring.activeId : (exportable[0]?.id ?? null);
+    file.keyring = { keys: exportable, activeId };
+  }
+  return `${JSON.stringify(file, null, 2)}\n`;
+}
+
+export type ImportParse = { ok: true; file: SettingsFile } | { ok: false; problem: string };
+
+/** Reads a settings file without changing anything; says what is wrong with a bad one. */
+export function parseSettingsFile(text: string): ImportParse {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch {
+    return { ok: false, problem: 'the file is not valid JSON' };
+  }
+  const parsed = SettingsFileSchema.safeParse(raw);
+  if (parsed.success) return { ok: true, file: parsed.data };
+  const issue = parsed.error.issues[0];
+  const where = issue?.path.length ? `${issue.path.join('.')}: ` : '';
+  return { ok: false, problem: `${where}${issue?.message ?? 'unreadable'}` };
+}
+
+export interface ImportChanges {
+  lists: string[] | null;
+  checkSettings: boolean;
+  preferences: boolean;
+  keys: string[] | null;
+}
+
+const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+
+/** What applying the file would change, for the user to confirm first. */
+export async function describeImport(file: SettingsFile): Promise<ImportChanges> {
+  const [lists, checks, preferences] = await Promise.all([favouriteListsItem.get(), checkSettingsItem.get(), preferencesItem.get()]);
+  return {
+    lists: same(lists, file.favouriteLists) ? null : file.favouriteLists.lists.map((list) => list.name),
+    checkSettings: !same(checks, file.checkSettings),
+    preferences: !same(preferences, file.preferences),
+    keys: file.keyring ? file.keyring.keys.map((key) => key.label) : null,
+  };
+}
+
+export async function applyImport(file: SettingsFile): Promise<void> {
+  await favouriteListsItem.set(file.favouriteLists);
+  await checkSettingsItem.set(file.checkSettings);
+  await preferencesItem.set(file.preferences);
+  if (file.keyring) {
+    await keyringItem.set(file.keyring);
+    await sessionSecretsItem.set({});
+  }
+}
+
+/** Lists, check settings and preferences back to their defaults. Keys are the user's secrets: they stay. */
+export async function resetSettings(): Promise<void> {
+  await favouriteListsItem.set(DEFAULT_FAVOURITE_LISTS);
+  await checkSettingsItem.set(DEFAULT_CHECK_SETTINGS);
+  await preferencesItem.set(DEFAULT_PREFERENCES);
+}

@@ -1,0 +1,24 @@
+import { i18n } from '#i18n';
+import { ACCESS_TOKEN_PAGE_URL } from '../modelscope/endpoints';
+import type { NewKey } from '../settings/keyring';
+import { KeyForm } from './KeyForm';
+
+/** Shown while no key is saved: how to get a token, and where to paste it. */
+export function FirstRunGuide({ onSave }: { onSave: (key: NewKey) => Promise<void> }) {
+  return (
+    <section className="first-run" aria-labelledby="first-run-title">
+      <h2 id="first-run-title">{i18n.t('ui.firstRun.title')}</h2>
+      <ol>
+        <li>
+          {i18n.t('ui.firstRun.step1')}{' '}
+          <a href={ACCESS_TOKEN_PAGE_URL} target="_blank" rel="noreferrer">
+            {i18n.t('ui.getToken')}
+          </a>
+        </li>
+        <li>{i18n.t('ui.firstRun.step2')}</li>
+        <li>{i18n.t('ui.firstRun.step3')}</li>
+      </ol>
+      <KeyForm defaultLabel={i18n.t('ui.firstRun.defaultLabel')} submitLabel={i18n.t('ui.firstRun.save')} onSubmit={onSave} />
+    </section>
+  );
+}

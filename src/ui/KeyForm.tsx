@@ -1,0 +1,62 @@
+import { i18n } from '#i18n';
+import { useId, useState, type FormEvent } from 'react';
+import { ApiKeySchema } from '../contract';
+import type { NewKey } from '../settings/keyring';
+import { SecretInput } from './SecretInput';
+
+interface Props {
+  defaultLabel: string;
+  submitLabel: string;
+  onSubmit: (key: NewKey) => Promise<void>;
+}
+
+/** Label, masked key and "remember", checked before anything is stored. */
+export function KeyForm({ defaultLabel, submitLabel, onSubmit }: Props) {
+  const id = useId();
+  const [label, setLabel] = useState(defaultLabel);
+  const [secret, setSecret] = useState('');
+  const [remember, setRemember] = useState(true);
+  const [problem, setProblem] = useState<string | null>(null);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const parsed = ApiKeySchema.safeParse(secret);
+    if (!parsed.success) {
+      setProblem(i18n.t('ui.apiKeyInvalid', [parsed.error.issues[0]?.message ?? '']));
+      return;
+    }
+    try {
+      await onSubmit({ label: label.trim() || defaultLabel, secret: parsed.data, remember });
+      setSecret('');
+      setProblem(null);
+    } catch (error) {
+      setProblem(i18n.t('ui.keys.problem', [error instanceof Error ? error.message : String(error)]));
+    }
+  };
+
+  return (
+    <form className="key-form" onSubmit={(event) => void submit(event)} noValidate>
+      <div className="field">
+        <label htmlFor={`${id}-secret`}>{i18n.t('ui.apiKey')}</label>
+        <SecretInput
+          id={`${id}-secret`}
+          placeholder="ms-…"
+          value={secret}
+          onChange={(event) => setSecret(event.target.value)}
+          aria-invalid={problem !== null}
+        />
+      </div>
+      <div className="field">
+        <label htmlFor={`${id}-label`}>{i18n.t('ui.firstRun.label')}</label>
+        <input id={`${id}-label`} value={label} maxLength={40} onChange={(event) => setLabel(event.target.value)} />
+      </div>
+      <label className="check">
+        <input type="checkbox" checked={remember} onChange={(event) => setRemember(event.target.checked)} />
+        {i18n.t('ui.firstRun.remember')}
+      </label>
+      <p className="hint">{i18n.t('ui.apiKeyHint')}</p>
+      {problem && <p role="alert" className="problem">{problem}</p>}
+      <button type="submit" className="primary">{submitLabel}</button>
+    </form>
+  );
+}

@@ -1,0 +1,23 @@
+import { i18n } from '#i18n';
+import { quotaLevel, remainingShare } from '../checks/quota-level';
+
+interface Props {
+  remaining: number | null;
+  limit: number | null;
+}
+
+/** "321 / 500" over a bar coloured by how close it is to zero. An unknown number is a dash, never 0. */
+export function QuotaCell({ remaining, limit }: Props) {
+  if (remaining === null) return <span className="quota unknown">{i18n.t('ui.unknown')}</span>;
+  const share = remainingShare(remaining, limit);
+  return (
+    <span className={`quota level-${quotaLevel(remaining, limit)}`}>
+      <span className="quota-text">{limit === null ? String(remaining) : i18n.t('ui.ofLimit', [remaining, limit])}</span>
+      {share !== null && (
+        <span className="bar" aria-hidden="true">
+          <span style={{ width: `${Math.round(share * 100)}%` }} />
+        </span>
+      )}
+    </span>
+  );
+}

@@ -1,0 +1,29 @@
+import { useEffect, useState } from 'react';
+import type { BalanceItem } from '../contract';
+import { keyFingerprint } from '../settings/key-fingerprint';
+import { sessionResultCache } from '../settings/result-cache';
+
+/** How many of `models` have a result fresh enough that the next check reuses it instead of spending a call. */
+export function useFreshCount(
+  secret: string | null | undefined,
+  models: readonly string[],
+  cacheSeconds: number | undefined,
+  results: Readonly<Record<string, BalanceItem>>,
+  now: number,
+): number {
+  const [fresh, setFresh] = useState(0);
+  useEffect(() => {
+    if (!secret || cacheSeconds === undefined) return setFresh(0);
+    let live = true;
+    void (async () => {
+      const keyId = await keyFingerprint(secret);
+      const hits = await Promise.all(models.map((model) => sessionResultCache.get(keyId, model, cacheSeconds * 1000)));
+      if (live) setFresh(hits.filter(Boolean).length);
+    })();
+    // Results landing, and time passing, change what is fresh; re-counting is cheap (storage.session reads).
+    return () => {
+      live = false;
+    };
+  }, [secret, models.join('\n'), cacheSeconds, results, now]);
+  return fresh;
+}

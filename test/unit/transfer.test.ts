@@ -1,0 +1,104 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { checkSettingsItem, DEFAULT_CHECK_SETTINGS } from '../../src/settings/check-settings';
+import { DEFAULT_FAVOURITE_LISTS, favouriteListsItem, setActiveListModels } from '../../src/settings/favourite-lists';
+import { activeApiKey, addKey, keyringItem } from '../../src/settings/keyring';
+import { preferencesItem } from '../../src/settings/preferences';
+import { applyImport, describeImport, exportSettings, parseSettingsFile, resetSettings } from '../../src/settings/transfer';
+
+const KEY = `ms-${'a'.repeat(32)}`;
+const SESSION_KEY = `ms-${'b'.repeat(32)}`;
+
+beforeEach(async () => {
+  fakeBrowser.reset();
+  await addKey({ label: 'Work', secret: KEY, remember: true });
+  await addKey({ label: 'Borrowed', secret: SESSION_KEY, remember: false });
+  await setActiveListModels(['a/one', 'b/two']);
+  await checkSettingsItem.set({ concurrency: 3, timeoutSeconds: 9, cacheSeconds: 30 });
+});
+
+describe('export', () => {
+  it('leaves every key out unless asked', async () => {
+    const text = await exportSettings({ includeKeys: false });
+    expect(text).not.toContain(KEY);
+    expect(text).not.toContain(SESSION_KEY);
+    expect(text).not.toContain('Work');
+    expect(JSON.parse(text)).toMatchObject({
+      format: 'modelscope-quota-settings',
+      version: 2,
+      checkSettings: { concurrency: 3, timeoutSeconds: 9, cacheSeconds: 30 },
+    });
+  });
+
+  it('includes every key, session-only ones too, when asked', async () => {
+    const file = JSON.parse(await exportSettings({ includeKeys: true })) as { keyring: { keys: Array<{ label: string; secret: string }> } };
+    expect(file.keyring.keys.map((key) => [key.label, key.secret])).toEqual([
+      ['Work', KEY],
+      ['Borrowed', SESSION_KEY],
+    ]);
+  });
+});
+
+describe('import', () => {
+  it('round-trips: export, change things, import, and everything is back', async () => {
+    const text = await exportSettings({ includeKeys: true });
+    await resetSettings();
+    await fakeBrowser.storage.local.remove('keyring');
+    const parsed = parseSettingsFile(text);
+    if (!parsed.ok) throw new Error(parsed.problem);
+    expect(await describeImport(parsed.file)).toEqual({
+      lists: ['Favourites'],
+      checkSettings: true,
+      preferences: false,
+      keys: ['Work', 'Borrowed'],
+    });
+    await applyImport(parsed.file);
+    expect((await favouriteListsItem.get()).lists[0]?.models).toEqual(['a/one', 'b/two']);
+    expect(await checkSettingsItem.get()).toEqual({ concurrency: 3, timeoutSeconds: 9, cacheSeconds: 30 });
+    expect(await activeApiKey()).toBe(KEY);
+    expect((await keyringItem.get()).keys.map((key) => key.remember)).toEqual([true, true]);
+  });
+
+  it('says a file without keys leaves the keys alone', async () => {
+    const parsed = parseSettingsFile(await exportSettings({ includeKeys: false }));
+    if (!parsed.ok) throw new Error(parsed.problem);
+    expect(await describeImport(parsed.file)).toEqual({ lists: null, checkSettings: false, preferences: false, keys: null });
+    await applyImport(parsed.file);
+    expect(await activeApiKey()).toBe(KEY);
+  });
+
+  it.each([
+    ['not JSON', '{"format":', 'the file is not valid JSON'],
+    ['another file', '{"name":"package"}', 'format: this is not a ModelScope Quota settings file'],
+    ['a future version', JSON.stringify({ format: 'modelscope-quota-settings', version: 9 }), 'version: only settings files of version 2 can be imported'],
+    [
+      'an out-of-range setting',
+      JSON.stringify({
+        format: 'modelscope-quota-settings',
+        version: 2,
+        exported_at: '2026-11-27T00:00:00.000Z',
+        favouriteLists: DEFAULT_FAVOURITE_LISTS,
+        checkSettings: { ...DEFAULT_CHECK_SETTINGS, concurrency: 500 },
+        preferences: { checkOnOpen: false, externalAccess: true },
+      }),
+      'checkSettings.concurrency: Too big',
+    ],
+  ])('refuses %s, saying why, and changes nothing', async (_, text, problem) => {
+    const before = await fakeBrowser.storage.local.get(null);
+    const parsed = parseSettingsFile(text);
+    expect(parsed.ok).toBe(false);
+    if (!parsed.ok) expect(parsed.problem).toContain(problem);
+    expect(await fakeBrowser.storage.local.get(null)).toEqual(before);
+  });
+});
+
+describe('reset', () => {
+  it('restores lists, check settings and preferences, and keeps the keys', async () => {
+    await preferencesItem.set({ checkOnOpen: true, externalAccess: false });
+    await resetSettings();
+    expect(await favouriteListsItem.get()).toEqual(DEFAULT_FAVOURITE_LISTS);
+    expect(await checkSettingsItem.get()).toEqual(DEFAULT_CHECK_SETTINGS);
+    expect(await preferencesItem.get()).toEqual({ checkOnOpen: false, externalAccess: true });
+    expect(await activeApiKey()).toBe(KEY);
+  });
+});
