@@ -11,6 +11,7 @@ import { listDisplayName } from '../../src/ui/list-name';
 import { MagicubeBalance } from '../../src/ui/MagicubeBalance';
 import { ask } from '../../src/ui/messaging';
 import { orderRows, resultsAsText, type RowOrder } from '../../src/ui/result-rows';
+import { RepairNotice } from '../../src/ui/RepairNotice';
 import { ResultsTable } from '../../src/ui/ResultsTable';
 import { useActiveKey } from '../../src/ui/use-active-key';
 import { useFreshCount } from '../../src/ui/use-fresh-count';
@@ -35,7 +36,7 @@ export function App() {
   const [order, setOrder] = useState<RowOrder>('list');
   const [copied, setCopied] = useState(false);
   const models = lists ? activeList(lists).models : [];
-  const fresh = useFreshCount(secret, models, checkSettings?.cacheSeconds, results, now);
+  const fresh = useFreshCount(secret, models, checkSettings?.cacheSeconds, results ?? {}, now);
 
   /** Checks `only` (one row, forced) or the whole active list (reusing fresh results). */
   const check = async (only?: string) => {
@@ -60,7 +61,7 @@ export function App() {
     void check();
   }, [preferences?.checkOnOpen, secret, models.length]);
 
-  if (keyState === undefined || lists === undefined) return null;
+  if (keyState === undefined || lists === undefined || results === undefined) return null;
 
   const header = (
     <header>
@@ -99,26 +100,27 @@ export function App() {
   return (
     <main className="popup">
       {header}
+      <RepairNotice />
       <div className="switchers">
         {keyState.keyring.keys.length > 1 && (
-          <label>
-            {i18n.t('ui.key')}{' '}
-            <select value={keyState.keyring.activeId ?? ''} onChange={(event) => void setActiveKey(event.target.value)}>
+          <span>
+            <label htmlFor="key-switcher">{i18n.t('ui.key')}</label>{' '}
+            <select id="key-switcher" value={keyState.keyring.activeId ?? ''} onChange={(event) => void setActiveKey(event.target.value)}>
               {keyState.keyring.keys.map((key) => (
                 <option key={key.id} value={key.id}>{key.label}</option>
               ))}
             </select>
-          </label>
+          </span>
         )}
         {lists.lists.length > 1 && (
-          <label>
-            {i18n.t('ui.list')}{' '}
-            <select value={lists.activeId} onChange={(event) => void saveLists({ ...lists, activeId: event.target.value })}>
+          <span>
+            <label htmlFor="list-switcher">{i18n.t('ui.list')}</label>{' '}
+            <select id="list-switcher" value={lists.activeId} onChange={(event) => void saveLists({ ...lists, activeId: event.target.value })}>
               {lists.lists.map((list) => (
                 <option key={list.id} value={list.id}>{listDisplayName(list)}</option>
               ))}
             </select>
-          </label>
+          </span>
         )}
       </div>
       <MagicubeBalance reply={magicube} />
@@ -133,13 +135,13 @@ export function App() {
       </div>
       <div className="toolbar">
         <span className="hint">{lastChecked ? i18n.t('ui.lastChecked', [timeAgo(lastChecked, now)]) : i18n.t('ui.neverChecked')}</span>
-        <label>
-          {i18n.t('ui.sort')}{' '}
-          <select value={order} onChange={(event) => setOrder(event.target.value as RowOrder)}>
+        <span>
+          <label htmlFor="row-order">{i18n.t('ui.sort')}</label>{' '}
+          <select id="row-order" value={order} onChange={(event) => setOrder(event.target.value as RowOrder)}>
             <option value="list">{i18n.t('ui.sortList')}</option>
             <option value="remaining">{i18n.t('ui.sortRemaining')}</option>
           </select>
-        </label>
+        </span>
         <button type="button" className="small" onClick={() => void copy()}>
           {copied ? i18n.t('ui.copied') : i18n.t('ui.copy')}
         </button>

@@ -1,3 +1,4 @@
+import '../contract/zod-config';
 import { storage, type StorageItemKey } from 'wxt/utils/storage';
 import { z } from 'zod';
 
@@ -7,10 +8,18 @@ const MAX_REPAIRS_KEPT = 20;
 
 const repairsItem = storage.defineItem<unknown>('local:repairs', { fallback: [] });
 
+const parseRepairs = (raw: unknown): Repair[] => {
+  const parsed = z.array(RepairSchema).safeParse(raw);
+  return parsed.success ? parsed.data : [];
+};
+
 /** Repairs the user has not seen yet; a corrupt list of repairs is itself simply dropped. */
 export async function listRepairs(): Promise<Repair[]> {
-  const parsed = z.array(RepairSchema).safeParse(await repairsItem.getValue());
-  return parsed.success ? parsed.data : [];
+  return parseRepairs(await repairsItem.getValue());
+}
+
+export function watchRepairs(callback: (repairs: Repair[]) => void): () => void {
+  return repairsItem.watch((raw) => callback(parseRepairs(raw)));
 }
 
 /** Notes that a stored setting was unreadable and reset to its default, so the UI can say so. */

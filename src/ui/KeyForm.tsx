@@ -1,5 +1,5 @@
 import { i18n } from '#i18n';
-import { useId, useState, type FormEvent } from 'react';
+import { useEffect, useId, useState, type FormEvent } from 'react';
 import { ApiKeySchema } from '../contract';
 import type { NewKey } from '../settings/keyring';
 import { SecretInput } from './SecretInput';
@@ -17,6 +17,8 @@ export function KeyForm({ defaultLabel, submitLabel, onSubmit }: Props) {
   const [secret, setSecret] = useState('');
   const [remember, setRemember] = useState(true);
   const [problem, setProblem] = useState<string | null>(null);
+  // After a key is added the suggested label moves on ("Key 2" to "Key 3"); so does the field.
+  useEffect(() => setLabel(defaultLabel), [defaultLabel]);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();

@@ -62,16 +62,14 @@ export function ListsSection() {
     <section id="lists" aria-labelledby="lists-title">
       <h2 id="lists-title">{i18n.t('ui.nav.lists')}</h2>
       <div className="row">
-        <label>
-          {i18n.t('ui.list')}{' '}
-          <select value={editing.id} onChange={(event) => setEditingId(event.target.value)}>
-            {lists.lists.map((list) => (
-              <option key={list.id} value={list.id}>
-                {listDisplayName(list)} ({list.models.length})
-              </option>
-            ))}
-          </select>
-        </label>
+        <label htmlFor="list-editing">{i18n.t('ui.list')}</label>
+        <select id="list-editing" value={editing.id} onChange={(event) => setEditingId(event.target.value)}>
+          {lists.lists.map((list) => (
+            <option key={list.id} value={list.id}>
+              {listDisplayName(list)} ({list.models.length})
+            </option>
+          ))}
+        </select>
         {editing.id === lists.activeId ? (
           <span className="tag active">{i18n.t('ui.lists.isActive')}</span>
         ) : (

@@ -1,16 +1,17 @@
 import { useEffect, useState } from 'react';
 import type { BalanceItem } from '../contract';
-import { latestResultsItem } from '../settings/latest-results';
 import { keyFingerprint } from '../settings/key-fingerprint';
+import { latestResultsItem } from '../settings/latest-results';
 
-/** The stored results for one key, updated as each model's result lands during a check. */
-export function useLatestResults(apiKey: string | undefined): Record<string, BalanceItem> {
-  const [results, setResults] = useState<Record<string, BalanceItem>>({});
+/**
+ * The stored results for one key, updated as each model's result lands during a check; undefined while loading,
+ * so a page never flashes "not checked yet" before the stored results arrive.
+ */
+export function useLatestResults(apiKey: string | undefined): Record<string, BalanceItem> | undefined {
+  const [results, setResults] = useState<Record<string, BalanceItem>>();
   useEffect(() => {
-    if (!apiKey) {
-      setResults({});
-      return;
-    }
+    setResults(apiKey ? undefined : {});
+    if (!apiKey) return;
     let live = true;
     let unwatch = () => {};
     void keyFingerprint(apiKey).then(async (keyId) => {
