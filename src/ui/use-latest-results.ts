@@ -4,13 +4,14 @@ import { keyFingerprint } from '../settings/key-fingerprint';
 import { latestResultsItem } from '../settings/latest-results';
 
 /**
- * The stored results for one key, updated as each model's result lands during a check; undefined while loading,
- * so a page never flashes "not checked yet" before the stored results arrive.
+ * The stored results for one key, updated as each model's result lands during a check; undefined during the first
+ * load, so a page never flashes "not checked yet" before the stored results arrive.
  */
 export function useLatestResults(apiKey: string | undefined): Record<string, BalanceItem> | undefined {
   const [results, setResults] = useState<Record<string, BalanceItem>>();
   useEffect(() => {
-    setResults(apiKey ? undefined : {});
+    // On a switch of key, empty rows until the new key's results arrive: never another key's numbers.
+    setResults((previous) => (apiKey && previous === undefined ? undefined : {}));
     if (!apiKey) return;
     let live = true;
     let unwatch = () => {};
