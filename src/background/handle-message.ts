@@ -29,7 +29,7 @@ export async function handleMessage(raw: unknown, caller: Caller): Promise<Contr
       const type = parsed.ok ? parsed.request.type : parsed.type;
       return failureReply(type, i18n.t('reply.externalAccessOff'), { code: 'external_access_off' });
     }
-    if (!parsed.ok) return invalidRequestReply(parsed.type, parsed.field, parsed.problem);
+    if (!parsed.ok) return invalidRequestReply(parsed);
     return await dispatch(parsed.request, caller);
   } catch (error) {
     // Only the error's name goes out: its text could carry anything, the key included.

@@ -1,5 +1,5 @@
 import { i18n } from '#i18n';
-import type { BalanceReply, MagicubeReply, MessageType, ModelsReply, ReplyError } from '../contract';
+import type { BalanceReply, MagicubeReply, MessageType, ModelsReply, ProblemCode, ReplyError, RequestParse } from '../contract';
 
 export const balanceFailure = (message: string, error: ReplyError): BalanceReply => ({ success: false, data: [], message, error });
 export const modelsFailure = (message: string, error: ReplyError): ModelsReply => ({ success: false, data: [], message, error });
@@ -12,8 +12,14 @@ export function failureReply(type: MessageType | null, message: string, error: R
   return balanceFailure(message, error);
 }
 
-export function invalidRequestReply(type: MessageType | null, field: string, problem: string) {
-  return failureReply(type, i18n.t('reply.invalidRequest', [problem]), { code: 'invalid_request', field });
+/** The problem in the UI language; a text no schema here reports (there should be none) stays as it is. */
+function localizedProblem(code: ProblemCode | null, problem: string, value = ''): string {
+  return code === null ? problem : i18n.t(`reply.problem.${code}`, [value]);
+}
+
+export function invalidRequestReply(parse: Extract<RequestParse, { ok: false }>) {
+  const text = localizedProblem(parse.code, parse.problem, parse.value);
+  return failureReply(parse.type, i18n.t('reply.invalidRequest', [text]), { code: 'invalid_request', field: parse.field });
 }
 
 /** Our own pages are told to save a key; another extension is told to send its own. */

@@ -1,17 +1,19 @@
 import { z } from 'zod';
-import { ApiKeySchema, ErrorKindSchema, MAX_MODELS_PER_REQUEST, ModelIdSchema, ReplyErrorSchema } from './common';
+import { PROBLEMS } from './problems';
+import { ApiKeySchema, ErrorKindSchema, ModelIdSchema, ReplyErrorSchema } from './common';
+import { MAX_MODELS_PER_REQUEST } from './limits';
 
 export const BalanceRequestSchema = z.object({
   type: z.literal('balance'),
   models: z
-    .array(ModelIdSchema, { error: 'models must be a list of strings' })
-    .min(1, 'models is an empty list')
-    .max(MAX_MODELS_PER_REQUEST, `models lists more than ${MAX_MODELS_PER_REQUEST} models`)
+    .array(ModelIdSchema, { error: PROBLEMS.modelsNotList })
+    .min(1, PROBLEMS.modelsEmpty)
+    .max(MAX_MODELS_PER_REQUEST, PROBLEMS.modelsTooMany)
     // Ids are case-sensitive: only exact repeats are dropped, first occurrence kept.
     .transform((ids) => [...new Set(ids)])
     .optional(),
   api_key: ApiKeySchema.optional(),
-  force: z.boolean({ error: 'force must be true or false' }).optional(),
+  force: z.boolean({ error: PROBLEMS.forceNotBoolean }).optional(),
 });
 export type BalanceRequest = z.infer<typeof BalanceRequestSchema>;
 

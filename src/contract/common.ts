@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { MAX_API_KEY_LENGTH, MAX_MODEL_ID_LENGTH } from './limits';
+import { PROBLEMS } from './problems';
 
 /** Why one model's check did not produce numbers (or, for `no_quota_headers`, produced none). */
 export const ERROR_KINDS = [
@@ -28,22 +30,19 @@ export const ReplyErrorSchema = z.object({
 });
 export type ReplyError = z.infer<typeof ReplyErrorSchema>;
 
-/** Most models a single balance request may name (the original service's limit). */
-export const MAX_MODELS_PER_REQUEST = 50;
-const MAX_MODEL_ID_LENGTH = 200;
-const MAX_API_KEY_LENGTH = 512;
+export { MAX_MODELS_PER_REQUEST } from './limits';
 
 /** A model id as callers send it: trimmed, non-blank. */
 export const ModelIdSchema = z
-  .string({ error: 'each model id must be a string' })
+  .string({ error: PROBLEMS.modelIdNotString })
   .trim()
-  .min(1, 'a model id is blank')
-  .max(MAX_MODEL_ID_LENGTH, `a model id is longer than ${MAX_MODEL_ID_LENGTH} characters`);
+  .min(1, PROBLEMS.modelIdBlank)
+  .max(MAX_MODEL_ID_LENGTH, PROBLEMS.modelIdTooLong);
 
 /** A ModelScope access token as callers send it: it must fit in an HTTP header. */
 export const ApiKeySchema = z
-  .string({ error: 'api_key must be a string' })
+  .string({ error: PROBLEMS.apiKeyNotString })
   .trim()
-  .min(1, 'api_key is blank')
-  .max(MAX_API_KEY_LENGTH, `api_key is longer than ${MAX_API_KEY_LENGTH} characters`)
-  .regex(/^[\x21-\x7e]+$/, 'api_key contains spaces or characters that cannot be sent in an HTTP header');
+  .min(1, PROBLEMS.apiKeyBlank)
+  .max(MAX_API_KEY_LENGTH, PROBLEMS.apiKeyTooLong)
+  .regex(/^[\x21-\x7e]+$/, PROBLEMS.apiKeyBadCharacters);

@@ -41,6 +41,6 @@ describe('parseRequest', () => {
     [{ type: 'balance', api_key: 'k'.repeat(513) }, 'api_key', 'api_key is longer than 512 characters'],
     [{ type: 'balance', models: null }, 'models', 'models must be a list of strings'],
   ])('names the field and the problem: %j', (message, field, problem) => {
-    expect(parseRequest(message)).toEqual({ ok: false, type: 'balance', field, problem });
+    expect(parseRequest(message)).toMatchObject({ ok: false, type: 'balance', field, problem, code: expect.any(String) });
   });
 });

@@ -286,6 +286,9 @@ describe('in Chinese', () => {
     await addKey({ label: 'Main', secret: DEMO_KEY, remember: true });
     const reply = await balance({ models: [GLM, 'nobody/missing'] });
     expect(reply.message).toBe('已检查 2 个模型：1 个正常，1 个失败');
-    expect((await background.send({ type: 'nope' }) as BalanceReply).message).toMatch(/^请求无效：/);
+    expect(((await background.send({ type: 'nope' })) as BalanceReply).message).toBe(
+      '请求无效：未知的消息类型 "nope"；应为 health、balance、magicube 或 models 之一',
+    );
+    expect(((await background.send({ type: 'balance', models: [] })) as BalanceReply).message).toBe('请求无效：models 是空列表');
   });
 });

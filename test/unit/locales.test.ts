@@ -1,5 +1,6 @@
 import { parseMessagesFile } from '@wxt-dev/i18n/build';
 import { describe, expect, it } from 'vitest';
+import { PROBLEMS } from '../../src/contract';
 
 async function messages(locale: string): Promise<Map<string, string>> {
   const parsed = await parseMessagesFile(`locales/${locale}.yml`);
@@ -24,5 +25,13 @@ describe('locales', () => {
     const zh = await messages('zh_CN');
     const withHan = [...zh.values()].filter((text) => /[\u4e00-\u9fff]/.test(text));
     expect(withHan.length / zh.size).toBeGreaterThan(0.9);
+  });
+
+  it('says every request problem the contract can report in both languages', async () => {
+    const [en, zh] = await Promise.all([messages('en'), messages('zh_CN')]);
+    for (const code of Object.keys(PROBLEMS)) {
+      expect(en.has(`reply.problem.${code}`), code).toBe(true);
+      expect(zh.has(`reply.problem.${code}`), code).toBe(true);
+    }
   });
 });
