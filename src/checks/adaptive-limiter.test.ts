@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { AdaptiveLimiter } from './adaptive-limiter';
 
+const tick = (ms = 5) => new Promise((resolve) => setTimeout(resolve, ms));
+
 /** Runs `count` tasks that each hold their slot for a tick, and records the most running at once. */
-async function peakConcurrency(limiter: AdaptiveLimiter, count: number, onStart?: (index: number) => void) {
+async function peakConcurrency(limiter: AdaptiveLimiter, count: number) {
   let running = 0;
   let peak = 0;
   const order: number[] = [];
@@ -12,8 +14,7 @@ async function peakConcurrency(limiter: AdaptiveLimiter, count: number, onStart?
         running += 1;
         peak = Math.max(peak, running);
         order.push(index);
-        onStart?.(index);
-        await new Promise((resolve) => setTimeout(resolve, 5));
+        await tick();
         running -= 1;
       }),
     ),
@@ -28,15 +29,29 @@ describe('AdaptiveLimiter', () => {
     expect(order).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
   });
 
-  it('halves its limit on each back-off, never below 1', () => {
+  it('halves on a back-off, once per level, never below 1', async () => {
     const limiter = new AdaptiveLimiter(10);
-    limiter.backOff();
+    await limiter.run(async (backOff) => backOff());
     expect(limiter.limit).toBe(5);
-    limiter.backOff();
-    limiter.backOff();
+    await limiter.run(async (backOff) => backOff());
+    await limiter.run(async (backOff) => backOff());
+    await limiter.run(async (backOff) => backOff());
     expect(limiter.limit).toBe(1);
-    limiter.backOff();
+    await limiter.run(async (backOff) => backOff());
     expect(limiter.limit).toBe(1);
+  });
+
+  it('counts refusals from one wave as one signal: tasks that started before a halving do not halve again', async () => {
+    const limiter = new AdaptiveLimiter(8);
+    await Promise.all(
+      Array.from({ length: 8 }, () =>
+        limiter.run(async (backOff) => {
+          await tick();
+          backOff();
+        }),
+      ),
+    );
+    expect(limiter.limit).toBe(4);
   });
 
   it('applies a back-off to the tasks still waiting', async () => {
@@ -45,11 +60,11 @@ describe('AdaptiveLimiter', () => {
     let peakOfWaiters = 0;
     await Promise.all(
       Array.from({ length: 12 }, (_, index) =>
-        limiter.run(async () => {
+        limiter.run(async (backOff) => {
           running += 1;
           if (index >= 4) peakOfWaiters = Math.max(peakOfWaiters, running);
-          await new Promise((resolve) => setTimeout(resolve, 5));
-          if (index === 0) limiter.backOff();
+          await tick();
+          if (index === 0) backOff();
           running -= 1;
         }),
       ),

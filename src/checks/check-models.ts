@@ -45,11 +45,12 @@ export async function checkModels(
 ): Promise<BalanceItem[]> {
   const limiter = new AdaptiveLimiter(options.concurrency);
   const http: HttpOptions = { timeoutMs: options.timeoutMs, fetchFn: options.fetchFn };
-  const probeOnce = async (model: string) => {
-    const outcome = await limiter.run(() => probeModel(model, apiKey, http));
-    if (outcome.error_kind === 'rate_limited') limiter.backOff();
-    return outcome;
-  };
+  const probeOnce = (model: string) =>
+    limiter.run(async (backOff) => {
+      const outcome = await probeModel(model, apiKey, http);
+      if (outcome.error_kind === 'rate_limited') backOff();
+      return outcome;
+    });
 
   const checkOne = async (model: string): Promise<BalanceItem> => {
     const cached = options.force ? null : await deps.cache.get(keyId, model, options.cacheMaxAgeMs);

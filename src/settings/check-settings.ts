@@ -1,23 +1,6 @@
-import { z } from 'zod';
+import { CheckSettingsSchema, DEFAULT_CHECK_SETTINGS } from './check-settings-schema';
 import { defineValidatedItem } from './validated-item';
 
-export const CHECK_SETTINGS_RANGES = {
-  concurrency: { min: 1, max: 20 },
-  timeoutSeconds: { min: 1, max: 25 },
-  cacheSeconds: { min: 0, max: 600 },
-} as const;
-
-const rangedInt = ({ min, max }: { min: number; max: number }) => z.number().int().min(min).max(max);
-
-export const CheckSettingsSchema = z.object({
-  /** Probes in flight at once; halves within a batch when ModelScope answers 429. */
-  concurrency: rangedInt(CHECK_SETTINGS_RANGES.concurrency),
-  /** Per-probe deadline; MV3 kills a fetch that runs past 30 s. */
-  timeoutSeconds: rangedInt(CHECK_SETTINGS_RANGES.timeoutSeconds),
-  /** How long a result counts as fresh, so a second check spends nothing. 0 turns the cache off. */
-  cacheSeconds: rangedInt(CHECK_SETTINGS_RANGES.cacheSeconds),
-});
-export type CheckSettings = z.infer<typeof CheckSettingsSchema>;
-export const DEFAULT_CHECK_SETTINGS: CheckSettings = { concurrency: 10, timeoutSeconds: 20, cacheSeconds: 60 };
+export * from './check-settings-schema';
 
 export const checkSettingsItem = defineValidatedItem('local:checkSettings', CheckSettingsSchema, DEFAULT_CHECK_SETTINGS);

@@ -67,8 +67,10 @@ describe('checkModels', () => {
     fake.setOptions({ latencyMs: 40, maxInFlight: 3 });
     const items = await check(REAL_IDS, { concurrency: 10 });
     expect(items.every((item) => item.error === null && item.model_request_remaining !== null)).toBe(true);
-    // Seven arrive together: three are served, four refused once and retried one at a time.
-    expect(fake.probes()).toHaveLength(REAL_IDS.length + 4);
+    // Seven arrive together: three are served, four refused, and the limit halves once (10 to 5) for that wave.
+    // Two retries fit under 5 while the first three still run and are refused: one more halving (to 2). The rest
+    // then run two at a time, within what the upstream allows.
+    expect(fake.probes()).toHaveLength(REAL_IDS.length + 4 + 2);
   });
 
   it.each([

@@ -1,0 +1,21 @@
+import { z } from 'zod';
+
+/** The check settings' shape and defaults, apart from their storage item, so scripts can use them outside a browser. */
+export const CHECK_SETTINGS_RANGES = {
+  concurrency: { min: 1, max: 20 },
+  timeoutSeconds: { min: 1, max: 25 },
+  cacheSeconds: { min: 0, max: 600 },
+} as const;
+
+const rangedInt = ({ min, max }: { min: number; max: number }) => z.number().int().min(min).max(max);
+
+export const CheckSettingsSchema = z.object({
+  /** Most probes in flight at once; a batch lowers it by itself when ModelScope answers 429. */
+  concurrency: rangedInt(CHECK_SETTINGS_RANGES.concurrency),
+  /** Per-probe deadline; MV3 kills a fetch that runs past 30 s. */
+  timeoutSeconds: rangedInt(CHECK_SETTINGS_RANGES.timeoutSeconds),
+  /** How long a result counts as fresh, so a second check spends nothing. 0 turns the cache off. */
+  cacheSeconds: rangedInt(CHECK_SETTINGS_RANGES.cacheSeconds),
+});
+export type CheckSettings = z.infer<typeof CheckSettingsSchema>;
+export const DEFAULT_CHECK_SETTINGS: CheckSettings = { concurrency: 10, timeoutSeconds: 20, cacheSeconds: 60 };
