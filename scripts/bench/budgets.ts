@@ -1,0 +1,11 @@
+// The budgets of issue 6, for this 2-core machine, in one place.
+export const BUDGETS = {
+  /** Ours / everything-at-once wall time with an unlimited upstream, by batch size; sizes not listed have none. */
+  wallTimeRatio: (models: number): number | null => (models <= 10 ? 1.15 : models === 50 ? 1.3 : null),
+  /** With the concurrency-limited upstream: models that may end without numbers. */
+  limitedLost: 0,
+  overheadPerProbeMs: 2,
+  popupFirstResultsMs: 150,
+  coldWorkerHealthMs: 300,
+  chromeZipBytes: 300 * 1024,
+} as const;

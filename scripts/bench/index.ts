@@ -1,0 +1,85 @@
+// `npm run bench` (issue 6): what a check costs in time, quota and weight, beside the budgets. A benchmark, not a
+// test: it prints figures and exits non-zero when a budget is missed. `--write-readme` also puts the report in
+// README.md between the bench markers.
+import { cpus } from 'node:os';
+import { startFakeModelScope } from '../../test/fake-modelscope/server';
+import { chromiumSection, measureChromium } from './chromium';
+import { measureOverhead, overheadSection } from './overhead';
+import { measureQuotaSession, quotaSection } from './quota-session';
+import { writeReadmeSection } from './readme';
+import { renderReport, summarize, type Section } from './report';
+import { measureSize, sizeSection } from './size';
+import { CONCURRENCY_LIMITED, IN_FLIGHT_LIMIT, REALISTIC } from './upstream';
+import { limitedSection, measureWallTime, unlimitedSection, type SizePlan } from './wall-time';
+
+// At least 5 runs for the small batches; fewer for the large ones, whose one-after-the-other runs take 7–17 s each.
+const PLAN: readonly SizePlan[] = [
+  { models: 1, runs: 5 },
+  { models: 8, runs: 5 },
+  { models: 20, runs: 3 },
+  { models: 50, runs: 3 },
+];
+
+const UPSTREAM_NOTE =
+  `Upstream: the project's fake ModelScope, seeded, ${REALISTIC.latencyMs} ms + 0–${REALISTIC.jitterMs} ms to headers, ` +
+  `${(REALISTIC.transientFailureRate ?? 0) * 100} % of probes answered by a 503 HTML gateway page; in the same Node ` +
+  'process over plain HTTP on 127.0.0.1 with the production URLs routed to it. Models: the fake\'s pool of plain models ' +
+  '(all four quota headers), a fresh quota for every run.';
+
+const LIMITED_NOTE = `Upstream: as above, and a header-less 429 for any probe that arrives while ${IN_FLIGHT_LIMIT} are in flight.`;
+
+/** A section whose measurement failed still shows up, as one missed budget, so a broken run cannot look clean. */
+async function attempt(title: string, measure: () => Promise<Section> | Section): Promise<Section> {
+  try {
+    return await measure();
+  } catch (error) {
+    const message = error instanceof Error ? error.message.split('\n')[0]! : String(error);
+    return { title, columns: ['error'], rows: [[message]], notes: [], budgets: [{ name: title, met: false }] };
+  }
+}
+
+function progress(step: string): void {
+  console.error(`bench: ${step}…`);
+}
+
+const sections: Section[] = [];
+const fake = await startFakeModelScope();
+try {
+  progress('wall time, unlimited upstream');
+  sections.push(
+    await attempt('Wall time, unlimited upstream', async () =>
+      unlimitedSection(await measureWallTime(fake, REALISTIC, PLAN), UPSTREAM_NOTE),
+    ),
+  );
+  progress(`wall time, upstream limited to ${IN_FLIGHT_LIMIT} in flight`);
+  sections.push(
+    await attempt('Wall time, limited upstream', async () =>
+      limitedSection(await measureWallTime(fake, CONCURRENCY_LIMITED, PLAN), LIMITED_NOTE),
+    ),
+  );
+  progress('overhead per probe');
+  sections.push(await attempt('Overhead per probe', async () => overheadSection(await measureOverhead(fake))));
+  progress('quota session');
+  sections.push(await attempt('Quota session', async () => quotaSection(await measureQuotaSession(fake))));
+} finally {
+  await fake.close();
+}
+progress("Debian's Chromium");
+sections.push(await attempt("In Debian's Chromium", async () => chromiumSection(await measureChromium())));
+sections.push(await attempt('Size', () => sizeSection(measureSize())));
+
+const cpu = cpus();
+const preamble = [
+  `Measured by \`npm run bench\` on ${new Date().toISOString().slice(0, 10)}: Node ${process.version}, ` +
+    `${cpu.length} × ${cpu[0]?.model.trim() ?? 'unknown CPU'}, ${process.platform}. Written by \`npm run bench -- --write-readme\`; ` +
+    'do not edit by hand.',
+];
+const report = renderReport(preamble, sections);
+console.log(report);
+if (process.argv.includes('--write-readme')) {
+  writeReadmeSection(report);
+  console.error('bench: README.md updated between the bench markers');
+}
+const { missed } = summarize(sections);
+for (const budget of missed) console.error(`  missed: ${budget.name}`);
+process.exitCode = missed.length > 0 ? 1 : 0;
