@@ -5,6 +5,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { CATALOGUE_IDS } from '../../test/fake-modelscope/behaviours';
 import { checkSettingsItem } from '../../src/settings/check-settings';
 import { favouriteListsItem } from '../../src/settings/favourite-lists';
+import { scheduleItem } from '../../src/settings/schedule';
 import { activeApiKey, addKey, keyringItem } from '../../src/settings/keyring';
 import { App } from './App';
 
@@ -102,13 +103,24 @@ describe('options: favourite lists', () => {
   });
 });
 
+describe('options: schedule', () => {
+  it('says what a schedule costs before it is turned on, and saves it', async () => {
+    render(<App />);
+    const interval = await screen.findByLabelText('Check the active list automatically');
+    await userEvent.selectOptions(interval, '60');
+    expect(screen.getByText(/^4 models every 60 min: up to 96 calls a day/)).toBeTruthy();
+    await userEvent.click(within(interval.closest('form')!).getAllByRole('button', { name: 'Save' })[0]!);
+    await expect.poll(async () => (await scheduleItem.get()).checkEveryMinutes).toBe(60);
+  });
+});
+
 describe('options: check settings', () => {
   it('saves settings in range', async () => {
     render(<App />);
     const field = await screen.findByLabelText('Probes at once');
     await userEvent.clear(field);
     await userEvent.type(field, '5');
-    await userEvent.click(screen.getByRole('button', { name: 'Save' }));
+    await userEvent.click(within(field.closest('form')!).getByRole('button', { name: 'Save' }));
     await expect.poll(async () => (await checkSettingsItem.get()).concurrency).toBe(5);
   });
 });

@@ -12,9 +12,13 @@ import { MagicubeBalance } from '../../src/ui/MagicubeBalance';
 import { ask } from '../../src/ui/messaging';
 import { orderRows, resultsAsText, type RowOrder } from '../../src/ui/result-rows';
 import { RepairNotice } from '../../src/ui/RepairNotice';
+import { PaceLine } from '../../src/ui/PaceLine';
+import { QuotaChart } from '../../src/ui/QuotaChart';
+import { ResetCountdown } from '../../src/ui/ResetCountdown';
 import { ResultsTable } from '../../src/ui/ResultsTable';
 import { useActiveKey } from '../../src/ui/use-active-key';
 import { useFreshCount } from '../../src/ui/use-fresh-count';
+import { useKeyHistory } from '../../src/ui/use-key-history';
 import { useLatestResults } from '../../src/ui/use-latest-results';
 import { useMagicube } from '../../src/ui/use-magicube';
 import { useNow } from '../../src/ui/use-now';
@@ -30,6 +34,7 @@ export function App() {
   const secret = keyState?.secret;
   const results = useLatestResults(secret ?? undefined);
   const magicube = useMagicube(secret);
+  const history = useKeyHistory(secret);
   const now = useNow();
   const [checking, setChecking] = useState<ReadonlySet<string>>(new Set());
   const [summary, setSummary] = useState<string | null>(null);
@@ -153,9 +158,16 @@ export function App() {
         now={now}
         onRecheck={(model) => void check(model)}
         onPickFromCatalogue={openCatalogue}
+        details={(model) => (
+          <>
+            <QuotaChart model={model} points={history.models[model] ?? []} now={now} />
+            <PaceLine points={history.models[model] ?? []} now={now} />
+          </>
+        )}
       />
       {models.length === 0 && <p className="hint">{i18n.t('ui.lists.empty')}</p>}
       <p role="status" className="summary">{summary}</p>
+      <ResetCountdown now={now} />
     </main>
   );
 }

@@ -1,4 +1,3 @@
-import './zod-config';
 import type { z } from 'zod';
 import { BalanceReplySchema, BalanceRequestSchema } from './balance';
 import { HealthReplySchema, HealthRequestSchema } from './health';

@@ -1,4 +1,3 @@
-import '../contract/zod-config';
 import { storage, type StorageItemKey } from 'wxt/utils/storage';
 import { z } from 'zod';
 

@@ -1,9 +1,11 @@
 import { z } from 'zod';
+import { AlertSettingsSchema, alertSettingsItem, DEFAULT_ALERT_SETTINGS } from './alerts';
 import { CheckSettingsSchema, checkSettingsItem, DEFAULT_CHECK_SETTINGS } from './check-settings';
 import { DEFAULT_FAVOURITE_LISTS, favouriteListsItem, FavouriteListsSchema } from './favourite-lists';
 import { keyringItem, KeyringSchema, secretOf, sessionSecretsItem } from './keyring';
 import { SETTINGS_VERSION } from './migrations';
 import { DEFAULT_PREFERENCES, preferencesItem, PreferencesSchema } from './preferences';
+import { DEFAULT_SCHEDULE, scheduleItem, ScheduleSchema } from './schedule';
 
 const FORMAT = 'modelscope-quota-settings';
 
@@ -15,6 +17,8 @@ export const SettingsFileSchema = z.object({
   favouriteLists: FavouriteListsSchema,
   checkSettings: CheckSettingsSchema,
   preferences: PreferencesSchema,
+  schedule: ScheduleSchema,
+  alertSettings: AlertSettingsSchema,
   keyring: KeyringSchema.optional(),
 });
 export type SettingsFile = z.infer<typeof SettingsFileSchema>;
@@ -27,6 +31,8 @@ export async function exportSettings({ includeKeys }: { includeKeys: boolean }):
     favouriteLists: await favouriteListsItem.get(),
     checkSettings: await checkSettingsItem.get(),
     preferences: await preferencesItem.get(),
+    schedule: await scheduleItem.get(),
+    alertSettings: await alertSettingsItem.get(),
   };
   if (includeKeys) {
     const keyring = await keyringItem.get();
@@ -62,6 +68,8 @@ export interface ImportChanges {
   lists: string[] | null;
   checkSettings: boolean;
   preferences: boolean;
+  schedule: boolean;
+  alerts: boolean;
   keys: string[] | null;
 }
 
@@ -69,11 +77,19 @@ const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b)
 
 /** What applying the file would change, for the user to confirm first. */
 export async function describeImport(file: SettingsFile): Promise<ImportChanges> {
-  const [lists, checks, preferences] = await Promise.all([favouriteListsItem.get(), checkSettingsItem.get(), preferencesItem.get()]);
+  const [lists, checks, preferences, schedule, alerts] = await Promise.all([
+    favouriteListsItem.get(),
+    checkSettingsItem.get(),
+    preferencesItem.get(),
+    scheduleItem.get(),
+    alertSettingsItem.get(),
+  ]);
   return {
     lists: same(lists, file.favouriteLists) ? null : file.favouriteLists.lists.map((list) => list.name),
     checkSettings: !same(checks, file.checkSettings),
     preferences: !same(preferences, file.preferences),
+    schedule: !same(schedule, file.schedule),
+    alerts: !same(alerts, file.alertSettings),
     keys: file.keyring ? file.keyring.keys.map((key) => key.label) : null,
   };
 }
@@ -82,15 +98,19 @@ export async function applyImport(file: SettingsFile): Promise<void> {
   await favouriteListsItem.set(file.favouriteLists);
   await checkSettingsItem.set(file.checkSettings);
   await preferencesItem.set(file.preferences);
+  await scheduleItem.set(file.schedule);
+  await alertSettingsItem.set(file.alertSettings);
   if (file.keyring) {
     await keyringItem.set(file.keyring);
     await sessionSecretsItem.set({});
   }
 }
 
-/** Lists, check settings and preferences back to their defaults. Keys are the user's secrets: they stay. */
+/** Every setting back to its default. Keys are the user's secrets and history is their record: both stay. */
 export async function resetSettings(): Promise<void> {
   await favouriteListsItem.set(DEFAULT_FAVOURITE_LISTS);
   await checkSettingsItem.set(DEFAULT_CHECK_SETTINGS);
   await preferencesItem.set(DEFAULT_PREFERENCES);
+  await scheduleItem.set(DEFAULT_SCHEDULE);
+  await alertSettingsItem.set(DEFAULT_ALERT_SETTINGS);
 }

@@ -1,4 +1,5 @@
 import { i18n } from '#i18n';
+import { Fragment, useState, type ReactNode } from 'react';
 import type { BalanceItem } from '../contract';
 import { errorHint } from './error-hint';
 import { timeAgo } from './format';
@@ -13,6 +14,8 @@ interface Props {
   now: number;
   onRecheck?: (model: string) => void;
   onPickFromCatalogue?: () => void;
+  /** What to show when a row is opened (today's chart and pace); rows cannot be opened without it. */
+  details?: (model: string) => ReactNode;
 }
 
 function Problem({ item, onPickFromCatalogue }: { item: BalanceItem; onPickFromCatalogue?: () => void }) {
@@ -31,7 +34,11 @@ function Problem({ item, onPickFromCatalogue }: { item: BalanceItem; onPickFromC
 }
 
 /** One row per model with its latest result: numbers with bars, when, what went wrong and what to do. */
-export function ResultsTable({ models, results, checking, now, onRecheck, onPickFromCatalogue }: Props) {
+export function ResultsTable({ models, results, checking, now, onRecheck, onPickFromCatalogue, details }: Props) {
+  const [open, setOpen] = useState<ReadonlySet<string>>(new Set());
+  const toggle = (model: string) =>
+    setOpen((current) => (current.has(model) ? new Set([...current].filter((m) => m !== model)) : new Set([...current, model])));
+  const columns = onRecheck ? 5 : 4;
   return (
     <table className="results">
       <thead>
@@ -47,10 +54,29 @@ export function ResultsTable({ models, results, checking, now, onRecheck, onPick
         {models.map((model) => {
           const item = results[model];
           const busy = checking.has(model);
+          const opened = details !== undefined && open.has(model);
           return (
-            <tr key={model} data-model={model} aria-busy={busy} className={item?.error_kind ? 'has-error' : undefined}>
+            <Fragment key={model}>
+            <tr data-model={model} aria-busy={busy} className={item?.error_kind ? 'has-error' : undefined}>
               <th scope="row">
-                <span className="model-id">{model}</span>
+                {details ? (
+                  <button
+                    type="button"
+                    className="disclosure model-id"
+                    aria-expanded={opened}
+                    aria-controls={`details-${model}`}
+                    title={i18n.t('ui.showToday', [model])}
+                    onClick={() => toggle(model)}
+                  >
+                    {model}
+                    {/* A drawn triangle, so the mark is neither in the row's text nor in its accessible name. */}
+                    <svg className="disclosure-mark" aria-hidden="true" width="10" height="10" viewBox="0 0 10 10">
+                      <path d={opened ? 'M1 3h8L5 8z' : 'M3 1v8l5-4z'} fill="currentColor" />
+                    </svg>
+                  </button>
+                ) : (
+                  <span className="model-id">{model}</span>
+                )}
                 {item && !busy && <Problem item={item} onPickFromCatalogue={onPickFromCatalogue} />}
               </th>
               <td><QuotaCell remaining={item?.model_request_remaining ?? null} limit={item?.model_request_limit ?? null} /></td>
@@ -82,6 +108,12 @@ export function ResultsTable({ models, results, checking, now, onRecheck, onPick
                 </td>
               )}
             </tr>
+            {opened && (
+              <tr id={`details-${model}`} className="details">
+                <td colSpan={columns}>{details(model)}</td>
+              </tr>
+            )}
+            </Fragment>
           );
         })}
       </tbody>

@@ -22,6 +22,8 @@ function ChangeList({ changes }: { changes: ImportChanges }) {
     changes.lists && i18n.t('ui.transfer.change.lists', [changes.lists.join(', ')]),
     changes.checkSettings && i18n.t('ui.transfer.change.checkSettings'),
     changes.preferences && i18n.t('ui.transfer.change.preferences'),
+    changes.schedule && i18n.t('ui.transfer.change.schedule'),
+    changes.alerts && i18n.t('ui.transfer.change.alerts'),
     changes.keys && i18n.t('ui.transfer.change.keys', [changes.keys.join(', ')]),
   ].filter((line): line is string => Boolean(line));
   if (lines.length === 0) return <p>{i18n.t('ui.transfer.noChanges')}</p>;

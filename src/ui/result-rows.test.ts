@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { BalanceItem } from '../contract';
-import { effectiveRemaining, orderRows, resultsAsText } from './result-rows';
+import { orderRows, resultsAsText } from './result-rows';
 
 function item(model: string, model_request_remaining: number | null, request_remaining: number | null = 1500): BalanceItem {
   return {
@@ -17,16 +17,6 @@ function item(model: string, model_request_remaining: number | null, request_rem
     cached: false,
   };
 }
-
-describe('effectiveRemaining', () => {
-  it('is the smaller of the model and account remaining, whichever is known', () => {
-    expect(effectiveRemaining(item('a', 40, 1500))).toBe(40);
-    expect(effectiveRemaining(item('a', 400, 12))).toBe(12);
-    expect(effectiveRemaining(item('a', null, 12))).toBe(12);
-    expect(effectiveRemaining(item('a', null, null))).toBeNull();
-    expect(effectiveRemaining(undefined)).toBeNull();
-  });
-});
 
 describe('orderRows', () => {
   const results = { a: item('a', 300), b: item('b', 10), c: item('c', null, null), d: item('d', 10) };

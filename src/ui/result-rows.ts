@@ -1,18 +1,16 @@
+import { effectiveQuota } from '../checks/lowest-quota';
 import type { BalanceItem } from '../contract';
 
 export type RowOrder = 'list' | 'remaining';
 
-/** The fewest calls a model can still make: the smaller of its own and the account's remaining, whichever is known. */
-export function effectiveRemaining(item: BalanceItem | undefined): number | null {
-  if (!item) return null;
-  const known = [item.model_request_remaining, item.request_remaining].filter((value): value is number => value !== null);
-  return known.length > 0 ? Math.min(...known) : null;
-}
 
 /** Models in the user's order, or fewest calls left first with unknowns last (ties keep the user's order). */
 export function orderRows(models: readonly string[], results: Readonly<Record<string, BalanceItem>>, order: RowOrder): string[] {
   if (order === 'list') return [...models];
-  const rank = (model: string) => effectiveRemaining(results[model]) ?? Number.POSITIVE_INFINITY;
+  const rank = (model: string) => {
+    const item = results[model];
+    return (item && effectiveQuota(item)?.remaining) ?? Number.POSITIVE_INFINITY;
+  };
   return models
     .map((model, index) => ({ model, index }))
     .sort((a, b) => rank(a.model) - rank(b.model) || a.index - b.index)

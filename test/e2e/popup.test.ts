@@ -60,6 +60,14 @@ describe('the popup, from first run to a checked list', () => {
     await expect.poll(() => popup.getByRole('status').textContent()).toBe('Checked 1 model: 1 ok, 0 failed');
   });
 
+  it('opens a row to show today’s chart of what is left', async () => {
+    const popup = await session.openPage('popup', POPUP);
+    await popup.getByRole('button', { name: GLM, exact: true }).click();
+    await expect.poll(() => popup.getByRole('img', { name: new RegExp(`^${GLM}`) }).count()).toBe(1);
+    expect(await popup.getByRole('button', { name: GLM, exact: true }).getAttribute('aria-expanded')).toBe('true');
+    await session.screenshot(popup, 'popup-row-chart-light-en');
+  });
+
   it('opens with the stored results and spends nothing', async () => {
     const before = session.fake.probes().length;
     const popup = await session.openPage('popup', POPUP);

@@ -40,3 +40,31 @@ export async function startBackground(fake: FakeModelScope, locale: Locale = 'en
     sendExternal: (message: unknown): Promise<unknown> => external.send(message, 'another-extension-id'),
   };
 }
+
+/**
+ * Starts the background entrypoint again on the same storage, without a reset. `'worker'`: MV3 stopped the idle
+ * service worker and wakes it; alarms, the badge and storage.session survive. `'browser'`: the browser restarted;
+ * those are gone, and onStartup fires. Either way the old worker's listeners go with it.
+ */
+export async function restartBackground(kind: 'worker' | 'browser') {
+  fakeBrowser.runtime.resetState();
+  fakeBrowser.alarms.onAlarm.removeAllListeners();
+  fakeBrowser.storage.onChanged.removeAllListeners();
+  for (const area of [fakeBrowser.storage.local, fakeBrowser.storage.session, fakeBrowser.storage.sync]) {
+    area.onChanged.removeAllListeners();
+  }
+  if (kind === 'browser') {
+    fakeBrowser.storage.session.resetState();
+    fakeBrowser.alarms.resetState();
+    fakeBrowser.action.resetState();
+    fakeBrowser.notifications.resetState();
+  }
+  const external = fakeExternalEvent();
+  Object.assign(fakeBrowser.runtime, { onMessageExternal: external.event });
+  background.main();
+  if (kind === 'browser') await fakeBrowser.runtime.onStartup.trigger();
+  return {
+    send: (message: unknown): Promise<unknown> => fakeBrowser.runtime.sendMessage(message),
+    sendExternal: (message: unknown): Promise<unknown> => external.send(message, 'another-extension-id'),
+  };
+}

@@ -4,6 +4,7 @@ import { checkSettingsItem, DEFAULT_CHECK_SETTINGS } from '../../src/settings/ch
 import { DEFAULT_FAVOURITE_LISTS, favouriteListsItem, setActiveListModels } from '../../src/settings/favourite-lists';
 import { activeApiKey, addKey, keyringItem } from '../../src/settings/keyring';
 import { preferencesItem } from '../../src/settings/preferences';
+import { DEFAULT_SCHEDULE, scheduleItem } from '../../src/settings/schedule';
 import { applyImport, describeImport, exportSettings, parseSettingsFile, resetSettings } from '../../src/settings/transfer';
 
 const KEY = `ms-${'a'.repeat(32)}`;
@@ -15,6 +16,7 @@ beforeEach(async () => {
   await addKey({ label: 'Borrowed', secret: SESSION_KEY, remember: false });
   await setActiveListModels(['a/one', 'b/two']);
   await checkSettingsItem.set({ concurrency: 3, timeoutSeconds: 9, cacheSeconds: 30 });
+  await scheduleItem.set({ ...DEFAULT_SCHEDULE, checkEveryMinutes: 60 });
 });
 
 describe('export', () => {
@@ -50,10 +52,13 @@ describe('import', () => {
       lists: ['Favourites'],
       checkSettings: true,
       preferences: false,
+      schedule: true,
+      alerts: false,
       keys: ['Work', 'Borrowed'],
     });
     await applyImport(parsed.file);
     expect((await favouriteListsItem.get()).lists[0]?.models).toEqual(['a/one', 'b/two']);
+    expect((await scheduleItem.get()).checkEveryMinutes).toBe(60);
     expect(await checkSettingsItem.get()).toEqual({ concurrency: 3, timeoutSeconds: 9, cacheSeconds: 30 });
     expect(await activeApiKey()).toBe(KEY);
     expect((await keyringItem.get()).keys.map((key) => key.remember)).toEqual([true, true]);
@@ -62,7 +67,14 @@ describe('import', () => {
   it('says a file without keys leaves the keys alone', async () => {
     const parsed = parseSettingsFile(await exportSettings({ includeKeys: false }));
     if (!parsed.ok) throw new Error(parsed.problem);
-    expect(await describeImport(parsed.file)).toEqual({ lists: null, checkSettings: false, preferences: false, keys: null });
+    expect(await describeImport(parsed.file)).toEqual({
+      lists: null,
+      checkSettings: false,
+      preferences: false,
+      schedule: false,
+      alerts: false,
+      keys: null,
+    });
     await applyImport(parsed.file);
     expect(await activeApiKey()).toBe(KEY);
   });
@@ -80,6 +92,8 @@ describe('import', () => {
         favouriteLists: DEFAULT_FAVOURITE_LISTS,
         checkSettings: { ...DEFAULT_CHECK_SETTINGS, concurrency: 500 },
         preferences: { checkOnOpen: false, externalAccess: true },
+        schedule: DEFAULT_SCHEDULE,
+        alertSettings: { lowQuota: true, threshold: { kind: 'share', percent: 10 }, keyRefused: true },
       }),
       'checkSettings.concurrency: Too big',
     ],
@@ -99,6 +113,7 @@ describe('reset', () => {
     expect(await favouriteListsItem.get()).toEqual(DEFAULT_FAVOURITE_LISTS);
     expect(await checkSettingsItem.get()).toEqual(DEFAULT_CHECK_SETTINGS);
     expect(await preferencesItem.get()).toEqual({ checkOnOpen: false, externalAccess: true });
+    expect(await scheduleItem.get()).toEqual(DEFAULT_SCHEDULE);
     expect(await activeApiKey()).toBe(KEY);
   });
 });

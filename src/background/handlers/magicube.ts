@@ -2,8 +2,10 @@ import { i18n } from '#i18n';
 import type { MagicubeReply, MagicubeRequest } from '../../contract';
 import { fetchMagicubeBalance } from '../../modelscope/magicube';
 import { checkSettingsItem } from '../../settings/check-settings';
+import { keyFingerprint } from '../../settings/key-fingerprint';
 import { activeApiKey } from '../../settings/keyring';
 import type { Caller } from '../caller';
+import { storeMagicubeOutcome } from '../magicube-refresh';
 import { magicubeFailure, missingKeyMessage } from '../replies';
 
 /** The account's Magicube credits. Free to read, so it needs no cache. */
@@ -14,6 +16,8 @@ export async function handleMagicube(request: MagicubeRequest, caller: Caller): 
   }
   const { timeoutSeconds } = await checkSettingsItem.get();
   const outcome = await fetchMagicubeBalance(apiKey, { timeoutMs: timeoutSeconds * 1000 });
+  // Our own pages' reads feed the badge and the history too; another extension's stay its own business.
+  if (!caller.external) await storeMagicubeOutcome(await keyFingerprint(apiKey), outcome);
   if (!outcome.ok) {
     return magicubeFailure(i18n.t('reply.magicubeFailed', [outcome.error]), { code: outcome.kind, status: outcome.status });
   }

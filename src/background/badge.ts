@@ -1,0 +1,63 @@
+import { i18n } from '#i18n';
+import { browser } from 'wxt/browser';
+import { badgeColours, badgeState, badgeText, type BadgeState } from '../checks/badge-text';
+import { clockTime } from '../checks/clock-time';
+import { activeKeyWithId } from '../settings/active-key-id';
+import { activeFavourites, favouriteListsItem } from '../settings/favourite-lists';
+import { keyringItem, sessionSecretsItem } from '../settings/keyring';
+import { latestResultsFor, latestResultsItem } from '../settings/latest-results';
+import { magicubeBalancesItem, magicubeRecordFor } from '../settings/magicube-balance';
+import { callsText } from './calls-text';
+import { coalesced } from './coalesced';
+
+/** Every stored value the badge is drawn from: a change to any of them redraws it. */
+export const BADGE_INPUTS = [latestResultsItem, keyringItem, sessionSecretsItem, favouriteListsItem, magicubeBalancesItem] as const;
+
+async function readBadgeState(now: number): Promise<{ state: BadgeState; keyLabel: string }> {
+  const active = await activeKeyWithId();
+  const [models, results, magicube] = await Promise.all([
+    activeFavourites(),
+    active ? latestResultsFor(active.keyId) : {},
+    active ? magicubeRecordFor(active.keyId) : null,
+  ]);
+  return { state: badgeState({ hasKey: active !== null, models, results, magicube, now }), keyLabel: active?.key.label ?? '' };
+}
+
+/** The tooltip: which model, its numbers, where the figure came from and when. Never the key itself. */
+function tooltipLines(state: BadgeState, keyLabel: string, now: number): string[] {
+  const clock = (iso: string) => clockTime(Date.parse(iso), now, { locale: browser.i18n.getUILanguage() });
+  switch (state.kind) {
+    case 'no-key':
+      return [i18n.t('badge.noKey')];
+    case 'no-data':
+      return [i18n.t(state.stale ? 'badge.stale' : 'badge.noData')];
+    case 'refused':
+      return [i18n.t('badge.refused', [keyLabel, clock(state.checkedAt)])];
+    case 'magicube':
+      return [i18n.t('badge.magicube', [state.available, clock(state.checkedAt)])];
+    case 'quota': {
+      const { model, source, item } = state.lowest;
+      return [
+        i18n.t('badge.lowest', [model]),
+        i18n.t('badge.modelCalls', [callsText(item.model_request_remaining, item.model_request_limit)]),
+        i18n.t('badge.accountCalls', [callsText(item.request_remaining, item.request_limit)]),
+        i18n.t(source === 'model' ? 'badge.fromModel' : 'badge.fromAccount', [clock(item.checked_at)]),
+      ];
+    }
+  }
+}
+
+async function drawBadge(): Promise<void> {
+  const now = Date.now();
+  const { state, keyLabel } = await readBadgeState(now);
+  const colours = badgeColours(state);
+  await Promise.all([
+    browser.action.setBadgeText({ text: badgeText(state) }),
+    browser.action.setBadgeBackgroundColor({ color: colours.background }),
+    browser.action.setBadgeTextColor({ color: colours.text }),
+    browser.action.setTitle({ title: [i18n.t('extName'), ...tooltipLines(state, keyLabel, now)].join('\n') }),
+  ]);
+}
+
+/** Redraws the badge from what is stored. It never probes: it only reads what earlier checks left behind. */
+export const refreshBadge = coalesced(drawBadge);

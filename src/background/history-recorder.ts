@@ -1,0 +1,43 @@
+import type { BalanceItem } from '../contract';
+import { startOfQuotaDays } from '../checks/reset-time';
+import { updateHistory, type MagicubeReading } from '../settings/history';
+import type { NewResults } from '../settings/new-results';
+import { scheduleItem } from '../settings/schedule';
+import { coalesced } from './coalesced';
+
+/** The oldest moment kept: as many quota days back as the user chose, today included. */
+async function keepFrom(): Promise<number> {
+  return startOfQuotaDays((await scheduleItem.get()).historyDays, Date.now());
+}
+
+interface Batch {
+  results: Array<{ keyId: string; item: BalanceItem }>;
+  readings: Array<{ keyId: string; reading: MagicubeReading }>;
+}
+const emptyBatch = (): Batch => ({ results: [], readings: [] });
+let pending = emptyBatch();
+
+// Results land one model at a time; those arriving during a write go together in the next one.
+const flush = coalesced(async () => {
+  const batch = pending;
+  pending = emptyBatch();
+  if (batch.results.length === 0 && batch.readings.length === 0) return;
+  await updateHistory(batch, await keepFrom());
+});
+
+/** Keeps every new result in the history, per key fingerprint and model. */
+export function recordResults(results: readonly NewResults[]): Promise<void> {
+  pending.results.push(...results.flatMap(({ keyId, items }) => items.map((item) => ({ keyId, item }))));
+  return flush();
+}
+
+/** Keeps a Magicube reading beside the results. */
+export function recordMagicubeReading(keyId: string, reading: MagicubeReading): Promise<void> {
+  pending.readings.push({ keyId, reading });
+  return flush();
+}
+
+/** Drops what has aged out, even on a day without checks. */
+export async function pruneHistory(): Promise<void> {
+  await updateHistory({}, await keepFrom());
+}

@@ -1,0 +1,82 @@
+import { browser } from 'wxt/browser';
+import type { BalanceItem } from '../contract';
+import { effectiveQuota } from '../checks/lowest-quota';
+import { lastReset, nextReset } from '../checks/reset-time';
+import { activeKeyWithId } from '../settings/active-key-id';
+import { activeFavourites } from '../settings/favourite-lists';
+import { keyringItem } from '../settings/keyring';
+import { latestResultsFor } from '../settings/latest-results';
+import { scheduleItem } from '../settings/schedule';
+import { refreshBadge } from './badge';
+import { handleBalance } from './handlers/balance';
+import { pruneHistory } from './history-recorder';
+import { refreshMagicube } from './magicube-refresh';
+
+export const ALARMS = { check: 'scheduled-check', magicube: 'magicube-refresh', reset: 'quota-reset' } as const;
+
+/** The stored values the alarms follow: a change to either re-syncs them. */
+export const ALARM_INPUTS = [scheduleItem, keyringItem] as const;
+
+/** A firing this late was missed (browser closed, computer asleep): it spends nothing, and the next one comes on time. */
+const LATE_AFTER_MS = 5 * 60_000;
+
+async function ensurePeriodic(name: string, minutes: number | null): Promise<void> {
+  const existing = await browser.alarms.get(name);
+  if (minutes === null) {
+    if (existing) await browser.alarms.clear(name);
+    return;
+  }
+  // Re-creating restarts the period, so only a missing or changed alarm is: a worker that wakes often would
+  // otherwise keep pushing the next check away.
+  if (existing?.periodInMinutes === minutes) return;
+  await browser.alarms.create(name, { delayInMinutes: minutes, periodInMinutes: minutes });
+}
+
+/** The reset alarm only redraws the badge (yesterday's numbers stop counting) and prunes history: it spends nothing. */
+async function ensureResetAlarm(now: number): Promise<void> {
+  if (!(await browser.alarms.get(ALARMS.reset))) await browser.alarms.create(ALARMS.reset, { when: nextReset(now) });
+}
+
+/** Creates, changes or clears the alarms to match the settings. Safe to call on every wake: it never probes. */
+export async function syncAlarms(now = Date.now()): Promise<void> {
+  const [schedule, keyring] = await Promise.all([scheduleItem.get(), keyringItem.get()]);
+  const hasKey = keyring.activeId !== null;
+  await Promise.all([
+    ensurePeriodic(ALARMS.check, hasKey ? schedule.checkEveryMinutes : null),
+    ensurePeriodic(ALARMS.magicube, hasKey ? schedule.magicubeEveryMinutes : null),
+    ensureResetAlarm(now),
+  ]);
+}
+
+/** Checked since the last reset, within half an interval, with an answer worth keeping: another probe would waste a call. */
+export function isFreshForSchedule(item: BalanceItem | undefined, everyMinutes: number, now: number): boolean {
+  if (!item) return false;
+  const checkedAt = Date.parse(item.checked_at);
+  const answered = effectiveQuota(item) !== null || item.error_kind === 'no_quota_headers';
+  return answered && checkedAt >= lastReset(now) && now - checkedAt < (everyMinutes * 60_000) / 2;
+}
+
+/** Checks the active list with the active key, skipping models with a fresh result. */
+export async function runScheduledCheck(now = Date.now()): Promise<void> {
+  const [active, models, { checkEveryMinutes }] = await Promise.all([activeKeyWithId(), activeFavourites(), scheduleItem.get()]);
+  if (!active || checkEveryMinutes === null) return;
+  const results = await latestResultsFor(active.keyId);
+  const due = models.filter((model) => !isFreshForSchedule(results[model], checkEveryMinutes, now));
+  if (due.length === 0) return;
+  // The popup's own path, never forced: the cache, shared probes and stored results all apply.
+  await handleBalance({ type: 'balance', models: due }, { external: false });
+}
+
+export async function handleAlarm(alarm: { name: string; scheduledTime: number }, now = Date.now()): Promise<void> {
+  switch (alarm.name) {
+    case ALARMS.check:
+      if (now - alarm.scheduledTime <= LATE_AFTER_MS) await runScheduledCheck(now);
+      return;
+    case ALARMS.magicube:
+      return refreshMagicube();
+    case ALARMS.reset:
+      await syncAlarms(now); // the next reset's alarm first, whatever happens below
+      await Promise.all([refreshBadge(), pruneHistory()]);
+      return;
+  }
+}

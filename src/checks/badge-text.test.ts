@@ -1,0 +1,134 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { BalanceItem } from '../contract';
+import type { MagicubeRecord } from '../settings/magicube-balance';
+import { BADGE_COLOURS, badgeColours, badgeState, badgeText, compactCount, type BadgeInputs } from './badge-text';
+
+const NOW = Date.parse('2026-10-05T04:00:00.000Z'); // 12:00 in China; the last reset was 2026-10-04T16:00Z
+const TODAY = '2026-10-05T03:00:00.000Z';
+const YESTERDAY = '2026-10-04T15:00:00.000Z';
+const none = { request_limit: null, request_remaining: null, model_request_limit: null, model_request_remaining: null };
+
+function result(model: string, change: Partial<BalanceItem> = {}): BalanceItem {
+  return {
+    model,
+    request_limit: 2000,
+    request_remaining: 1900,
+    model_request_limit: 500,
+    model_request_remaining: 400,
+    error: null,
+    error_kind: null,
+    status: 200,
+    latency_ms: 100,
+    checked_at: TODAY,
+    cached: false,
+    ...change,
+  };
+}
+const refused = (model: string, checked_at = TODAY) =>
+  result(model, { ...none, error_kind: 'auth', status: 401, error: 'HTTP 401', checked_at });
+const noHeaders = (model: string) => result(model, { ...none, error_kind: 'no_quota_headers', error: 'none' });
+const balance: MagicubeRecord = {
+  status: 'ok',
+  checked_at: TODAY,
+  balance: { total_balance: 1500.5, available_balance: 1234.5, frozen_amount: 266 },
+};
+
+function inputs(change: Partial<BadgeInputs> = {}): BadgeInputs {
+  return { hasKey: true, models: ['a/1', 'b/2'], results: {}, magicube: null, now: NOW, ...change };
+}
+const show = (change: Partial<BadgeInputs>) => {
+  const state = badgeState(inputs(change));
+  return { text: badgeText(state), colours: badgeColours(state) };
+};
+
+describe('compactCount', () => {
+  it.each([
+    [0, '0'],
+    [7, '7'],
+    [999, '999'],
+    [1000, '1k'],
+    [1049, '1k'],
+    [1234, '1.2k'],
+    [1999, '1.9k'],
+    [9999, '9.9k'],
+    [12_345, '12k'],
+    [999_999, '999k'],
+    [1_250_000, '1.2M'],
+    [140.9, '140'],
+  ])('%s reads %s', (value, text) => expect(compactCount(value)).toBe(text));
+
+  it('never takes more than 4 characters and never overstates', () => {
+    fc.assert(
+      fc.property(fc.double({ min: 0, max: 1e11, noNaN: true }), (value) => {
+        const text = compactCount(value);
+        expect(text.length).toBeLessThanOrEqual(4);
+        const scale = { k: 1e3, M: 1e6, B: 1e9 }[text.at(-1) ?? ''] ?? 1;
+        expect(Number.parseFloat(text) * scale).toBeLessThanOrEqual(value);
+      }),
+    );
+  });
+});
+
+describe('the badge', () => {
+  it('shows the lowest remaining among the active favourites, the account counted too', () => {
+    const results = {
+      'a/1': result('a/1', { model_request_remaining: 321 }),
+      'b/2': result('b/2', { model_request_remaining: 480, request_remaining: 260, request_limit: 2000 }),
+      'c/3': result('c/3', { model_request_remaining: 2 }),
+    };
+    expect(show({ results })).toEqual({ text: '260', colours: BADGE_COLOURS.low }); // 13 % of 2000; c/3 is not a favourite
+    expect(badgeState(inputs({ results }))).toMatchObject({ kind: 'quota', lowest: { model: 'b/2', source: 'account' } });
+  });
+
+  it.each([
+    [500, 500, BADGE_COLOURS.ok],
+    [250, 500, BADGE_COLOURS.ok],
+    [249, 500, BADGE_COLOURS.low],
+    [50, 500, BADGE_COLOURS.low],
+    [49, 500, BADGE_COLOURS.critical],
+    [0, 500, BADGE_COLOURS.critical],
+    [0, null, BADGE_COLOURS.critical],
+    [42, null, BADGE_COLOURS.unknown],
+  ])('colours %s of %s by the share left', (remaining, limit, colours) => {
+    const results = { 'a/1': result('a/1', { ...none, model_request_remaining: remaining, model_request_limit: limit }) };
+    expect(show({ results })).toEqual({ text: String(remaining), colours });
+  });
+
+  it('shows a grey ? without a key, and without results', () => {
+    expect(show({ hasKey: false })).toEqual({ text: '?', colours: BADGE_COLOURS.unknown });
+    expect(badgeState(inputs({ hasKey: false }))).toEqual({ kind: 'no-key' });
+    expect(show({})).toEqual({ text: '?', colours: BADGE_COLOURS.unknown });
+    expect(badgeState(inputs())).toEqual({ kind: 'no-data', stale: false });
+  });
+
+  it('does not show numbers from before the daily reset: they no longer hold', () => {
+    const results = { 'a/1': result('a/1', { model_request_remaining: 3, checked_at: YESTERDAY }) };
+    expect(show({ results })).toEqual({ text: '?', colours: BADGE_COLOURS.unknown });
+    expect(badgeState(inputs({ results }))).toEqual({ kind: 'no-data', stale: true });
+  });
+
+  it('shows a red ! when the newest word about the key is a refusal, from any model or from Magicube', () => {
+    const results = { 'a/1': result('a/1', { checked_at: '2026-10-05T02:00:00.000Z' }), 'z/9': refused('z/9') };
+    expect(show({ results })).toEqual({ text: '!', colours: BADGE_COLOURS.critical });
+    expect(show({ results: { 'a/1': result('a/1') }, magicube: { status: 'refused', checked_at: '2026-10-05T03:30:00.000Z' } }).text).toBe('!');
+  });
+
+  it('forgets an old refusal once the key has worked since', () => {
+    const results = { 'a/1': result('a/1', { model_request_remaining: 77 }), 'b/2': refused('b/2', '2026-10-05T01:00:00.000Z') };
+    expect(show({ results }).text).toBe('77');
+    expect(show({ results, magicube: { status: 'refused', checked_at: '2026-10-05T02:00:00.000Z' } }).text).toBe('77');
+  });
+
+  it('shows the available Magicube balance in its own colour when ModelScope reports no quota', () => {
+    const results = { 'a/1': noHeaders('a/1'), 'b/2': noHeaders('b/2') };
+    expect(show({ results, magicube: balance })).toEqual({ text: '1.2k', colours: BADGE_COLOURS.magicube });
+    expect(Object.values(BADGE_COLOURS).filter((colours) => colours.background === BADGE_COLOURS.magicube.background)).toHaveLength(1);
+  });
+
+  it('prefers call counts to Magicube credits, and needs a known balance for them', () => {
+    expect(show({ results: { 'a/1': noHeaders('a/1'), 'b/2': result('b/2', { model_request_remaining: 90 }) }, magicube: balance }).text).toBe('90');
+    expect(show({ results: { 'a/1': noHeaders('a/1') } }).text).toBe('?');
+    expect(show({ results: {}, magicube: balance }).text).toBe('?');
+  });
+});

@@ -1,0 +1,30 @@
+import { z } from 'zod';
+import { defineValidatedItem } from './validated-item';
+
+export const THRESHOLD_RANGES = { percent: { min: 1, max: 99 }, calls: { min: 1, max: 100_000 } } as const;
+
+/** When a favourite counts as running low: under a share of its limit, or under a number of calls. */
+export const ThresholdSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('share'), percent: z.number().int().min(THRESHOLD_RANGES.percent.min).max(THRESHOLD_RANGES.percent.max) }),
+  z.object({ kind: z.literal('calls'), calls: z.number().int().min(THRESHOLD_RANGES.calls.min).max(THRESHOLD_RANGES.calls.max) }),
+]);
+export type Threshold = z.infer<typeof ThresholdSchema>;
+
+export const AlertSettingsSchema = z.object({
+  /** A notification when a favourite of the active list falls below the threshold, at most once per model a day. */
+  lowQuota: z.boolean(),
+  threshold: ThresholdSchema,
+  /** A notification when ModelScope refuses the active key, at most once a day. */
+  keyRefused: z.boolean(),
+});
+export type AlertSettings = z.infer<typeof AlertSettingsSchema>;
+export const DEFAULT_ALERT_SETTINGS: AlertSettings = { lowQuota: true, threshold: { kind: 'share', percent: 10 }, keyRefused: true };
+
+export const alertSettingsItem = defineValidatedItem('local:alertSettings', AlertSettingsSchema, DEFAULT_ALERT_SETTINGS);
+
+/** What each alert was about (`low:<key fingerprint>:<model>`, `refused:<key fingerprint>`) → the quota day it was shown. */
+export const alertsShownItem = defineValidatedItem(
+  'local:alertsShown',
+  z.record(z.string(), z.string().regex(/^\d{4}-\d{2}-\d{2}$/)),
+  {},
+);

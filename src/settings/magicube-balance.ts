@@ -1,0 +1,38 @@
+import { z } from 'zod';
+import { MagicubeBalanceSchema } from '../contract';
+import { defineValidatedItem } from './validated-item';
+
+/** The latest Magicube answer for one key: its balance, or that ModelScope refused the key. */
+export const MagicubeRecordSchema = z.discriminatedUnion('status', [
+  z.object({ status: z.literal('ok'), checked_at: z.iso.datetime(), balance: MagicubeBalanceSchema }),
+  z.object({ status: z.literal('refused'), checked_at: z.iso.datetime() }),
+]);
+export type MagicubeRecord = z.infer<typeof MagicubeRecordSchema>;
+
+/** Per key fingerprint, never per key. */
+export const magicubeBalancesItem = defineValidatedItem(
+  'local:magicubeBalances',
+  z.record(z.string(), MagicubeRecordSchema),
+  {},
+);
+
+const MAX_KEYS_KEPT = 10;
+
+let writes: Promise<unknown> = Promise.resolve();
+
+/** Keeps the newest record per key, for the most recently read keys only. */
+export function saveMagicubeRecord(keyId: string, record: MagicubeRecord): Promise<void> {
+  const write = writes.then(async () => {
+    const all = { ...(await magicubeBalancesItem.get()), [keyId]: record };
+    const newest = Object.entries(all)
+      .sort(([, a], [, b]) => Date.parse(b.checked_at) - Date.parse(a.checked_at))
+      .slice(0, MAX_KEYS_KEPT);
+    await magicubeBalancesItem.set(Object.fromEntries(newest));
+  });
+  writes = write.catch(() => undefined);
+  return write;
+}
+
+export async function magicubeRecordFor(keyId: string): Promise<MagicubeRecord | null> {
+  return (await magicubeBalancesItem.get())[keyId] ?? null;
+}

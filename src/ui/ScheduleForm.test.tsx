@@ -1,0 +1,92 @@
+import { render, screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it, vi } from 'vitest';
+import { DEFAULT_ALERT_SETTINGS } from '../settings/alerts';
+import { DEFAULT_SCHEDULE } from '../settings/schedule';
+import { ScheduleForm } from './ScheduleForm';
+
+function setup(modelCount = 5) {
+  const onSaveSchedule = vi.fn(async () => {});
+  const onSaveAlerts = vi.fn(async () => {});
+  render(
+    <ScheduleForm
+      schedule={DEFAULT_SCHEDULE}
+      alerts={DEFAULT_ALERT_SETTINGS}
+      modelCount={modelCount}
+      onSaveSchedule={onSaveSchedule}
+      onSaveAlerts={onSaveAlerts}
+    />,
+  );
+  return { onSaveSchedule, onSaveAlerts };
+}
+const save = () => userEvent.click(screen.getByRole('button', { name: 'Save' }));
+
+describe('ScheduleForm', () => {
+  it('starts with automatic checks off, spending nothing', () => {
+    setup();
+    expect(screen.getByLabelText('Check the active list automatically')).toHaveProperty('value', '');
+    expect(screen.getByText('Off: automatic checks spend nothing.')).toBeTruthy();
+  });
+
+  it('says what a schedule costs before it is turned on, and saves it only on Save', async () => {
+    const { onSaveSchedule, onSaveAlerts } = setup(5);
+    await userEvent.selectOptions(screen.getByLabelText('Check the active list automatically'), 'Every 60 min');
+    expect(screen.getByText('5 models every 60 min: up to 120 calls a day')).toBeTruthy();
+    await userEvent.selectOptions(screen.getByLabelText('Check the active list automatically'), 'Every 15 min');
+    expect(screen.getByText('5 models every 15 min: up to 480 calls a day')).toBeTruthy();
+    expect(onSaveSchedule).not.toHaveBeenCalled();
+    await save();
+    expect(onSaveSchedule).toHaveBeenCalledWith({ checkEveryMinutes: 15, magicubeEveryMinutes: 30, historyDays: 14 });
+    expect(onSaveAlerts).toHaveBeenCalledWith(DEFAULT_ALERT_SETTINGS);
+    expect(screen.getByRole('status').textContent).toBe('Saved');
+  });
+
+  it('counts a single model in the singular', async () => {
+    setup(1);
+    await userEvent.selectOptions(screen.getByLabelText('Check the active list automatically'), 'Every 240 min');
+    expect(screen.getByText('1 model every 240 min: up to 6 calls a day')).toBeTruthy();
+  });
+
+  it('says an empty list spends nothing', async () => {
+    setup(0);
+    await userEvent.selectOptions(screen.getByLabelText('Check the active list automatically'), 'Every 30 min');
+    expect(screen.getByText('The active list is empty: automatic checks would spend nothing.')).toBeTruthy();
+  });
+
+  it('turns the free Magicube refresh off and keeps history for fewer days', async () => {
+    const { onSaveSchedule } = setup();
+    await userEvent.selectOptions(screen.getByLabelText('Refresh the Magicube balance (free, spends no calls)'), 'Off');
+    await userEvent.clear(screen.getByLabelText('Keep history for (days)'));
+    await userEvent.type(screen.getByLabelText('Keep history for (days)'), '7');
+    await save();
+    expect(onSaveSchedule).toHaveBeenCalledWith({ checkEveryMinutes: null, magicubeEveryMinutes: null, historyDays: 7 });
+  });
+
+  it('alerts under a number of calls instead of a share, or not at all', async () => {
+    const { onSaveAlerts } = setup();
+    await userEvent.selectOptions(screen.getByLabelText('Runs low means'), 'fewer calls left than');
+    expect(screen.getByLabelText('Threshold')).toHaveProperty('value', '20');
+    await userEvent.clear(screen.getByLabelText('Threshold'));
+    await userEvent.type(screen.getByLabelText('Threshold'), '25');
+    await userEvent.click(screen.getByLabelText(/^Notify me when ModelScope refuses/));
+    await save();
+    expect(onSaveAlerts).toHaveBeenCalledWith({ lowQuota: true, threshold: { kind: 'calls', calls: 25 }, keyRefused: false });
+    await userEvent.click(screen.getByLabelText(/^Notify me when a favourite runs low/));
+    expect(screen.getByLabelText('Threshold')).toHaveProperty('disabled', true);
+  });
+
+  it.each([
+    ['Keep history for (days)', '0'],
+    ['Keep history for (days)', ''],
+    ['Threshold', '100'],
+    ['Threshold', '2.5'],
+  ])('refuses %s = %j and saves nothing', async (label, value) => {
+    const { onSaveSchedule, onSaveAlerts } = setup();
+    await userEvent.clear(screen.getByLabelText(label));
+    if (value) await userEvent.type(screen.getByLabelText(label), value);
+    await save();
+    expect(onSaveSchedule).not.toHaveBeenCalled();
+    expect(onSaveAlerts).not.toHaveBeenCalled();
+    expect(screen.getByRole('status').textContent).toMatch(/^Not saved: /);
+  });
+});

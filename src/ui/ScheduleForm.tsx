@@ -1,0 +1,178 @@
+import { i18n } from '#i18n';
+import { useEffect, useState, type FormEvent } from 'react';
+import { AlertSettingsSchema, THRESHOLD_RANGES, type AlertSettings } from '../settings/alerts';
+import { HISTORY_DAYS_RANGE, INTERVALS, ScheduleSchema, dailyCallCeiling, type Interval, type Schedule } from '../settings/schedule';
+
+interface Props {
+  schedule: Schedule;
+  alerts: AlertSettings;
+  /** Models in the active list: what each automatic check may spend. */
+  modelCount: number;
+  onSaveSchedule: (schedule: Schedule) => Promise<void>;
+  onSaveAlerts: (alerts: AlertSettings) => Promise<void>;
+}
+
+interface Draft {
+  /** null is off. */
+  checkEvery: Interval | null;
+  magicubeEvery: Interval | null;
+  historyDays: string;
+  lowQuota: boolean;
+  thresholdKind: 'share' | 'calls';
+  /** Both kinds keep their own value, so switching back and forth loses nothing. */
+  percent: string;
+  calls: string;
+  keyRefused: boolean;
+}
+
+const DEFAULT_CALLS_THRESHOLD = 20;
+
+function toDraft(schedule: Schedule, alerts: AlertSettings): Draft {
+  const { threshold } = alerts;
+  return {
+    checkEvery: schedule.checkEveryMinutes,
+    magicubeEvery: schedule.magicubeEveryMinutes,
+    historyDays: String(schedule.historyDays),
+    lowQuota: alerts.lowQuota,
+    thresholdKind: threshold.kind,
+    percent: String(threshold.kind === 'share' ? threshold.percent : 10),
+    calls: String(threshold.kind === 'calls' ? threshold.calls : DEFAULT_CALLS_THRESHOLD),
+    keyRefused: alerts.keyRefused,
+  };
+}
+
+/** `Number('')` is 0, which would quietly turn an emptied field into a valid setting. */
+const numberOrNaN = (text: string) => (text.trim() === '' ? Number.NaN : Number(text));
+
+/** What automatic checks will cost, said before they are turned on. */
+function costSentence(checkEvery: Interval | null, modelCount: number): string {
+  if (checkEvery === null) return i18n.t('schedule.costOff');
+  if (modelCount === 0) return i18n.t('schedule.costEmpty');
+  return i18n.t('schedule.cost', modelCount, [modelCount, checkEvery, dailyCallCeiling(modelCount, checkEvery)]);
+}
+
+interface IntervalSelectProps {
+  id: string;
+  value: Interval | null;
+  onChange: (value: Interval | null) => void;
+}
+
+function IntervalSelect({ id, value, onChange }: IntervalSelectProps) {
+  const pick = (text: string) => onChange(INTERVALS.find((minutes) => String(minutes) === text) ?? null);
+  return (
+    <select id={id} value={String(value ?? '')} onChange={(event) => pick(event.target.value)}>
+      <option value="">{i18n.t('schedule.off')}</option>
+      {INTERVALS.map((minutes) => (
+        <option key={minutes} value={String(minutes)}>{i18n.t('schedule.everyMinutes', [minutes])}</option>
+      ))}
+    </select>
+  );
+}
+
+/** Automatic checks (off by default, with their cost), the free Magicube refresh, history length and alerts. */
+export function ScheduleForm({ schedule, alerts, modelCount, onSaveSchedule, onSaveAlerts }: Props) {
+  const [draft, setDraft] = useState<Draft>(() => toDraft(schedule, alerts));
+  const [status, setStatus] = useState<string | null>(null);
+  useEffect(() => setDraft(toDraft(schedule, alerts)), [schedule, alerts]);
+  const change = (part: Partial<Draft>) => setDraft((current) => ({ ...current, ...part }));
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const nextSchedule = ScheduleSchema.safeParse({
+      checkEveryMinutes: draft.checkEvery,
+      magicubeEveryMinutes: draft.magicubeEvery,
+      historyDays: numberOrNaN(draft.historyDays),
+    });
+    const nextAlerts = AlertSettingsSchema.safeParse({
+      lowQuota: draft.lowQuota,
+      threshold:
+        draft.thresholdKind === 'share'
+          ? { kind: 'share', percent: numberOrNaN(draft.percent) }
+          : { kind: 'calls', calls: numberOrNaN(draft.calls) },
+      keyRefused: draft.keyRefused,
+    });
+    const issue = nextSchedule.error?.issues[0] ?? nextAlerts.error?.issues[0];
+    if (!nextSchedule.success || !nextAlerts.success) {
+      setStatus(i18n.t('schedule.invalid', [`${issue?.path.join('.') ?? ''}: ${issue?.message ?? ''}`]));
+      return;
+    }
+    await Promise.all([onSaveSchedule(nextSchedule.data), onSaveAlerts(nextAlerts.data)]);
+    setStatus(i18n.t('schedule.saved'));
+  };
+
+  const range = draft.thresholdKind === 'share' ? THRESHOLD_RANGES.percent : THRESHOLD_RANGES.calls;
+  return (
+    <form onSubmit={(event) => void submit(event)} className="settings schedule-form" noValidate>
+      <h2>{i18n.t('schedule.title')}</h2>
+      <div className="field">
+        <label htmlFor="schedule-check">{i18n.t('schedule.checkEvery')}</label>
+        <IntervalSelect id="schedule-check" value={draft.checkEvery} onChange={(checkEvery) => change({ checkEvery })} />
+        <p className="cost" aria-live="polite">{costSentence(draft.checkEvery, modelCount)}</p>
+        <p className="hint">{i18n.t('schedule.costHint')}</p>
+      </div>
+      <div className="field">
+        <label htmlFor="schedule-magicube">{i18n.t('schedule.magicubeEvery')}</label>
+        <IntervalSelect id="schedule-magicube" value={draft.magicubeEvery} onChange={(magicubeEvery) => change({ magicubeEvery })} />
+      </div>
+      <div className="field">
+        <label htmlFor="schedule-history-days">{i18n.t('schedule.historyDays')}</label>
+        <input
+          id="schedule-history-days"
+          type="number"
+          min={HISTORY_DAYS_RANGE.min}
+          max={HISTORY_DAYS_RANGE.max}
+          step={1}
+          value={draft.historyDays}
+          onChange={(event) => change({ historyDays: event.target.value })}
+          aria-describedby="schedule-history-days-hint"
+        />
+        <p id="schedule-history-days-hint" className="hint">{i18n.t('schedule.historyDaysHint', [HISTORY_DAYS_RANGE.min, HISTORY_DAYS_RANGE.max])}</p>
+      </div>
+
+      <h2>{i18n.t('alerts.title')}</h2>
+      <div className="field">
+        <label>
+          <input type="checkbox" checked={draft.lowQuota} onChange={(event) => change({ lowQuota: event.target.checked })} />{' '}
+          {i18n.t('alerts.lowQuota')}
+        </label>
+      </div>
+      <div className="field">
+        <label htmlFor="alert-threshold-kind">{i18n.t('alerts.thresholdKind')}</label>
+        <select
+          id="alert-threshold-kind"
+          value={draft.thresholdKind}
+          disabled={!draft.lowQuota}
+          onChange={(event) => change({ thresholdKind: event.target.value === 'calls' ? 'calls' : 'share' })}
+        >
+          <option value="share">{i18n.t('alerts.thresholdShare')}</option>
+          <option value="calls">{i18n.t('alerts.thresholdCalls')}</option>
+        </select>
+      </div>
+      <div className="field">
+        <label htmlFor="alert-threshold-value">{i18n.t('alerts.thresholdValue')}</label>
+        <input
+          id="alert-threshold-value"
+          type="number"
+          min={range.min}
+          max={range.max}
+          step={1}
+          disabled={!draft.lowQuota}
+          value={draft.thresholdKind === 'share' ? draft.percent : draft.calls}
+          onChange={(event) => change(draft.thresholdKind === 'share' ? { percent: event.target.value } : { calls: event.target.value })}
+          aria-describedby="alert-threshold-hint"
+        />
+        <p id="alert-threshold-hint" className="hint">
+          {i18n.t(draft.thresholdKind === 'share' ? 'alerts.shareHint' : 'alerts.callsHint', [range.min, range.max])}
+        </p>
+      </div>
+      <div className="field">
+        <label>
+          <input type="checkbox" checked={draft.keyRefused} onChange={(event) => change({ keyRefused: event.target.checked })} />{' '}
+          {i18n.t('alerts.keyRefused')}
+        </label>
+      </div>
+      <button type="submit" className="primary">{i18n.t('schedule.save')}</button>
+      {status && <p role="status">{status}</p>}
+    </form>
+  );
+}

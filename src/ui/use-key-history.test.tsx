@@ -1,0 +1,33 @@
+import { act, renderHook, waitFor } from '@testing-library/react';
+import { expect, it } from 'vitest';
+import type { BalanceItem } from '../contract';
+import { updateHistory } from '../settings/history';
+import { keyFingerprint } from '../settings/key-fingerprint';
+import { useKeyHistory } from './use-key-history';
+
+const KEY = `ms-${'1'.repeat(32)}`;
+const item: BalanceItem = {
+  model: 'a/1',
+  request_limit: 2000,
+  request_remaining: 1990,
+  model_request_limit: 500,
+  model_request_remaining: 480,
+  error: null,
+  error_kind: null,
+  status: 200,
+  latency_ms: 100,
+  checked_at: '2026-10-05T03:00:00.000Z',
+  cached: false,
+};
+
+it('follows the stored history of the given key only, and is empty without a key', async () => {
+  const now = Date.parse('2026-10-05T04:00:00.000Z');
+  await updateHistory({ results: [{ keyId: 'someone-else', item }] }, now - 86_400_000);
+  const { result, rerender } = renderHook(({ apiKey }) => useKeyHistory(apiKey), { initialProps: { apiKey: KEY as string | null } });
+  await act(async () => {
+    await updateHistory({ results: [{ keyId: await keyFingerprint(KEY), item }] }, now - 86_400_000);
+  });
+  await waitFor(() => expect(result.current.models['a/1']?.map((point) => point.model_request_remaining)).toEqual([480]));
+  rerender({ apiKey: null });
+  await waitFor(() => expect(result.current).toEqual({ models: {}, magicube: [] }));
+});

@@ -1,0 +1,126 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { BADGE_COLOURS } from '../../src/checks/badge-text';
+import { favouriteListsItem, setActiveListModels } from '../../src/settings/favourite-lists';
+import { addKey, setActiveKey } from '../../src/settings/keyring';
+import { DEMO_KEY, FAKE_NO_HEADERS, REVOKED_KEY } from '../fake-modelscope/behaviours';
+import { startFakeModelScope, type FakeModelScope } from '../fake-modelscope/server';
+import { startBackground } from '../support/background';
+
+const [GLM, KIMI, FLASH] = ['ZhipuAI/GLM-4.7', 'moonshotai/Kimi-K2.5', 'deepseek-ai/DeepSeek-V4-Flash'];
+
+let fake: FakeModelScope;
+let background: Awaited<ReturnType<typeof startBackground>>;
+beforeAll(async () => {
+  fake = await startFakeModelScope();
+});
+afterAll(async () => {
+  vi.unstubAllGlobals();
+  await fake.close();
+});
+beforeEach(async () => {
+  fake.reset();
+  background = await startBackground(fake);
+});
+
+const hex = (rgba: number[]) => `#${rgba.slice(0, 3).map((n) => n.toString(16).padStart(2, '0')).join('')}`;
+const badgeText = () => fakeBrowser.action.getBadgeText({});
+async function badge() {
+  return {
+    text: await fakeBrowser.action.getBadgeText({}),
+    background: hex(await fakeBrowser.action.getBadgeBackgroundColor({})),
+    textColour: await fakeBrowser.action.getBadgeTextColor({}),
+    title: await fakeBrowser.action.getTitle({}),
+  };
+}
+
+describe('the toolbar badge', () => {
+  it('asks for a key, in grey, before one is saved', async () => {
+    await expect.poll(badgeText).toBe('?');
+    expect(await badge()).toMatchObject({ background: BADGE_COLOURS.unknown.background, title: 'ModelScope Quota\nNo API key is saved. Open the popup to add one.' });
+  });
+
+  it('shows the lowest remaining among the active favourites after a check, coloured by its share', async () => {
+    await addKey({ label: 'Main', secret: DEMO_KEY, remember: true });
+    await setActiveListModels([GLM, KIMI]);
+    await expect.poll(async () => (await badge()).title).toContain('No results yet for the active list');
+    fake.setModelRemaining(DEMO_KEY, GLM, 42);
+    await background.send({ type: 'balance' });
+    await expect.poll(badgeText).toBe('41');
+    const shown = await badge();
+    expect(shown).toMatchObject({ background: BADGE_COLOURS.critical.background, textColour: BADGE_COLOURS.critical.text });
+    expect(shown.title).toMatch(
+      /^ModelScope Quota\nFewest calls left: ZhipuAI\/GLM-4\.7\nModel calls left today: 41 of 500\nAccount calls left today: 199\d of 2000\nThe badge shows the model’s own quota, checked .+\.$/,
+    );
+    expect(shown.title).not.toContain(DEMO_KEY);
+  });
+
+  it('follows the account when it has fewer calls left than any model, in amber from 10 %', async () => {
+    await addKey({ label: 'Main', secret: DEMO_KEY, remember: true });
+    await setActiveListModels([GLM]);
+    fake.setAccountRemaining(DEMO_KEY, 300);
+    await background.send({ type: 'balance' });
+    await expect.poll(badgeText).toBe('299');
+    expect(await badge()).toMatchObject({ background: BADGE_COLOURS.low.background, title: expect.stringContaining('the account’s quota') });
+  });
+
+  it('shows 1.2k-style text for large counts, in green from 50 %', async () => {
+    await addKey({ label: 'Main', secret: DEMO_KEY, remember: true });
+    await setActiveListModels([GLM]);
+    fake.setModelRemaining(DEMO_KEY, GLM, 500);
+    fake.setAccountRemaining(DEMO_KEY, 1300);
+    await background.send({ type: 'balance' });
+    // The model has 499 left, the account 1299: the model's figure is the lower one.
+    await expect.poll(badgeText).toBe('499');
+    expect((await badge()).background).toBe(BADGE_COLOURS.ok.background);
+  });
+
+  it('follows a change of active list or key at once, without a probe', async () => {
+    const main = await addKey({ label: 'Main', secret: DEMO_KEY, remember: true });
+    await setActiveListModels([GLM, KIMI]);
+    fake.setModelRemaining(DEMO_KEY, KIMI, 20);
+    await background.send({ type: 'balance' });
+    await expect.poll(badgeText).toBe('19');
+    await setActiveListModels([GLM]);
+    await expect.poll(badgeText).toBe('499');
+    const other = await addKey({ label: 'Other', secret: `ms-${'7'.repeat(32)}`, remember: true });
+    await setActiveKey(other.id);
+    await expect.poll(badgeText).toBe('?');
+    await setActiveKey(main.id);
+    await expect.poll(badgeText).toBe('499');
+    expect(fake.probes()).toHaveLength(2);
+    expect((await favouriteListsItem.get()).lists).toHaveLength(1);
+  });
+
+  it('shows a red ! when the key is refused, naming the key’s label and never the key', async () => {
+    await addKey({ label: 'Old token', secret: REVOKED_KEY, remember: true });
+    await setActiveListModels([GLM]);
+    await background.send({ type: 'balance' });
+    await expect.poll(badgeText).toBe('!');
+    const shown = await badge();
+    expect(shown.background).toBe(BADGE_COLOURS.critical.background);
+    expect(shown.title).toMatch(/^ModelScope Quota\nModelScope refused the active key “Old token” \(checked .+\)\./);
+    expect(shown.title).not.toContain(REVOKED_KEY);
+  });
+
+  it('shows the Magicube balance in its own colour when ModelScope reports no quota, reading it for free', async () => {
+    await addKey({ label: 'Main', secret: DEMO_KEY, remember: true });
+    await setActiveListModels([FAKE_NO_HEADERS]);
+    await background.send({ type: 'balance' });
+    await expect.poll(badgeText).toBe('140');
+    const shown = await badge();
+    expect(shown.background).toBe(BADGE_COLOURS.magicube.background);
+    expect(shown.title).toContain('Magicube balance: 140 available (Magicube credits, not calls)');
+    expect(fake.probes()).toHaveLength(1);
+    expect(fake.requests.filter((request) => request.path === '/openapi/v1/magicubes/balance')).toHaveLength(1);
+  });
+
+  it('says so in Chinese', async () => {
+    background = await startBackground(fake, 'zh_CN');
+    await addKey({ label: '主密钥', secret: DEMO_KEY, remember: true });
+    await setActiveListModels([FLASH]);
+    await background.send({ type: 'balance' });
+    await expect.poll(badgeText).toBe('199');
+    expect((await badge()).title).toMatch(/^ModelScope 额度\n剩余调用最少：deepseek-ai\/DeepSeek-V4-Flash\n模型今天剩余调用：199 \/ 200\n/);
+  });
+});

@@ -1,0 +1,90 @@
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { ALARMS } from '../../src/background/scheduler';
+import { setActiveListModels } from '../../src/settings/favourite-lists';
+import { historyItem, keyHistoryOf } from '../../src/settings/history';
+import { keyFingerprint } from '../../src/settings/key-fingerprint';
+import { addKey } from '../../src/settings/keyring';
+import { DEFAULT_SCHEDULE, scheduleItem } from '../../src/settings/schedule';
+import { DEMO_KEY } from '../fake-modelscope/behaviours';
+import { startFakeModelScope, type FakeModelScope } from '../fake-modelscope/server';
+import { restartBackground, startBackground } from '../support/background';
+
+const [GLM, KIMI] = ['ZhipuAI/GLM-4.7', 'moonshotai/Kimi-K2.5'];
+const HOUR = 3_600_000;
+
+let fake: FakeModelScope;
+let background: Awaited<ReturnType<typeof startBackground>>;
+beforeAll(async () => {
+  fake = await startFakeModelScope();
+});
+afterAll(async () => {
+  vi.unstubAllGlobals();
+  await fake.close();
+});
+beforeEach(async () => {
+  fake.reset();
+  background = await startBackground(fake);
+  await addKey({ label: 'Main', secret: DEMO_KEY, remember: true });
+  await setActiveListModels([GLM, KIMI]);
+  fake.setModelRemaining(DEMO_KEY, KIMI, 43);
+  await background.send({ type: 'balance' });
+  await expect.poll(badgeText).toBe('42');
+});
+afterEach(() => vi.useRealTimers());
+
+function badgeText() {
+  return fakeBrowser.action.getBadgeText({});
+}
+async function historyPoints(model: string) {
+  return keyHistoryOf(await historyItem.get(), await keyFingerprint(DEMO_KEY)).models[model] ?? [];
+}
+
+describe('across a restart', () => {
+  it('a woken service worker draws the badge again from stored results, without a probe', async () => {
+    await fakeBrowser.action.setBadgeText({ text: '' });
+    await restartBackground('worker');
+    await expect.poll(badgeText).toBe('42');
+    expect(await fakeBrowser.action.getTitle({})).toContain('Fewest calls left: moonshotai/Kimi-K2.5');
+    expect(fake.probes()).toHaveLength(2);
+  });
+
+  it('after a browser restart the badge comes back and the alarms are made again, and nothing is probed', async () => {
+    await scheduleItem.set({ ...DEFAULT_SCHEDULE, checkEveryMinutes: 60 });
+    await expect.poll(() => fakeBrowser.alarms.get(ALARMS.check)).toBeDefined();
+    await restartBackground('browser');
+    await expect.poll(badgeText).toBe('42');
+    await expect.poll(async () => (await fakeBrowser.alarms.get(ALARMS.check))?.periodInMinutes).toBe(60);
+    expect(await fakeBrowser.alarms.get(ALARMS.reset)).toBeDefined();
+    // Chrome fires an alarm missed while the browser was closed as it starts: that spends nothing.
+    await fakeBrowser.alarms.onAlarm.trigger({ name: ALARMS.check, scheduledTime: Date.now() - 8 * HOUR, persistAcrossSessions: false });
+    expect(fake.requests).toHaveLength(2);
+  });
+
+  it('numbers from before the daily reset stop counting: the badge turns grey and says why', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(Date.now() + 24 * HOUR);
+    await restartBackground('browser');
+    await expect.poll(badgeText).toBe('?');
+    expect(await fakeBrowser.action.getTitle({})).toContain('Not checked since the daily reset');
+    expect(fake.probes()).toHaveLength(2);
+  });
+
+  it('a key kept for the session only is gone after a browser restart, and so is its badge', async () => {
+    await fakeBrowser.storage.local.set({ keyring: { keys: [{ id: 'key-s', label: 'Session', remember: false }], activeId: 'key-s' } });
+    await fakeBrowser.storage.session.set({ keySecrets: { 'key-s': DEMO_KEY } });
+    await expect.poll(badgeText).toBe('42');
+    await restartBackground('browser');
+    await expect.poll(badgeText).toBe('?');
+    expect(await fakeBrowser.action.getTitle({})).toContain('No API key is saved');
+  });
+
+  it('history keeps growing across restarts, one point per check', async () => {
+    await expect.poll(async () => (await historyPoints(KIMI)).map((point) => point.model_request_remaining)).toEqual([42]);
+    await restartBackground('browser');
+    await background.send({ type: 'balance', force: true });
+    const restarted = await restartBackground('worker');
+    await restarted.send({ type: 'balance', force: true });
+    await expect.poll(async () => (await historyPoints(KIMI)).map((point) => point.model_request_remaining)).toEqual([42, 41, 40]);
+  });
+});

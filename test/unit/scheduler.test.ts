@@ -1,0 +1,203 @@
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import type { BalanceItem } from '../../src/contract';
+import { ALARMS, isFreshForSchedule, syncAlarms } from '../../src/background/scheduler';
+import { setActiveListModels } from '../../src/settings/favourite-lists';
+import { historyItem, keyHistoryOf } from '../../src/settings/history';
+import { keyFingerprint } from '../../src/settings/key-fingerprint';
+import { addKey, removeKey } from '../../src/settings/keyring';
+import { latestResultsFor, saveLatestResult } from '../../src/settings/latest-results';
+import { magicubeBalancesItem } from '../../src/settings/magicube-balance';
+import { DEFAULT_SCHEDULE, dailyCallCeiling, scheduleItem } from '../../src/settings/schedule';
+import { DEMO_KEY, DEMO_MAGICUBE, FAKE_NO_HEADERS, REVOKED_KEY } from '../fake-modelscope/behaviours';
+import { startFakeModelScope, type FakeModelScope } from '../fake-modelscope/server';
+import { startBackground } from '../support/background';
+
+const [GLM, KIMI] = ['ZhipuAI/GLM-4.7', 'moonshotai/Kimi-K2.5'];
+const MINUTE = 60_000;
+
+let fake: FakeModelScope;
+let background: Awaited<ReturnType<typeof startBackground>>;
+beforeAll(async () => {
+  fake = await startFakeModelScope();
+});
+afterAll(async () => {
+  vi.unstubAllGlobals();
+  await fake.close();
+});
+beforeEach(async () => {
+  fake.reset();
+  background = await startBackground(fake);
+});
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+const alarm = (name: string) => fakeBrowser.alarms.get(name);
+/** Fires an alarm the way Chrome does, and waits for its listener to finish. */
+async function fire(name: string, lateBy = 0) {
+  await fakeBrowser.alarms.onAlarm.trigger({ name, scheduledTime: Date.now() - lateBy, persistAcrossSessions: false });
+}
+async function turnOn(checkEveryMinutes: 15 | 30 | 60 | 120 | 240) {
+  await scheduleItem.set({ ...DEFAULT_SCHEDULE, checkEveryMinutes });
+  await expect.poll(async () => (await alarm(ALARMS.check))?.periodInMinutes).toBe(checkEveryMinutes);
+}
+
+describe('alarms', () => {
+  it('are off by default: no automatic check, nothing probed; the Magicube refresh only while a key is saved', async () => {
+    await expect.poll(() => alarm(ALARMS.reset)).toBeDefined();
+    expect(await alarm(ALARMS.check)).toBeUndefined();
+    expect(await alarm(ALARMS.magicube)).toBeUndefined();
+    const key = await addKey({ label: 'Main', secret: DEMO_KEY, remember: true });
+    await expect.poll(async () => (await alarm(ALARMS.magicube))?.periodInMinutes).toBe(30);
+    expect(await alarm(ALARMS.check)).toBeUndefined();
+    await removeKey(key.id);
+    await expect.poll(() => alarm(ALARMS.magicube)).toBeUndefined();
+    expect(fake.requests).toHaveLength(0);
+  });
+
+  it('wait for the next estimated reset, midnight China Standard Time', async () => {
+    const reset = await vi.waitUntil(() => alarm(ALARMS.reset));
+    expect(new Date(reset.scheduledTime).toISOString()).toMatch(/T16:00:00\.000Z$/);
+    expect(reset.scheduledTime - Date.now()).toBeGreaterThan(0);
+    expect(reset.scheduledTime - Date.now()).toBeLessThanOrEqual(24 * 60 * MINUTE);
+  });
+
+  it('follow the interval the user picks, and go when it is turned off or the key is removed', async () => {
+    const key = await addKey({ label: 'Main', secret: DEMO_KEY, remember: true });
+    await turnOn(60);
+    expect((await alarm(ALARMS.check))?.scheduledTime).toBeGreaterThan(Date.now() + 59 * MINUTE);
+    await turnOn(15);
+    await scheduleItem.set(DEFAULT_SCHEDULE);
+    await expect.poll(() => alarm(ALARMS.check)).toBeUndefined();
+    await turnOn(120);
+    await removeKey(key.id);
+    await expect.poll(() => alarm(ALARMS.check)).toBeUndefined();
+  });
+
+  it('are not restarted when the worker wakes, or a busy worker would never let them fire', async () => {
+    await addKey({ label: 'Main', secret: DEMO_KEY, remember: true });
+    await turnOn(30);
+    const before = await alarm(ALARMS.check);
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(Date.now() + 10 * MINUTE);
+    await syncAlarms();
+    expect(await alarm(ALARMS.check)).toEqual(before);
+  });
+
+  it('state the cost the user agrees to: every model at every interval', () => {
+    expect(dailyCallCeiling(5, 60)).toBe(120);
+    expect(dailyCallCeiling(5, 15)).toBe(480);
+    expect(dailyCallCeiling(1, 240)).toBe(6);
+    expect(dailyCallCeiling(0, 30)).toBe(0);
+  });
+});
+
+describe('a scheduled check', () => {
+  beforeEach(async () => {
+    await addKey({ label: 'Main', secret: DEMO_KEY, remember: true });
+    await setActiveListModels([GLM, KIMI]);
+  });
+
+  it('checks the active list with the active key, stores the results and updates the badge', async () => {
+    await turnOn(60);
+    await fire(ALARMS.check);
+    expect(fake.probes().map((probe) => probe.model).sort()).toEqual([GLM, KIMI].sort());
+    const stored = await latestResultsFor(await keyFingerprint(DEMO_KEY));
+    expect(Object.keys(stored).sort()).toEqual([GLM, KIMI].sort());
+    await expect.poll(() => fakeBrowser.action.getBadgeText({})).toBe('499');
+  });
+
+  it('skips models with a fresh result, spending nothing when all are fresh', async () => {
+    await turnOn(60);
+    const keyId = await keyFingerprint(DEMO_KEY);
+    await saveLatestResult(keyId, result(GLM, Date.now() - 20 * MINUTE));
+    await fire(ALARMS.check);
+    expect(fake.probes().map((probe) => probe.model)).toEqual([KIMI]);
+    await fire(ALARMS.check);
+    expect(fake.probes()).toHaveLength(1);
+  });
+
+  it('spends nothing when the firing is late (browser closed or computer asleep at its time)', async () => {
+    await turnOn(60);
+    await fire(ALARMS.check, 3 * 60 * MINUTE);
+    expect(fake.requests).toHaveLength(0);
+  });
+
+  it('spends nothing while the schedule is off, with an empty list, or without a usable key', async () => {
+    await fire(ALARMS.check);
+    await turnOn(30);
+    await setActiveListModels([]);
+    await fire(ALARMS.check);
+    await setActiveListModels([GLM]);
+    // A key kept for the last session only is gone once the browser restarted.
+    await fakeBrowser.storage.local.set({ keyring: { keys: [{ id: 'key-s', label: 'Session', remember: false }], activeId: 'key-s' } });
+    await fire(ALARMS.check);
+    expect(fake.requests).toHaveLength(0);
+  });
+});
+
+describe('isFreshForSchedule', () => {
+  const now = Date.parse('2026-10-05T04:00:00.000Z'); // noon in China
+  it.each([
+    ['checked 20 min ago, hourly', result(GLM, now - 20 * MINUTE), 60, true],
+    ['checked 40 min ago, hourly', result(GLM, now - 40 * MINUTE), 60, false],
+    ['checked before the reset', result(GLM, Date.parse('2026-10-04T15:59:00.000Z')), 240, false],
+    ['a network error', { ...result(GLM, now - MINUTE), ...noNumbers, error_kind: 'network' as const }, 60, false],
+    ['no quota headers', { ...result(GLM, now - MINUTE), ...noNumbers, error_kind: 'no_quota_headers' as const }, 60, true],
+    ['never checked', undefined, 60, false],
+  ])('%s: %s', (_, item, every, fresh) => expect(isFreshForSchedule(item, every, now)).toBe(fresh));
+});
+
+describe('the Magicube refresh', () => {
+  it('reads only the free balance endpoint and keeps it per key fingerprint', async () => {
+    await addKey({ label: 'Main', secret: DEMO_KEY, remember: true });
+    await fire(ALARMS.magicube);
+    expect(fake.requests.map((request) => request.path)).toEqual(['/openapi/v1/magicubes/balance']);
+    const stored = await magicubeBalancesItem.get();
+    const keyId = await keyFingerprint(DEMO_KEY);
+    expect(stored).toEqual({ [keyId]: { status: 'ok', checked_at: expect.any(String), balance: DEMO_MAGICUBE } });
+    expect(JSON.stringify(stored)).not.toContain(DEMO_KEY);
+    // Kept beside the results in the history too.
+    expect(keyHistoryOf(await historyItem.get(), keyId).magicube).toEqual([{ at: expect.any(Number), available: DEMO_MAGICUBE.available_balance }]);
+  });
+
+  it('is read at once when a favourite reports no call quota, unless a recent balance is stored', async () => {
+    await addKey({ label: 'Main', secret: DEMO_KEY, remember: true });
+    const magicubeReads = () => fake.requests.filter((request) => request.path === '/openapi/v1/magicubes/balance').length;
+    await setActiveListModels([GLM]);
+    await background.send({ type: 'balance', models: [FAKE_NO_HEADERS] });
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(magicubeReads()).toBe(0);
+    await setActiveListModels([FAKE_NO_HEADERS]);
+    await background.send({ type: 'balance', force: true });
+    await expect.poll(magicubeReads).toBe(1);
+    await background.send({ type: 'balance', force: true });
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(magicubeReads()).toBe(1);
+  });
+
+  it('notes a refused key, keeping nothing else', async () => {
+    await addKey({ label: 'Old', secret: REVOKED_KEY, remember: true });
+    await fire(ALARMS.magicube);
+    expect(Object.values(await magicubeBalancesItem.get())).toEqual([{ status: 'refused', checked_at: expect.any(String) }]);
+    await expect.poll(() => fakeBrowser.action.getBadgeText({})).toBe('!');
+  });
+});
+
+const noNumbers = { request_limit: null, request_remaining: null, model_request_limit: null, model_request_remaining: null };
+function result(model: string, at: number): BalanceItem {
+  return {
+    model,
+    request_limit: 2000,
+    request_remaining: 1990,
+    model_request_limit: 500,
+    model_request_remaining: 490,
+    error: null,
+    error_kind: null,
+    status: 200,
+    latency_ms: 100,
+    checked_at: new Date(at).toISOString(),
+    cached: false,
+  };
+}
