@@ -32,7 +32,7 @@ export function App() {
   const [preferences] = useStoredValue(preferencesItem);
   const [checkSettings] = useStoredValue(checkSettingsItem);
   const secret = keyState?.secret;
-  const results = useLatestResults(secret ?? undefined);
+  const results = useLatestResults(secret);
   const magicube = useMagicube(secret);
   const history = useKeyHistory(secret);
   const now = useNow();

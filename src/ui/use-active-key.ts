@@ -16,13 +16,15 @@ export function useActiveKey(): ActiveKeyState | undefined {
   const [secret, setSecret] = useState<string | null>();
   const active = keyring?.keys.find((key) => key.id === keyring.activeId) ?? null;
   useEffect(() => {
+    // Until the keyring has loaded, "no active key" is not known yet: saying null would flash the first-run guide.
+    if (keyring === undefined) return;
     let live = true;
     if (!active) setSecret(null);
     else void secretOf(active).then((found) => live && setSecret(found));
     return () => {
       live = false;
     };
-  }, [active?.id, active?.secret, sessionSecrets]);
+  }, [keyring === undefined, active?.id, active?.secret, sessionSecrets]);
   if (keyring === undefined || sessionSecrets === undefined || secret === undefined) return undefined;
   return { keyring, active, secret };
 }

@@ -4,15 +4,17 @@ import { keyFingerprint } from '../settings/key-fingerprint';
 import { latestResultsItem } from '../settings/latest-results';
 
 /**
- * The stored results for one key, updated as each model's result lands during a check; undefined during the first
- * load, so a page never flashes "not checked yet" before the stored results arrive.
+ * The stored results for one key (`null`: none saved; `undefined`: not known yet), updated as each result lands.
+ * Undefined during the first load, so a page never flashes "not checked yet" before the stored results arrive.
  */
-export function useLatestResults(apiKey: string | undefined): Record<string, BalanceItem> | undefined {
+export function useLatestResults(apiKey: string | null | undefined): Record<string, BalanceItem> | undefined {
   const [results, setResults] = useState<Record<string, BalanceItem>>();
   useEffect(() => {
-    // On a switch of key, empty rows until the new key's results arrive: never another key's numbers.
-    setResults((previous) => (apiKey && previous === undefined ? undefined : {}));
-    if (!apiKey) return;
+    // `undefined` is a key still loading; `null` is no key. On a switch of key, empty rows until the new key's
+    // results arrive: never another key's numbers.
+    if (apiKey === undefined) return;
+    setResults((previous) => (apiKey !== null && previous === undefined ? undefined : {}));
+    if (apiKey === null) return;
     let live = true;
     let unwatch = () => {};
     void keyFingerprint(apiKey).then(async (keyId) => {
