@@ -18,6 +18,8 @@ export interface LaunchOptions {
   colorScheme?: 'light' | 'dark';
   /** Headless unless a person is watching (the demo, with a display). */
   headless?: boolean;
+  /** Resolve every host but ModelScope's to nowhere, so nothing can leave the machine. */
+  blockOtherHosts?: boolean;
 }
 
 export interface ExtensionSession {
@@ -51,7 +53,10 @@ export async function launchExtension(options: LaunchOptions = {}): Promise<Exte
   if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) throw new Error('Build the extension first: `npm run build`.');
   const fake = await startFakeModelScope({ https: true });
   const userDataDir = mkdtempSync(join(tmpdir(), 'msq-e2e-'));
-  const hostRules = MODELSCOPE_HOSTS.map((host) => `MAP ${host}:443 127.0.0.1:${fake.port}`).join(', ');
+  const hostRules = [
+    ...MODELSCOPE_HOSTS.map((host) => `MAP ${host}:443 127.0.0.1:${fake.port}`),
+    ...(options.blockOtherHosts ? ['MAP * ~NOTFOUND'] : []),
+  ].join(', ');
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM,
     headless: options.headless ?? true,
