@@ -1,7 +1,7 @@
-import { vi } from 'vitest';
+import { afterAll, beforeAll, beforeEach, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import background from '../../entrypoints/background';
-import type { FakeModelScope } from '../fake-modelscope/server';
+import { startFakeModelScope, type FakeModelScope } from '../fake-modelscope/server';
 import { useLocale, type Locale } from './i18n';
 import { fetchRoutedTo } from './routed-fetch';
 
@@ -67,4 +67,29 @@ export async function restartBackground(kind: 'worker' | 'browser') {
     send: (message: unknown): Promise<unknown> => fakeBrowser.runtime.sendMessage(message),
     sendExternal: (message: unknown): Promise<unknown> => external.send(message, 'another-extension-id'),
   };
+}
+
+export interface BackgroundAgainstFake {
+  fake: FakeModelScope;
+  background: Awaited<ReturnType<typeof startBackground>>;
+}
+
+/**
+ * The usual arrangement of a background test file: one fake ModelScope for the file, reset before each test, and a
+ * fresh background started on it. Read `fake` and `background` from the returned object inside tests.
+ */
+export function backgroundAgainstFake(): BackgroundAgainstFake {
+  const context = {} as BackgroundAgainstFake;
+  beforeAll(async () => {
+    context.fake = await startFakeModelScope();
+  });
+  afterAll(async () => {
+    vi.unstubAllGlobals();
+    await context.fake.close();
+  });
+  beforeEach(async () => {
+    context.fake.reset();
+    context.background = await startBackground(context.fake);
+  });
+  return context;
 }

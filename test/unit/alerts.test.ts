@@ -1,28 +1,15 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { isBelowThreshold } from '../../src/background/alerts';
 import { alertSettingsItem, DEFAULT_ALERT_SETTINGS } from '../../src/settings/alerts';
 import { setActiveListModels } from '../../src/settings/favourite-lists';
 import { addKey } from '../../src/settings/keyring';
 import { DEMO_KEY, REVOKED_KEY } from '../fake-modelscope/behaviours';
-import { startFakeModelScope, type FakeModelScope } from '../fake-modelscope/server';
-import { startBackground } from '../support/background';
+import { backgroundAgainstFake } from '../support/background';
 
 const [GLM, KIMI, FLASH] = ['ZhipuAI/GLM-4.7', 'moonshotai/Kimi-K2.5', 'deepseek-ai/DeepSeek-V4-Flash'];
 
-let fake: FakeModelScope;
-let background: Awaited<ReturnType<typeof startBackground>>;
-beforeAll(async () => {
-  fake = await startFakeModelScope();
-});
-afterAll(async () => {
-  vi.unstubAllGlobals();
-  await fake.close();
-});
-beforeEach(async () => {
-  fake.reset();
-  background = await startBackground(fake);
-});
+const ctx = backgroundAgainstFake();
 afterEach(() => {
   vi.useRealTimers();
   vi.restoreAllMocks();
@@ -32,7 +19,7 @@ const notifications = () => fakeBrowser.notifications.getAllCreateOptions();
 const titles = async () => Object.values(notifications()).map((options) => options.title);
 /** Checks with force, so every call is a new result, and lets the alerts that follow land. */
 async function check(models?: string[]) {
-  await background.send({ type: 'balance', force: true, ...(models ? { models } : {}) });
+  await ctx.background.send({ type: 'balance', force: true, ...(models ? { models } : {}) });
   await new Promise((resolve) => setTimeout(resolve, 200));
 }
 
@@ -43,7 +30,7 @@ describe('low-quota alerts', () => {
   });
 
   it('tell when a favourite falls under 10 % of its limit, with its numbers, once per model a day', async () => {
-    fake.setModelRemaining(DEMO_KEY, GLM, 51);
+    ctx.fake.setModelRemaining(DEMO_KEY, GLM, 51);
     await check();
     expect(notifications()).toEqual({});
     await check();
@@ -60,7 +47,7 @@ describe('low-quota alerts', () => {
   });
 
   it('tell again on the next quota day', async () => {
-    fake.setModelRemaining(DEMO_KEY, KIMI, 3);
+    ctx.fake.setModelRemaining(DEMO_KEY, KIMI, 3);
     await check();
     await expect.poll(titles).toEqual(['moonshotai/Kimi-K2.5 is running low']);
     await fakeBrowser.notifications.clear(Object.keys(notifications())[0]!);
@@ -72,7 +59,7 @@ describe('low-quota alerts', () => {
 
   it('use the count the user sets instead, if any', async () => {
     await alertSettingsItem.set({ ...DEFAULT_ALERT_SETTINGS, threshold: { kind: 'calls', calls: 450 } });
-    fake.setModelRemaining(DEMO_KEY, KIMI, 451);
+    ctx.fake.setModelRemaining(DEMO_KEY, KIMI, 451);
     await check();
     expect(notifications()).toEqual({});
     await check();
@@ -80,13 +67,13 @@ describe('low-quota alerts', () => {
   });
 
   it('are only about the active favourites, and can be turned off', async () => {
-    fake.setModelRemaining(DEMO_KEY, FLASH, 1);
+    ctx.fake.setModelRemaining(DEMO_KEY, FLASH, 1);
     await check([FLASH]);
     await alertSettingsItem.set({ ...DEFAULT_ALERT_SETTINGS, lowQuota: false });
-    fake.setModelRemaining(DEMO_KEY, GLM, 1);
+    ctx.fake.setModelRemaining(DEMO_KEY, GLM, 1);
     await check();
     expect(notifications()).toEqual({});
-    expect(fake.probes()).toHaveLength(3);
+    expect(ctx.fake.probes()).toHaveLength(3);
   });
 });
 

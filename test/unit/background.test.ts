@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import {
   BalanceReplySchema,
@@ -23,28 +23,15 @@ import {
   REAL_MODELS,
   REVOKED_KEY,
 } from '../fake-modelscope/behaviours';
-import { startFakeModelScope, type FakeModelScope } from '../fake-modelscope/server';
-import { startBackground } from '../support/background';
+import { backgroundAgainstFake, startBackground } from '../support/background';
 
 const [GLM, KIMI] = ['ZhipuAI/GLM-4.7', 'moonshotai/Kimi-K2.5'];
 const OTHER_KEY = `ms-${'9'.repeat(32)}`;
 
-let fake: FakeModelScope;
-let background: Awaited<ReturnType<typeof startBackground>>;
-beforeAll(async () => {
-  fake = await startFakeModelScope();
-});
-afterAll(async () => {
-  vi.unstubAllGlobals();
-  await fake.close();
-});
-beforeEach(async () => {
-  fake.reset();
-  background = await startBackground(fake);
-});
+const ctx = backgroundAgainstFake();
 
 async function balance(message: object, external = false): Promise<BalanceReply> {
-  const reply = await (external ? background.sendExternal : background.send)({ type: 'balance', ...message });
+  const reply = await (external ? ctx.background.sendExternal : ctx.background.send)({ type: 'balance', ...message });
   return BalanceReplySchema.parse(reply);
 }
 
@@ -60,12 +47,12 @@ async function allStorageText(): Promise<string> {
 
 describe('health', () => {
   it('answers like the original GET /health, with the manifest version', async () => {
-    const reply = await background.send({ type: 'health' });
+    const reply = await ctx.background.send({ type: 'health' });
     expect(HealthReplySchema.parse(reply)).toEqual({ status: 'healthy', service: 'ModelScope Balance Query', version: '0.1.0' });
   });
 
   it('answers other extensions too', async () => {
-    expect(await background.sendExternal({ type: 'health' })).toMatchObject({ status: 'healthy' });
+    expect(await ctx.background.sendExternal({ type: 'health' })).toMatchObject({ status: 'healthy' });
   });
 });
 
@@ -89,24 +76,24 @@ describe('invalid requests get a clear answer and spend nothing', () => {
     ['force as a string', { type: 'balance', models: [GLM], api_key: DEMO_KEY, force: 'yes' }, 'force', 'force must be true or false'],
     ['a blank Magicube key', { type: 'magicube', api_key: '' }, 'api_key', 'api_key is blank'],
   ])('%s', async (_, message, field, problem) => {
-    for (const send of [background.send, background.sendExternal]) {
+    for (const send of [ctx.background.send, ctx.background.sendExternal]) {
       const reply = (await send(message)) as BalanceReply;
       expect(reply).toMatchObject({ success: false, error: { code: 'invalid_request', field } });
       expect(reply.message).toContain(problem);
       expect(reply.message).toMatch(/^Invalid request: /);
     }
-    expect(fake.requests).toHaveLength(0);
+    expect(ctx.fake.requests).toHaveLength(0);
   });
 
   it('tells our own pages to save a key when none is saved', async () => {
     const reply = await balance({ models: [GLM] });
     expect(reply).toMatchObject({ success: false, data: [], error: { code: 'invalid_request', field: 'api_key' } });
     expect(reply.message).toBe('No API key is saved. Paste your ModelScope access token first.');
-    expect(fake.requests).toHaveLength(0);
+    expect(ctx.fake.requests).toHaveLength(0);
   });
 
   it('replies with the shape of the type asked for', async () => {
-    expect(MagicubeReplySchema.parse(await background.sendExternal({ type: 'magicube' }))).toMatchObject({ data: null });
+    expect(MagicubeReplySchema.parse(await ctx.background.sendExternal({ type: 'magicube' }))).toMatchObject({ data: null });
   });
 });
 
@@ -124,13 +111,13 @@ describe('balance from our own pages', () => {
       [GLM, 499, 1999],
       [KIMI, 499, 1998],
     ]);
-    expect(fake.probes().map((probe) => probe.authorization)).toEqual([`Bearer ${DEMO_KEY}`, `Bearer ${DEMO_KEY}`]);
+    expect(ctx.fake.probes().map((probe) => probe.authorization)).toEqual([`Bearer ${DEMO_KEY}`, `Bearer ${DEMO_KEY}`]);
   });
 
   it('trims and de-duplicates model ids, keeping their order and case', async () => {
     const reply = await balance({ models: [` ${KIMI} `, GLM, KIMI, 'zhipuai/glm-4.7'] });
     expect(reply.data.map((item) => item.model)).toEqual([KIMI, GLM, 'zhipuai/glm-4.7']);
-    expect(fake.probes()).toHaveLength(3);
+    expect(ctx.fake.probes()).toHaveLength(3);
   });
 
   it('is not a success when any model fails, and says how many did', async () => {
@@ -156,15 +143,15 @@ describe('balance from our own pages', () => {
     await balance({});
     const again = await balance({});
     expect(again.data.every((item) => item.cached)).toBe(true);
-    expect(fake.probes()).toHaveLength(2);
+    expect(ctx.fake.probes()).toHaveLength(2);
     const forced = await balance({ force: true });
     expect(forced.data.every((item) => !item.cached)).toBe(true);
-    expect(fake.probes()).toHaveLength(4);
+    expect(ctx.fake.probes()).toHaveLength(4);
   });
 
   it('uses a key sent with the request instead of the saved one', async () => {
     await balance({ api_key: OTHER_KEY, models: [GLM] });
-    expect(fake.probes()[0]?.authorization).toBe(`Bearer ${OTHER_KEY}`);
+    expect(ctx.fake.probes()[0]?.authorization).toBe(`Bearer ${OTHER_KEY}`);
   });
 
   it('keeps the key out of the reply even when ModelScope echoes it', async () => {
@@ -196,7 +183,7 @@ describe('balance from our own pages', () => {
     const reply = await balance({});
     expect(reply).toMatchObject({ success: false, data: [], error: { code: 'internal_error' } });
     expect(reply.message).toBe('The extension hit an unexpected error: Error');
-    expect(fake.requests).toHaveLength(0);
+    expect(ctx.fake.requests).toHaveLength(0);
   });
 });
 
@@ -209,14 +196,14 @@ describe('balance from other extensions', () => {
   it('checks with the caller’s own key', async () => {
     const reply = await balance({ api_key: OTHER_KEY, models: [GLM] }, true);
     expect(reply).toMatchObject({ success: true, data: [{ model: GLM, model_request_remaining: 499 }] });
-    expect(fake.probes()[0]?.authorization).toBe(`Bearer ${OTHER_KEY}`);
+    expect(ctx.fake.probes()[0]?.authorization).toBe(`Bearer ${OTHER_KEY}`);
   });
 
   it('never uses the saved key', async () => {
     const reply = await balance({ models: [GLM] }, true);
     expect(reply).toMatchObject({ success: false, error: { code: 'invalid_request', field: 'api_key' } });
     expect(reply.message).toContain('other extensions must send their own key');
-    expect(fake.requests).toHaveLength(0);
+    expect(ctx.fake.requests).toHaveLength(0);
   });
 
   it('never gets the saved favourites: without models it gets the built-in list', async () => {
@@ -233,36 +220,36 @@ describe('balance from other extensions', () => {
   it('gets nothing at all once external access is turned off', async () => {
     await preferencesItem.set({ ...preferencesItem.fallback, externalAccess: false });
     for (const message of [{ type: 'health' }, { type: 'balance', api_key: OTHER_KEY, models: [GLM] }, { type: 'models' }, { type: 'bogus' }]) {
-      const reply = (await background.sendExternal(message)) as BalanceReply;
+      const reply = (await ctx.background.sendExternal(message)) as BalanceReply;
       expect(reply).toMatchObject({ success: false, error: { code: 'external_access_off' } });
       expect(reply.message).toBe("Access from other extensions is turned off in ModelScope Quota's options.");
     }
-    expect(fake.requests).toHaveLength(0);
-    expect(await background.send({ type: 'health' })).toMatchObject({ status: 'healthy' });
+    expect(ctx.fake.requests).toHaveLength(0);
+    expect(await ctx.background.send({ type: 'health' })).toMatchObject({ status: 'healthy' });
   });
 
   it('cannot read the Magicube balance of the saved key', async () => {
-    const reply = MagicubeReplySchema.parse(await background.sendExternal({ type: 'magicube' }));
+    const reply = MagicubeReplySchema.parse(await ctx.background.sendExternal({ type: 'magicube' }));
     expect(reply).toMatchObject({ success: false, data: null, error: { field: 'api_key' } });
-    expect(fake.requests).toHaveLength(0);
+    expect(ctx.fake.requests).toHaveLength(0);
   });
 });
 
 describe('magicube', () => {
   it('reads the balance with the saved key, naming the unit', async () => {
     await addKey({ label: 'Main', secret: DEMO_KEY, remember: true });
-    const reply = MagicubeReplySchema.parse(await background.send({ type: 'magicube' }));
+    const reply = MagicubeReplySchema.parse(await ctx.background.send({ type: 'magicube' }));
     expect(reply).toEqual({
       success: true,
       data: DEMO_MAGICUBE,
       message: 'Magicube balance: 140 available, 3.5 frozen, 143.5 in total (Magicube credits, not calls)',
     });
-    expect(fake.requests[0]).toMatchObject({ path: '/openapi/v1/magicubes/balance', host: 'modelscope.cn' });
-    expect(fake.probes()).toHaveLength(0);
+    expect(ctx.fake.requests[0]).toMatchObject({ path: '/openapi/v1/magicubes/balance', host: 'modelscope.cn' });
+    expect(ctx.fake.probes()).toHaveLength(0);
   });
 
   it('says why it could not', async () => {
-    const reply = MagicubeReplySchema.parse(await background.send({ type: 'magicube', api_key: REVOKED_KEY }));
+    const reply = MagicubeReplySchema.parse(await ctx.background.send({ type: 'magicube', api_key: REVOKED_KEY }));
     expect(reply).toMatchObject({ success: false, data: null, error: { code: 'auth', status: 401 } });
     expect(reply.message).toBe('Could not read the Magicube balance: HTTP 401: Invalid token (InvalidToken)');
   });
@@ -270,11 +257,11 @@ describe('magicube', () => {
 
 describe('models', () => {
   it('lists the free catalogue without a key and without spending a call', async () => {
-    const reply = ModelsReplySchema.parse(await background.send({ type: 'models' }));
+    const reply = ModelsReplySchema.parse(await ctx.background.send({ type: 'models' }));
     expect(reply.success).toBe(true);
     expect(reply.data).toEqual([...CATALOGUE_IDS]);
     expect(reply.data).toEqual(expect.arrayContaining(REAL_MODELS.map((model) => model.id)));
-    expect(fake.requests.map((request) => [request.method, request.path, request.authorization])).toEqual([
+    expect(ctx.fake.requests.map((request) => [request.method, request.path, request.authorization])).toEqual([
       ['GET', '/v1/models', null],
     ]);
   });
@@ -282,13 +269,13 @@ describe('models', () => {
 
 describe('in Chinese', () => {
   it('sums up a check in the UI language', async () => {
-    background = await startBackground(fake, 'zh_CN');
+    ctx.background = await startBackground(ctx.fake, 'zh_CN');
     await addKey({ label: 'Main', secret: DEMO_KEY, remember: true });
     const reply = await balance({ models: [GLM, 'nobody/missing'] });
     expect(reply.message).toBe('已检查 2 个模型：1 个正常，1 个失败');
-    expect(((await background.send({ type: 'nope' })) as BalanceReply).message).toBe(
+    expect(((await ctx.background.send({ type: 'nope' })) as BalanceReply).message).toBe(
       '请求无效：未知的消息类型 "nope"；应为 health、balance、magicube 或 models 之一',
     );
-    expect(((await background.send({ type: 'balance', models: [] })) as BalanceReply).message).toBe('请求无效：models 是空列表');
+    expect(((await ctx.background.send({ type: 'balance', models: [] })) as BalanceReply).message).toBe('请求无效：models 是空列表');
   });
 });

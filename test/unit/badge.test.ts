@@ -1,27 +1,14 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { BADGE_COLOURS } from '../../src/checks/badge-text';
 import { favouriteListsItem, setActiveListModels } from '../../src/settings/favourite-lists';
 import { addKey, setActiveKey } from '../../src/settings/keyring';
 import { DEMO_KEY, FAKE_NO_HEADERS, REVOKED_KEY } from '../fake-modelscope/behaviours';
-import { startFakeModelScope, type FakeModelScope } from '../fake-modelscope/server';
-import { startBackground } from '../support/background';
+import { backgroundAgainstFake, startBackground } from '../support/background';
 
 const [GLM, KIMI, FLASH] = ['ZhipuAI/GLM-4.7', 'moonshotai/Kimi-K2.5', 'deepseek-ai/DeepSeek-V4-Flash'];
 
-let fake: FakeModelScope;
-let background: Awaited<ReturnType<typeof startBackground>>;
-beforeAll(async () => {
-  fake = await startFakeModelScope();
-});
-afterAll(async () => {
-  vi.unstubAllGlobals();
-  await fake.close();
-});
-beforeEach(async () => {
-  fake.reset();
-  background = await startBackground(fake);
-});
+const ctx = backgroundAgainstFake();
 
 const hex = (rgba: number[]) => `#${rgba.slice(0, 3).map((n) => n.toString(16).padStart(2, '0')).join('')}`;
 const badgeText = () => fakeBrowser.action.getBadgeText({});
@@ -44,8 +31,8 @@ describe('the toolbar badge', () => {
     await addKey({ label: 'Main', secret: DEMO_KEY, remember: true });
     await setActiveListModels([GLM, KIMI]);
     await expect.poll(async () => (await badge()).title).toContain('No results yet for the active list');
-    fake.setModelRemaining(DEMO_KEY, GLM, 42);
-    await background.send({ type: 'balance' });
+    ctx.fake.setModelRemaining(DEMO_KEY, GLM, 42);
+    await ctx.background.send({ type: 'balance' });
     await expect.poll(badgeText).toBe('41');
     const shown = await badge();
     expect(shown).toMatchObject({ background: BADGE_COLOURS.critical.background, textColour: BADGE_COLOURS.critical.text });
@@ -58,8 +45,8 @@ describe('the toolbar badge', () => {
   it('follows the account when it has fewer calls left than any model, in amber from 10 %', async () => {
     await addKey({ label: 'Main', secret: DEMO_KEY, remember: true });
     await setActiveListModels([GLM]);
-    fake.setAccountRemaining(DEMO_KEY, 300);
-    await background.send({ type: 'balance' });
+    ctx.fake.setAccountRemaining(DEMO_KEY, 300);
+    await ctx.background.send({ type: 'balance' });
     await expect.poll(badgeText).toBe('299');
     expect(await badge()).toMatchObject({ background: BADGE_COLOURS.low.background, title: expect.stringContaining('the account’s quota') });
   });
@@ -67,9 +54,9 @@ describe('the toolbar badge', () => {
   it('shows 1.2k-style text for large counts, in green from 50 %', async () => {
     await addKey({ label: 'Main', secret: DEMO_KEY, remember: true });
     await setActiveListModels([GLM]);
-    fake.setModelRemaining(DEMO_KEY, GLM, 500);
-    fake.setAccountRemaining(DEMO_KEY, 1300);
-    await background.send({ type: 'balance' });
+    ctx.fake.setModelRemaining(DEMO_KEY, GLM, 500);
+    ctx.fake.setAccountRemaining(DEMO_KEY, 1300);
+    await ctx.background.send({ type: 'balance' });
     // The model has 499 left, the account 1299: the model's figure is the lower one.
     await expect.poll(badgeText).toBe('499');
     expect((await badge()).background).toBe(BADGE_COLOURS.ok.background);
@@ -78,8 +65,8 @@ describe('the toolbar badge', () => {
   it('follows a change of active list or key at once, without a probe', async () => {
     const main = await addKey({ label: 'Main', secret: DEMO_KEY, remember: true });
     await setActiveListModels([GLM, KIMI]);
-    fake.setModelRemaining(DEMO_KEY, KIMI, 20);
-    await background.send({ type: 'balance' });
+    ctx.fake.setModelRemaining(DEMO_KEY, KIMI, 20);
+    await ctx.background.send({ type: 'balance' });
     await expect.poll(badgeText).toBe('19');
     await setActiveListModels([GLM]);
     await expect.poll(badgeText).toBe('499');
@@ -88,14 +75,14 @@ describe('the toolbar badge', () => {
     await expect.poll(badgeText).toBe('?');
     await setActiveKey(main.id);
     await expect.poll(badgeText).toBe('499');
-    expect(fake.probes()).toHaveLength(2);
+    expect(ctx.fake.probes()).toHaveLength(2);
     expect((await favouriteListsItem.get()).lists).toHaveLength(1);
   });
 
   it('shows a red ! when the key is refused, naming the key’s label and never the key', async () => {
     await addKey({ label: 'Old token', secret: REVOKED_KEY, remember: true });
     await setActiveListModels([GLM]);
-    await background.send({ type: 'balance' });
+    await ctx.background.send({ type: 'balance' });
     await expect.poll(badgeText).toBe('!');
     const shown = await badge();
     expect(shown.background).toBe(BADGE_COLOURS.critical.background);
@@ -106,20 +93,20 @@ describe('the toolbar badge', () => {
   it('shows the Magicube balance in its own colour when ModelScope reports no quota, reading it for free', async () => {
     await addKey({ label: 'Main', secret: DEMO_KEY, remember: true });
     await setActiveListModels([FAKE_NO_HEADERS]);
-    await background.send({ type: 'balance' });
+    await ctx.background.send({ type: 'balance' });
     await expect.poll(badgeText).toBe('140');
     const shown = await badge();
     expect(shown.background).toBe(BADGE_COLOURS.magicube.background);
     expect(shown.title).toContain('Magicube balance: 140 available (Magicube credits, not calls)');
-    expect(fake.probes()).toHaveLength(1);
-    expect(fake.requests.filter((request) => request.path === '/openapi/v1/magicubes/balance')).toHaveLength(1);
+    expect(ctx.fake.probes()).toHaveLength(1);
+    expect(ctx.fake.requests.filter((request) => request.path === '/openapi/v1/magicubes/balance')).toHaveLength(1);
   });
 
   it('says so in Chinese', async () => {
-    background = await startBackground(fake, 'zh_CN');
+    ctx.background = await startBackground(ctx.fake, 'zh_CN');
     await addKey({ label: '主密钥', secret: DEMO_KEY, remember: true });
     await setActiveListModels([FLASH]);
-    await background.send({ type: 'balance' });
+    await ctx.background.send({ type: 'balance' });
     await expect.poll(badgeText).toBe('199');
     expect((await badge()).title).toMatch(/^ModelScope 额度\n剩余调用最少：deepseek-ai\/DeepSeek-V4-Flash\n模型今天剩余调用：199 \/ 200\n/);
   });

@@ -1,4 +1,4 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { ALARMS } from '../../src/background/scheduler';
 import { setActiveListModels } from '../../src/settings/favourite-lists';
@@ -7,28 +7,17 @@ import { keyFingerprint } from '../../src/settings/key-fingerprint';
 import { addKey } from '../../src/settings/keyring';
 import { DEFAULT_SCHEDULE, scheduleItem } from '../../src/settings/schedule';
 import { DEMO_KEY } from '../fake-modelscope/behaviours';
-import { startFakeModelScope, type FakeModelScope } from '../fake-modelscope/server';
-import { restartBackground, startBackground } from '../support/background';
+import { backgroundAgainstFake, restartBackground } from '../support/background';
 
 const [GLM, KIMI] = ['ZhipuAI/GLM-4.7', 'moonshotai/Kimi-K2.5'];
 const HOUR = 3_600_000;
 
-let fake: FakeModelScope;
-let background: Awaited<ReturnType<typeof startBackground>>;
-beforeAll(async () => {
-  fake = await startFakeModelScope();
-});
-afterAll(async () => {
-  vi.unstubAllGlobals();
-  await fake.close();
-});
+const ctx = backgroundAgainstFake();
 beforeEach(async () => {
-  fake.reset();
-  background = await startBackground(fake);
   await addKey({ label: 'Main', secret: DEMO_KEY, remember: true });
   await setActiveListModels([GLM, KIMI]);
-  fake.setModelRemaining(DEMO_KEY, KIMI, 43);
-  await background.send({ type: 'balance' });
+  ctx.fake.setModelRemaining(DEMO_KEY, KIMI, 43);
+  await ctx.background.send({ type: 'balance' });
   await expect.poll(badgeText).toBe('42');
 });
 afterEach(() => vi.useRealTimers());
@@ -46,7 +35,7 @@ describe('across a restart', () => {
     await restartBackground('worker');
     await expect.poll(badgeText).toBe('42');
     expect(await fakeBrowser.action.getTitle({})).toContain('Fewest calls left: moonshotai/Kimi-K2.5');
-    expect(fake.probes()).toHaveLength(2);
+    expect(ctx.fake.probes()).toHaveLength(2);
   });
 
   it('after a browser restart the badge comes back and the alarms are made again, and nothing is probed', async () => {
@@ -58,7 +47,7 @@ describe('across a restart', () => {
     expect(await fakeBrowser.alarms.get(ALARMS.reset)).toBeDefined();
     // Chrome fires an alarm missed while the browser was closed as it starts: that spends nothing.
     await fakeBrowser.alarms.onAlarm.trigger({ name: ALARMS.check, scheduledTime: Date.now() - 8 * HOUR, persistAcrossSessions: false });
-    expect(fake.requests).toHaveLength(2);
+    expect(ctx.fake.requests).toHaveLength(2);
   });
 
   it('numbers from before the daily reset stop counting: the badge turns grey and says why', async () => {
@@ -67,7 +56,7 @@ describe('across a restart', () => {
     await restartBackground('browser');
     await expect.poll(badgeText).toBe('?');
     expect(await fakeBrowser.action.getTitle({})).toContain('Not checked since the daily reset');
-    expect(fake.probes()).toHaveLength(2);
+    expect(ctx.fake.probes()).toHaveLength(2);
   });
 
   it('a key kept for the session only is gone after a browser restart, and so is its badge', async () => {
@@ -82,7 +71,7 @@ describe('across a restart', () => {
   it('history keeps growing across restarts, one point per check', async () => {
     await expect.poll(async () => (await historyPoints(KIMI)).map((point) => point.model_request_remaining)).toEqual([42]);
     await restartBackground('browser');
-    await background.send({ type: 'balance', force: true });
+    await ctx.background.send({ type: 'balance', force: true });
     const restarted = await restartBackground('worker');
     await restarted.send({ type: 'balance', force: true });
     await expect.poll(async () => (await historyPoints(KIMI)).map((point) => point.model_request_remaining)).toEqual([42, 41, 40]);

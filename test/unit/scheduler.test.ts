@@ -1,4 +1,4 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { BalanceItem } from '../../src/contract';
 import { ALARMS, isFreshForSchedule, syncAlarms } from '../../src/background/scheduler';
@@ -10,25 +10,12 @@ import { latestResultsFor, saveLatestResult } from '../../src/settings/latest-re
 import { magicubeBalancesItem } from '../../src/settings/magicube-balance';
 import { DEFAULT_SCHEDULE, dailyCallCeiling, scheduleItem } from '../../src/settings/schedule';
 import { DEMO_KEY, DEMO_MAGICUBE, FAKE_NO_HEADERS, REVOKED_KEY } from '../fake-modelscope/behaviours';
-import { startFakeModelScope, type FakeModelScope } from '../fake-modelscope/server';
-import { startBackground } from '../support/background';
+import { backgroundAgainstFake } from '../support/background';
 
 const [GLM, KIMI] = ['ZhipuAI/GLM-4.7', 'moonshotai/Kimi-K2.5'];
 const MINUTE = 60_000;
 
-let fake: FakeModelScope;
-let background: Awaited<ReturnType<typeof startBackground>>;
-beforeAll(async () => {
-  fake = await startFakeModelScope();
-});
-afterAll(async () => {
-  vi.unstubAllGlobals();
-  await fake.close();
-});
-beforeEach(async () => {
-  fake.reset();
-  background = await startBackground(fake);
-});
+const ctx = backgroundAgainstFake();
 afterEach(() => {
   vi.useRealTimers();
 });
@@ -53,7 +40,7 @@ describe('alarms', () => {
     expect(await alarm(ALARMS.check)).toBeUndefined();
     await removeKey(key.id);
     await expect.poll(() => alarm(ALARMS.magicube)).toBeUndefined();
-    expect(fake.requests).toHaveLength(0);
+    expect(ctx.fake.requests).toHaveLength(0);
   });
 
   it('wait for the next estimated reset, midnight China Standard Time', async () => {
@@ -102,7 +89,7 @@ describe('a scheduled check', () => {
   it('checks the active list with the active key, stores the results and updates the badge', async () => {
     await turnOn(60);
     await fire(ALARMS.check);
-    expect(fake.probes().map((probe) => probe.model).sort()).toEqual([GLM, KIMI].sort());
+    expect(ctx.fake.probes().map((probe) => probe.model).sort()).toEqual([GLM, KIMI].sort());
     const stored = await latestResultsFor(await keyFingerprint(DEMO_KEY));
     expect(Object.keys(stored).sort()).toEqual([GLM, KIMI].sort());
     await expect.poll(() => fakeBrowser.action.getBadgeText({})).toBe('499');
@@ -113,15 +100,15 @@ describe('a scheduled check', () => {
     const keyId = await keyFingerprint(DEMO_KEY);
     await saveLatestResult(keyId, result(GLM, Date.now() - 20 * MINUTE));
     await fire(ALARMS.check);
-    expect(fake.probes().map((probe) => probe.model)).toEqual([KIMI]);
+    expect(ctx.fake.probes().map((probe) => probe.model)).toEqual([KIMI]);
     await fire(ALARMS.check);
-    expect(fake.probes()).toHaveLength(1);
+    expect(ctx.fake.probes()).toHaveLength(1);
   });
 
   it('spends nothing when the firing is late (browser closed or computer asleep at its time)', async () => {
     await turnOn(60);
     await fire(ALARMS.check, 3 * 60 * MINUTE);
-    expect(fake.requests).toHaveLength(0);
+    expect(ctx.fake.requests).toHaveLength(0);
   });
 
   it('spends nothing while the schedule is off, with an empty list, or without a usable key', async () => {
@@ -133,7 +120,7 @@ describe('a scheduled check', () => {
     // A key kept for the last session only is gone once the browser restarted.
     await fakeBrowser.storage.local.set({ keyring: { keys: [{ id: 'key-s', label: 'Session', remember: false }], activeId: 'key-s' } });
     await fire(ALARMS.check);
-    expect(fake.requests).toHaveLength(0);
+    expect(ctx.fake.requests).toHaveLength(0);
   });
 });
 
@@ -153,7 +140,7 @@ describe('the Magicube refresh', () => {
   it('reads only the free balance endpoint and keeps it per key fingerprint', async () => {
     await addKey({ label: 'Main', secret: DEMO_KEY, remember: true });
     await fire(ALARMS.magicube);
-    expect(fake.requests.map((request) => request.path)).toEqual(['/openapi/v1/magicubes/balance']);
+    expect(ctx.fake.requests.map((request) => request.path)).toEqual(['/openapi/v1/magicubes/balance']);
     const stored = await magicubeBalancesItem.get();
     const keyId = await keyFingerprint(DEMO_KEY);
     expect(stored).toEqual({ [keyId]: { status: 'ok', checked_at: expect.any(String), balance: DEMO_MAGICUBE } });
@@ -164,15 +151,15 @@ describe('the Magicube refresh', () => {
 
   it('is read at once when a favourite reports no call quota, unless a recent balance is stored', async () => {
     await addKey({ label: 'Main', secret: DEMO_KEY, remember: true });
-    const magicubeReads = () => fake.requests.filter((request) => request.path === '/openapi/v1/magicubes/balance').length;
+    const magicubeReads = () => ctx.fake.requests.filter((request) => request.path === '/openapi/v1/magicubes/balance').length;
     await setActiveListModels([GLM]);
-    await background.send({ type: 'balance', models: [FAKE_NO_HEADERS] });
+    await ctx.background.send({ type: 'balance', models: [FAKE_NO_HEADERS] });
     await new Promise((resolve) => setTimeout(resolve, 200));
     expect(magicubeReads()).toBe(0);
     await setActiveListModels([FAKE_NO_HEADERS]);
-    await background.send({ type: 'balance', force: true });
+    await ctx.background.send({ type: 'balance', force: true });
     await expect.poll(magicubeReads).toBe(1);
-    await background.send({ type: 'balance', force: true });
+    await ctx.background.send({ type: 'balance', force: true });
     await new Promise((resolve) => setTimeout(resolve, 200));
     expect(magicubeReads()).toBe(1);
   });
