@@ -1,5 +1,6 @@
 import { i18n } from '#i18n';
 import { useEffect, useState, type FormEvent } from 'react';
+import { numberOrNaN } from './number-field';
 import { CHECK_SETTINGS_RANGES, CheckSettingsSchema, type CheckSettings } from '../settings/check-settings';
 
 interface Props {
@@ -70,9 +71,4 @@ function toDraft(settings: CheckSettings): Record<Field, string> {
     timeoutSeconds: String(settings.timeoutSeconds),
     cacheSeconds: String(settings.cacheSeconds),
   };
-}
-
-/** `Number('')` is 0, which would quietly turn an emptied field into a valid setting. */
-function numberOrNaN(text: string): number {
-  return text.trim() === '' ? Number.NaN : Number(text);
 }

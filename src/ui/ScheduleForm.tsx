@@ -2,6 +2,7 @@ import { i18n } from '#i18n';
 import { useEffect, useState, type FormEvent } from 'react';
 import { AlertSettingsSchema, THRESHOLD_RANGES, type AlertSettings } from '../settings/alerts';
 import { HISTORY_DAYS_RANGE, INTERVALS, ScheduleSchema, dailyCallCeiling, type Interval, type Schedule } from '../settings/schedule';
+import { numberOrNaN } from './number-field';
 
 interface Props {
   schedule: Schedule;
@@ -41,8 +42,6 @@ function toDraft(schedule: Schedule, alerts: AlertSettings): Draft {
   };
 }
 
-/** `Number('')` is 0, which would quietly turn an emptied field into a valid setting. */
-const numberOrNaN = (text: string) => (text.trim() === '' ? Number.NaN : Number(text));
 
 /** What automatic checks will cost, said before they are turned on. */
 function costSentence(checkEvery: Interval | null, modelCount: number): string {
