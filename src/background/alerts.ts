@@ -4,6 +4,7 @@ import { effectiveQuota, type EffectiveQuota } from '../checks/lowest-quota';
 import { quotaDay } from '../checks/reset-time';
 import { activeKeyWithId } from '../settings/active-key-id';
 import { alertSettingsItem, alertsShownItem, type Threshold } from '../settings/alerts';
+import { inOrder } from '../settings/in-order';
 import { activeFavourites } from '../settings/favourite-lists';
 import type { NewResults } from '../settings/new-results';
 import { callsText } from './calls-text';
@@ -15,11 +16,11 @@ export function isBelowThreshold(quota: EffectiveQuota, threshold: Threshold): b
   return quota.limit !== null && quota.limit > 0 && quota.remaining / quota.limit < threshold.percent / 100;
 }
 
-let alertsInOrder: Promise<unknown> = Promise.resolve();
+const alertsInOrder = inOrder();
 
 /** Shows a notification unless one about the same thing was shown this quota day. */
 function notifyOncePerDay(id: string, title: string, message: string, now: number): Promise<void> {
-  const task = alertsInOrder.then(async () => {
+  return alertsInOrder(async () => {
     const day = quotaDay(now);
     const shown = await alertsShownItem.get();
     if (shown[id] === day) return;
@@ -28,8 +29,6 @@ function notifyOncePerDay(id: string, title: string, message: string, now: numbe
     await alertsShownItem.set({ ...today, [id]: day });
     await browser.notifications.create(id, { type: 'basic', iconUrl: browser.runtime.getURL('/icon-128.png'), title, message });
   });
-  alertsInOrder = task.catch(() => undefined);
-  return task;
 }
 
 /** A notification when ModelScope refuses the active key, once a quota day. It names the key's label, never the key. */

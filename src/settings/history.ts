@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { BalanceItem } from '../contract';
 import type { QuotaNumbers } from '../modelscope/quota-headers';
+import { inOrder } from './in-order';
 import { defineValidatedItem } from './validated-item';
 
 const Count = z.number().int().nonnegative().nullable();
@@ -131,13 +132,11 @@ export function prunedHistory(history: StoredHistory, keepFrom: number): StoredH
   );
 }
 
-let writes: Promise<unknown> = Promise.resolve();
+const historyWrites = inOrder();
 
 /** One read and one write for a whole batch; writes run one after another so none is lost. */
 export function updateHistory(additions: HistoryAdditions, keepFrom: number): Promise<void> {
-  const write = writes.then(async () => {
+  return historyWrites(async () => {
     await historyItem.set(prunedHistory(withAdditions(await historyItem.get(), additions), keepFrom));
   });
-  writes = write.catch(() => undefined);
-  return write;
 }

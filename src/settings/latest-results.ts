@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { BalanceItemSchema, type BalanceItem } from '../contract';
+import { inOrder } from './in-order';
 import { defineValidatedItem } from './validated-item';
 
 /** The latest result of each model, per key fingerprint, from our own pages' checks: what the popup shows at once. */
@@ -10,14 +11,8 @@ export const latestResultsItem = defineValidatedItem('local:latestResults', Late
 const MAX_KEYS_KEPT = 10;
 const MAX_MODELS_PER_KEY = 200;
 
-let writes: Promise<unknown> = Promise.resolve();
-
-/** Read-modify-write calls run one after another, so two checks finishing together both land. */
-function serialized<T>(task: () => Promise<T>): Promise<T> {
-  const result = writes.then(task, task);
-  writes = result.catch(() => undefined);
-  return result;
-}
+/** Two checks finishing together both land. */
+const serialized = inOrder();
 
 function newestFirst(results: Record<string, BalanceItem>): number {
   return Math.max(0, ...Object.values(results).map((item) => Date.parse(item.checked_at)));

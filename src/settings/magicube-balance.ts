@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { MagicubeBalanceSchema } from '../contract';
+import { inOrder } from './in-order';
 import { defineValidatedItem } from './validated-item';
 
 /** The latest Magicube answer for one key: its balance, or that ModelScope refused the key. */
@@ -18,19 +19,17 @@ export const magicubeBalancesItem = defineValidatedItem(
 
 const MAX_KEYS_KEPT = 10;
 
-let writes: Promise<unknown> = Promise.resolve();
+const recordWrites = inOrder();
 
 /** Keeps the newest record per key, for the most recently read keys only. */
 export function saveMagicubeRecord(keyId: string, record: MagicubeRecord): Promise<void> {
-  const write = writes.then(async () => {
+  return recordWrites(async () => {
     const all = { ...(await magicubeBalancesItem.get()), [keyId]: record };
     const newest = Object.entries(all)
       .sort(([, a], [, b]) => Date.parse(b.checked_at) - Date.parse(a.checked_at))
       .slice(0, MAX_KEYS_KEPT);
     await magicubeBalancesItem.set(Object.fromEntries(newest));
   });
-  writes = write.catch(() => undefined);
-  return write;
 }
 
 export async function magicubeRecordFor(keyId: string): Promise<MagicubeRecord | null> {
