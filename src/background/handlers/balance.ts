@@ -6,11 +6,10 @@ import type { ProbeOutcome } from '../../modelscope/probe';
 import { checkSettingsItem } from '../../settings/check-settings';
 import { DEFAULT_FAVOURITES } from '../../settings/default-models';
 import { activeFavourites } from '../../settings/favourite-lists';
-import { activeApiKey } from '../../settings/keyring';
 import { keyFingerprint } from '../../settings/key-fingerprint';
 import { saveLatestResult } from '../../settings/latest-results';
 import { sessionResultCache } from '../../settings/result-cache';
-import type { Caller } from '../caller';
+import { callerApiKey, type Caller } from '../caller';
 import { balanceFailure, missingKeyMessage } from '../replies';
 
 /** Shared by every caller in this service worker's life, so simultaneous identical checks share one probe. */
@@ -18,14 +17,9 @@ const probesInFlight = new SingleFlight<ProbeOutcome>();
 
 /** The key and models to check: a caller's own, or (for our own pages only) the active saved key and list. */
 async function resolveTarget(request: BalanceRequest, caller: Caller) {
-  if (caller.external) {
-    // Other extensions never use what the user saved; without a list they get the built-in defaults.
-    return { apiKey: request.api_key, models: request.models ?? DEFAULT_FAVOURITES };
-  }
-  return {
-    apiKey: request.api_key ?? (await activeApiKey()) ?? undefined,
-    models: request.models ?? (await activeFavourites()),
-  };
+  // Other extensions never use what the user saved; without a list they get the built-in defaults.
+  const models = request.models ?? (caller.external ? DEFAULT_FAVOURITES : await activeFavourites());
+  return { apiKey: await callerApiKey(request.api_key, caller), models };
 }
 
 export async function handleBalance(request: BalanceRequest, caller: Caller): Promise<BalanceReply> {

@@ -3,14 +3,13 @@ import type { MagicubeReply, MagicubeRequest } from '../../contract';
 import { fetchMagicubeBalance } from '../../modelscope/magicube';
 import { checkSettingsItem } from '../../settings/check-settings';
 import { keyFingerprint } from '../../settings/key-fingerprint';
-import { activeApiKey } from '../../settings/keyring';
-import type { Caller } from '../caller';
+import { callerApiKey, type Caller } from '../caller';
 import { storeMagicubeOutcome } from '../magicube-refresh';
 import { magicubeFailure, missingKeyMessage } from '../replies';
 
 /** The account's Magicube credits. Free to read, so it needs no cache. */
 export async function handleMagicube(request: MagicubeRequest, caller: Caller): Promise<MagicubeReply> {
-  const apiKey = request.api_key ?? (caller.external ? undefined : ((await activeApiKey()) ?? undefined));
+  const apiKey = await callerApiKey(request.api_key, caller);
   if (!apiKey) {
     return magicubeFailure(missingKeyMessage(caller.external), { code: 'invalid_request', field: 'api_key' });
   }
