@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { balanceItem, NO_NUMBERS } from '../../test/support/balance-item';
 import type { BalanceItem } from '../contract';
 import type { MagicubeRecord } from '../settings/magicube-balance';
 import { BADGE_COLOURS, badgeColours, badgeState, badgeText, compactCount, type BadgeInputs } from './badge-text';
@@ -7,27 +8,11 @@ import { BADGE_COLOURS, badgeColours, badgeState, badgeText, compactCount, type 
 const NOW = Date.parse('2026-10-05T04:00:00.000Z'); // 12:00 in China; the last reset was 2026-10-04T16:00Z
 const TODAY = '2026-10-05T03:00:00.000Z';
 const YESTERDAY = '2026-10-04T15:00:00.000Z';
-const none = { request_limit: null, request_remaining: null, model_request_limit: null, model_request_remaining: null };
 
-function result(model: string, change: Partial<BalanceItem> = {}): BalanceItem {
-  return {
-    model,
-    request_limit: 2000,
-    request_remaining: 1900,
-    model_request_limit: 500,
-    model_request_remaining: 400,
-    error: null,
-    error_kind: null,
-    status: 200,
-    latency_ms: 100,
-    checked_at: TODAY,
-    cached: false,
-    ...change,
-  };
-}
+const result = (model: string, change: Partial<BalanceItem> = {}) => balanceItem(model, { checked_at: TODAY, ...change });
 const refused = (model: string, checked_at = TODAY) =>
-  result(model, { ...none, error_kind: 'auth', status: 401, error: 'HTTP 401', checked_at });
-const noHeaders = (model: string) => result(model, { ...none, error_kind: 'no_quota_headers', error: 'none' });
+  result(model, { ...NO_NUMBERS, error_kind: 'auth', status: 401, error: 'HTTP 401', checked_at });
+const noHeaders = (model: string) => result(model, { ...NO_NUMBERS, error_kind: 'no_quota_headers', error: 'none' });
 const balance: MagicubeRecord = {
   status: 'ok',
   checked_at: TODAY,
@@ -91,7 +76,7 @@ describe('the badge', () => {
     [0, null, BADGE_COLOURS.critical],
     [42, null, BADGE_COLOURS.unknown],
   ])('colours %s of %s by the share left', (remaining, limit, colours) => {
-    const results = { 'a/1': result('a/1', { ...none, model_request_remaining: remaining, model_request_limit: limit }) };
+    const results = { 'a/1': result('a/1', { ...NO_NUMBERS, model_request_remaining: remaining, model_request_limit: limit }) };
     expect(show({ results })).toEqual({ text: String(remaining), colours });
   });
 
