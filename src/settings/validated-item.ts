@@ -1,7 +1,7 @@
 import { storage, type StorageItemKey } from 'wxt/utils/storage';
 import type { z } from 'zod';
 import { settingsReady } from './migrations';
-import { recordRepair } from './repairs';
+import { resetAndRecord } from './repairs';
 
 export interface ValidatedItem<T> {
   readonly key: StorageItemKey;
@@ -27,8 +27,7 @@ export function defineValidatedItem<T>(key: StorageItemKey, schema: z.ZodType<T>
       await settingsReady();
       const valid = parseOrNull(await item.getValue());
       if (valid !== null) return valid;
-      await item.setValue(fallback);
-      await recordRepair(key);
+      await resetAndRecord(key, fallback);
       return fallback;
     },
     async set(value) {

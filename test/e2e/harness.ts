@@ -87,6 +87,8 @@ export async function launchExtension(options: LaunchOptions = {}): Promise<Exte
   const openPage = async (name: 'popup' | 'options', size = { width: 600, height: 640 }) => {
     const page = await context.newPage();
     await page.setViewportSize(size);
+    // Fail a missing element in seconds with its locator named, not at the test timeout.
+    page.setDefaultTimeout(10_000);
     await page.goto(`chrome-extension://${extensionId}/${name}.html`);
     return page;
   };

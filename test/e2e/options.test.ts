@@ -59,7 +59,7 @@ describe('the options page in Chromium', () => {
     options.once('dialog', (dialog) => void dialog.accept());
     await transfer.getByRole('button', { name: 'Reset settings to defaults' }).click();
     await expect.poll(() => transfer.getByRole('status').textContent()).toBe('Settings reset to defaults. Your API keys were kept.');
-    expect(await options.getByRole('region', { name: 'Favourite lists' }).getByRole('combobox').first().locator('option').allTextContents()).toEqual(['Favourites (4)']);
+    await expect.poll(() => options.getByRole('region', { name: 'Favourite lists' }).getByRole('combobox').first().locator('option').allTextContents()).toEqual(['Favourites (4)']);
 
     await transfer.getByLabel('Import settings…').setInputFiles(path);
     await expect.poll(() => transfer.getByText('This file will change:').count()).toBe(1);
@@ -91,7 +91,8 @@ describe('the options page in Chromium', () => {
       'A stored setting could not be read and was reset to its default: checkSettings',
     );
     expect(await options.getByLabel('Probes at once').inputValue()).toBe('10');
-    expect(await options.getByRole('region', { name: 'API keys' }).getByRole('radio').count()).toBe(2);
+    // The keys load on their own; poll rather than count before they arrive.
+    await expect.poll(() => options.getByRole('region', { name: 'API keys' }).getByRole('radio').count()).toBe(2);
     const popup = await session.openPage('popup', POPUP);
     await popup.getByRole('button', { name: /^Check/ }).click();
     await expect.poll(() => popup.getByRole('status').textContent()).toBe('Checked 1 model: 1 ok, 0 failed');

@@ -38,14 +38,14 @@ describe('the popup, from first run to a checked list', () => {
     await popup.getByRole('button', { name: /^Check/ }).click();
     await expect.poll(() => popup.getByRole('status').textContent()).toBe('Checked 5 models: 2 ok, 3 failed');
     const row = (model: string) => popup.getByRole('row').filter({ has: popup.getByRole('rowheader', { name: new RegExp(`^${model}`) }) });
-    expect(await row(GLM).getByRole('cell').nth(0).textContent()).toBe('499 / 500');
-    expect(await row(GLM).getByRole('cell').nth(1).textContent()).toMatch(/^199\d \/ 2000$/);
-    expect(await row(FAKE_NO_HEADERS).textContent()).toContain('ModelScope no longer reports a quota for this model; see the Magicube balance.');
-    expect(await row(FAKE_EXHAUSTED).textContent()).toContain('resets at midnight China time (estimate)');
-    expect(await row(FAKE_EXHAUSTED).getByRole('cell').nth(0).textContent()).toBe('0 / 100');
-    expect(await row('nobody/retired').textContent()).toContain('This model was retired or renamed.');
+    await expect.poll(() => row(GLM).getByRole('cell').nth(0).textContent()).toBe('499 / 500');
+    await expect.poll(() => row(GLM).getByRole('cell').nth(1).textContent()).toMatch(/^199\d \/ 2000$/);
+    await expect.poll(() => row(FAKE_NO_HEADERS).textContent()).toContain('ModelScope no longer reports a quota for this model; see the Magicube balance.');
+    await expect.poll(() => row(FAKE_EXHAUSTED).textContent()).toContain('resets at midnight China time (estimate)');
+    await expect.poll(() => row(FAKE_EXHAUSTED).getByRole('cell').nth(0).textContent()).toBe('0 / 100');
+    await expect.poll(() => row('nobody/retired').textContent()).toContain('This model was retired or renamed.');
     await expect.poll(() => popup.getByText(/^Magicube balance/).count()).toBe(1);
-    expect(await popup.locator('.magicube').textContent()).toContain('140 available');
+    await expect.poll(() => popup.locator('.magicube').textContent()).toContain('140 available');
     // Fresh answers (numbers, exhausted, no headers) are reused: the next check costs only the retired model.
     await expect.poll(() => popup.getByText('5 models: 1 call (4 fresh results reused)').count()).toBe(1);
     await session.screenshot(popup, 'popup-results-light-en');
@@ -72,7 +72,7 @@ describe('the popup, from first run to a checked list', () => {
     const before = session.fake.probes().length;
     const popup = await session.openPage('popup', POPUP);
     await expect.poll(() => popup.getByRole('rowheader').count()).toBe(5);
-    expect(await popup.getByText(/^Last checked/).count()).toBe(1);
+    await expect.poll(() => popup.getByText(/^Last checked/).count()).toBe(1);
     expect(session.fake.probes()).toHaveLength(before);
   });
 
@@ -91,7 +91,7 @@ describe('the popup, from first run to a checked list', () => {
     const popup = await session.openPage('popup', POPUP);
     await popup.getByRole('button', { name: /^Check/ }).click();
     await expect.poll(() => popup.getByRole('status').textContent()).toBe('Checked 5 models: 0 ok, 5 failed');
-    expect(await popup.getByText('ModelScope refused this key. Check the key in Settings, or create a new token.').count()).toBe(5);
+    await expect.poll(() => popup.getByText('ModelScope refused this key. Check the key in Settings, or create a new token.').count()).toBe(5);
   });
 });
 

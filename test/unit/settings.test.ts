@@ -125,6 +125,14 @@ describe('a corrupt stored value', () => {
     expect(await activeFavourites()).toEqual(['a/b']);
     expect((await listRepairs()).map((repair) => repair.key)).toEqual(['local:checkSettings']);
   });
+
+  it('is reset and noted in one write, so a page closed half-way cannot reset it without a notice', async () => {
+    await fakeBrowser.storage.local.set({ checkSettings: 'lots' });
+    const changes: string[][] = [];
+    fakeBrowser.storage.local.onChanged.addListener((changed) => changes.push(Object.keys(changed).sort()));
+    await checkSettingsItem.get();
+    expect(changes).toEqual([['checkSettings', 'repairs']]);
+  });
 });
 
 describe('migrations', () => {
