@@ -1,15 +1,13 @@
 import { i18n } from '#i18n';
 import { useEffect, useState } from 'react';
 import { clearRepairs, listRepairs, watchRepairs, type Repair } from '../settings/repairs';
+import { followStored } from './follow-stored';
 
 /** Tells the user when a stored setting was unreadable and reset, instead of silently changing it. */
 export function RepairNotice() {
   const [repairs, setRepairs] = useState<Repair[]>([]);
   // A page's own first reads may be what finds the corruption, so keep listening after the first look.
-  useEffect(() => {
-    void listRepairs().then(setRepairs);
-    return watchRepairs(setRepairs);
-  }, []);
+  useEffect(() => followStored(listRepairs, watchRepairs, setRepairs), []);
   if (repairs.length === 0) return null;
   const names = [...new Set(repairs.map((repair) => repair.key.replace(/^\w+:/, '')))].join(', ');
   return (

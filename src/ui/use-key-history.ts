@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { historyItem, keyHistoryOf, type KeyHistory } from '../settings/history';
 import { keyFingerprint } from '../settings/key-fingerprint';
+import { followStored } from './follow-stored';
 
 const EMPTY: KeyHistory = { models: {}, magicube: [] };
 
@@ -11,16 +12,18 @@ export function useKeyHistory(apiKey: string | null | undefined): KeyHistory {
     setHistory(EMPTY);
     if (!apiKey) return;
     let live = true;
-    let unwatch = () => {};
-    void keyFingerprint(apiKey).then(async (keyId) => {
+    let stop = () => {};
+    void keyFingerprint(apiKey).then((keyId) => {
       if (!live) return;
-      unwatch = historyItem.watch((all) => setHistory(keyHistoryOf(all, keyId)));
-      const all = await historyItem.get();
-      if (live) setHistory(keyHistoryOf(all, keyId));
+      stop = followStored(
+        () => historyItem.get(),
+        (callback) => historyItem.watch(callback),
+        (all) => setHistory(keyHistoryOf(all, keyId)),
+      );
     });
     return () => {
       live = false;
-      unwatch();
+      stop();
     };
   }, [apiKey]);
   return history;

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import type { BalanceItem } from '../contract';
 import { keyFingerprint } from '../settings/key-fingerprint';
 import { latestResultsItem } from '../settings/latest-results';
+import { followStored } from './follow-stored';
 
 /**
  * The stored results for one key (`null`: none saved; `undefined`: not known yet), updated as each result lands.
@@ -16,16 +17,18 @@ export function useLatestResults(apiKey: string | null | undefined): Record<stri
     setResults((previous) => (apiKey !== null && previous === undefined ? undefined : {}));
     if (apiKey === null) return;
     let live = true;
-    let unwatch = () => {};
-    void keyFingerprint(apiKey).then(async (keyId) => {
+    let stop = () => {};
+    void keyFingerprint(apiKey).then((keyId) => {
       if (!live) return;
-      unwatch = latestResultsItem.watch((all) => setResults(all[keyId] ?? {}));
-      const all = await latestResultsItem.get();
-      if (live) setResults(all[keyId] ?? {});
+      stop = followStored(
+        () => latestResultsItem.get(),
+        (callback) => latestResultsItem.watch(callback),
+        (all) => setResults(all[keyId] ?? {}),
+      );
     });
     return () => {
       live = false;
-      unwatch();
+      stop();
     };
   }, [apiKey]);
   return results;
