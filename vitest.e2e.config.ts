@@ -9,5 +9,7 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 60_000,
     fileParallelism: false,
+    // A slow CI machine can take more than vitest's default second for a check to land in the page.
+    expect: { poll: { timeout: 10_000 } },
   },
 });
