@@ -6,6 +6,7 @@ import { keyringItem, KeyringSchema, secretOf, sessionSecretsItem } from './keyr
 import { SETTINGS_VERSION } from './migrations';
 import { DEFAULT_PREFERENCES, preferencesItem, PreferencesSchema } from './preferences';
 import { DEFAULT_SCHEDULE, scheduleItem, ScheduleSchema } from './schedule';
+import { setTogether } from './validated-item';
 
 const FORMAT = 'modelscope-quota-settings';
 
@@ -94,23 +95,26 @@ export async function describeImport(file: SettingsFile): Promise<ImportChanges>
   };
 }
 
+/** Lands whole: every setting in the file is written in one storage write. */
 export async function applyImport(file: SettingsFile): Promise<void> {
-  await favouriteListsItem.set(file.favouriteLists);
-  await checkSettingsItem.set(file.checkSettings);
-  await preferencesItem.set(file.preferences);
-  await scheduleItem.set(file.schedule);
-  await alertSettingsItem.set(file.alertSettings);
-  if (file.keyring) {
-    await keyringItem.set(file.keyring);
-    await sessionSecretsItem.set({});
-  }
+  await setTogether([
+    favouriteListsItem.checked(file.favouriteLists),
+    checkSettingsItem.checked(file.checkSettings),
+    preferencesItem.checked(file.preferences),
+    scheduleItem.checked(file.schedule),
+    alertSettingsItem.checked(file.alertSettings),
+    // Imported keys are all remembered, so the session-only secrets they replace go with them.
+    ...(file.keyring ? [keyringItem.checked(file.keyring), sessionSecretsItem.checked({})] : []),
+  ]);
 }
 
-/** Every setting back to its default. Keys are the user's secrets and history is their record: both stay. */
+/** Every setting back to its default, in one write. Keys are the user's secrets and history is their record: both stay. */
 export async function resetSettings(): Promise<void> {
-  await favouriteListsItem.set(DEFAULT_FAVOURITE_LISTS);
-  await checkSettingsItem.set(DEFAULT_CHECK_SETTINGS);
-  await preferencesItem.set(DEFAULT_PREFERENCES);
-  await scheduleItem.set(DEFAULT_SCHEDULE);
-  await alertSettingsItem.set(DEFAULT_ALERT_SETTINGS);
+  await setTogether([
+    favouriteListsItem.checked(DEFAULT_FAVOURITE_LISTS),
+    checkSettingsItem.checked(DEFAULT_CHECK_SETTINGS),
+    preferencesItem.checked(DEFAULT_PREFERENCES),
+    scheduleItem.checked(DEFAULT_SCHEDULE),
+    alertSettingsItem.checked(DEFAULT_ALERT_SETTINGS),
+  ]);
 }

@@ -3,6 +3,12 @@ import type { z } from 'zod';
 import { settingsReady } from './migrations';
 import { resetAndRecord } from './repairs';
 
+/** A value checked against its item's schema, ready to be written together with others. */
+export interface CheckedWrite {
+  readonly key: StorageItemKey;
+  readonly value: unknown;
+}
+
 export interface ValidatedItem<T> {
   readonly key: StorageItemKey;
   readonly fallback: T;
@@ -10,7 +16,15 @@ export interface ValidatedItem<T> {
   get(): Promise<T>;
   /** Refuses a value its schema rejects, so nothing corrupt is ever written. */
   set(value: T): Promise<void>;
+  /** Checks a value for `setTogether`; throws like `set` on a value the schema rejects. */
+  checked(value: T): CheckedWrite;
   watch(callback: (value: T) => void): () => void;
+}
+
+/** Writes several checked values at once, so a page closed half-way never leaves only some of them changed. */
+export async function setTogether(writes: readonly CheckedWrite[]): Promise<void> {
+  await settingsReady();
+  await storage.setItems([...writes]);
 }
 
 /** A storage item whose every read and write goes through a zod schema. */
@@ -33,6 +47,9 @@ export function defineValidatedItem<T>(key: StorageItemKey, schema: z.ZodType<T>
     async set(value) {
       await settingsReady();
       await item.setValue(schema.parse(value));
+    },
+    checked(value) {
+      return { key, value: schema.parse(value) };
     },
     watch(callback) {
       return item.watch((raw) => callback(parseOrNull(raw) ?? fallback));

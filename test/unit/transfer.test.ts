@@ -10,6 +10,13 @@ import { applyImport, describeImport, exportSettings, parseSettingsFile, resetSe
 const KEY = `ms-${'a'.repeat(32)}`;
 const SESSION_KEY = `ms-${'b'.repeat(32)}`;
 
+/** The keys of each storage.local write, one entry per write. */
+function recordLocalWrites(): string[][] {
+  const writes: string[][] = [];
+  fakeBrowser.storage.local.onChanged.addListener((changes) => writes.push(Object.keys(changes).sort()));
+  return writes;
+}
+
 beforeEach(async () => {
   fakeBrowser.reset();
   await addKey({ label: 'Work', secret: KEY, remember: true });
@@ -42,6 +49,14 @@ describe('export', () => {
 });
 
 describe('import', () => {
+  it('lands in one write, so a page closed half-way cannot leave it half done', async () => {
+    const parsed = parseSettingsFile(await exportSettings({ includeKeys: true }));
+    if (!parsed.ok) throw new Error(parsed.problem);
+    const writes = recordLocalWrites();
+    await applyImport(parsed.file);
+    expect(writes).toEqual([['alertSettings', 'checkSettings', 'favouriteLists', 'keyring', 'preferences', 'schedule']]);
+  });
+
   it('round-trips: export, change things, import, and everything is back', async () => {
     const text = await exportSettings({ includeKeys: true });
     await resetSettings();
@@ -115,5 +130,11 @@ describe('reset', () => {
     expect(await preferencesItem.get()).toEqual({ checkOnOpen: false, externalAccess: true });
     expect(await scheduleItem.get()).toEqual(DEFAULT_SCHEDULE);
     expect(await activeApiKey()).toBe(KEY);
+  });
+
+  it('lands in one write, so a page closed half-way cannot leave it half done', async () => {
+    const writes = recordLocalWrites();
+    await resetSettings();
+    expect(writes).toEqual([['alertSettings', 'checkSettings', 'favouriteLists', 'preferences', 'schedule']]);
   });
 });
