@@ -3,13 +3,14 @@ import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { BalanceItem } from '../../src/contract';
-import { favouriteListsItem, setActiveListModels } from '../../src/settings/favourite-lists';
+import { favouriteListsItem } from '../../src/settings/favourite-lists';
 import { addKey, keyringItem } from '../../src/settings/keyring';
 import { keyFingerprint } from '../../src/settings/key-fingerprint';
 import { latestResultsItem } from '../../src/settings/latest-results';
 import { preferencesItem } from '../../src/settings/preferences';
 import { sessionResultCache } from '../../src/settings/result-cache';
 import { App } from './App';
+import { setActiveListModels } from '../../test/support/active-list';
 
 const KEY = `ms-${'0123456789abcdef'.repeat(2)}`;
 const GLM = 'ZhipuAI/GLM-4.7';

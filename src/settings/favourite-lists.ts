@@ -38,12 +38,3 @@ export function activeList(lists: FavouriteLists): FavouriteList {
 export async function activeFavourites(): Promise<string[]> {
   return activeList(await favouriteListsItem.get()).models;
 }
-
-/** Replaces the models of the active list, keeping every other list as it is. */
-export async function setActiveListModels(models: string[]): Promise<void> {
-  const all = await favouriteListsItem.get();
-  await favouriteListsItem.set({
-    ...all,
-    lists: all.lists.map((list) => (list.id === all.activeId ? { ...list, models } : list)),
-  });
-}

@@ -100,15 +100,3 @@ export async function removeKey(id: string): Promise<void> {
 export async function setActiveKey(id: string): Promise<void> {
   await keyringItem.set({ ...(await keyringItem.get()), activeId: id });
 }
-
-/** Puts a pasted secret on the active key, or saves it as the first key; an emptied field removes the active key. */
-export async function saveActiveSecret(secret: string, defaultLabel: string): Promise<void> {
-  const active = await activeKey();
-  if (secret === '') {
-    if (active) await removeKey(active.id);
-  } else if (active) {
-    await updateKey(active.id, { secret });
-  } else {
-    await addKey({ label: defaultLabel, secret, remember: true });
-  }
-}

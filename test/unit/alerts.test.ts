@@ -2,10 +2,10 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { isBelowThreshold } from '../../src/background/alerts';
 import { alertSettingsItem, DEFAULT_ALERT_SETTINGS } from '../../src/settings/alerts';
-import { setActiveListModels } from '../../src/settings/favourite-lists';
 import { addKey } from '../../src/settings/keyring';
 import { DEMO_KEY, REVOKED_KEY } from '../fake-modelscope/behaviours';
 import { backgroundAgainstFake } from '../support/background';
+import { setActiveListModels } from '../support/active-list';
 
 const [GLM, KIMI, FLASH] = ['ZhipuAI/GLM-4.7', 'moonshotai/Kimi-K2.5', 'deepseek-ai/DeepSeek-V4-Flash'];
 

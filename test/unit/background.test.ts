@@ -9,7 +9,7 @@ import {
 } from '../../src/contract';
 import { checkSettingsItem } from '../../src/settings/check-settings';
 import { DEFAULT_FAVOURITES } from '../../src/settings/default-models';
-import { activeFavourites, setActiveListModels } from '../../src/settings/favourite-lists';
+import { activeFavourites } from '../../src/settings/favourite-lists';
 import { activeApiKey, addKey, setActiveKey } from '../../src/settings/keyring';
 import { latestResultsItem } from '../../src/settings/latest-results';
 import { preferencesItem } from '../../src/settings/preferences';
@@ -24,6 +24,7 @@ import {
   REVOKED_KEY,
 } from '../fake-modelscope/behaviours';
 import { backgroundAgainstFake, startBackground } from '../support/background';
+import { setActiveListModels } from '../support/active-list';
 
 const [GLM, KIMI] = ['ZhipuAI/GLM-4.7', 'moonshotai/Kimi-K2.5'];
 const OTHER_KEY = `ms-${'9'.repeat(32)}`;

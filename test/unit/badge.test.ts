@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { BADGE_COLOURS } from '../../src/checks/badge-text';
-import { favouriteListsItem, setActiveListModels } from '../../src/settings/favourite-lists';
+import { favouriteListsItem } from '../../src/settings/favourite-lists';
 import { addKey, setActiveKey } from '../../src/settings/keyring';
 import { DEMO_KEY, FAKE_NO_HEADERS, REVOKED_KEY } from '../fake-modelscope/behaviours';
 import { backgroundAgainstFake, startBackground } from '../support/background';
+import { setActiveListModels } from '../support/active-list';
 
 const [GLM, KIMI, FLASH] = ['ZhipuAI/GLM-4.7', 'moonshotai/Kimi-K2.5', 'deepseek-ai/DeepSeek-V4-Flash'];
 

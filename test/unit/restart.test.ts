@@ -1,13 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { ALARMS } from '../../src/background/scheduler';
-import { setActiveListModels } from '../../src/settings/favourite-lists';
 import { historyItem, keyHistoryOf } from '../../src/settings/history';
 import { keyFingerprint } from '../../src/settings/key-fingerprint';
 import { addKey } from '../../src/settings/keyring';
 import { DEFAULT_SCHEDULE, scheduleItem } from '../../src/settings/schedule';
 import { DEMO_KEY } from '../fake-modelscope/behaviours';
 import { backgroundAgainstFake, restartBackground } from '../support/background';
+import { setActiveListModels } from '../support/active-list';
 
 const [GLM, KIMI] = ['ZhipuAI/GLM-4.7', 'moonshotai/Kimi-K2.5'];
 const HOUR = 3_600_000;

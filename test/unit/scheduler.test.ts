@@ -2,7 +2,6 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { BalanceItem } from '../../src/contract';
 import { ALARMS, isFreshForSchedule, syncAlarms } from '../../src/background/scheduler';
-import { setActiveListModels } from '../../src/settings/favourite-lists';
 import { historyItem, keyHistoryOf } from '../../src/settings/history';
 import { keyFingerprint } from '../../src/settings/key-fingerprint';
 import { addKey, removeKey } from '../../src/settings/keyring';
@@ -11,6 +10,7 @@ import { magicubeBalancesItem } from '../../src/settings/magicube-balance';
 import { DEFAULT_SCHEDULE, dailyCallCeiling, scheduleItem } from '../../src/settings/schedule';
 import { DEMO_KEY, DEMO_MAGICUBE, FAKE_NO_HEADERS, REVOKED_KEY } from '../fake-modelscope/behaviours';
 import { backgroundAgainstFake } from '../support/background';
+import { setActiveListModels } from '../support/active-list';
 
 const [GLM, KIMI] = ['ZhipuAI/GLM-4.7', 'moonshotai/Kimi-K2.5'];
 const MINUTE = 60_000;

@@ -3,10 +3,11 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { checkSettingsItem, DEFAULT_CHECK_SETTINGS } from '../../src/settings/check-settings';
 import { DEFAULT_FAVOURITES } from '../../src/settings/default-models';
-import { activeFavourites, DEFAULT_FAVOURITE_LISTS, favouriteListsItem, setActiveListModels } from '../../src/settings/favourite-lists';
-import { activeApiKey, addKey, keyringItem, removeKey, saveActiveSecret, secretOf, setActiveKey, updateKey } from '../../src/settings/keyring';
+import { activeFavourites, DEFAULT_FAVOURITE_LISTS, favouriteListsItem } from '../../src/settings/favourite-lists';
+import { activeApiKey, addKey, keyringItem, removeKey, secretOf, setActiveKey, updateKey } from '../../src/settings/keyring';
 import { SETTINGS_VERSION } from '../../src/settings/migrations';
 import { listRepairs } from '../../src/settings/repairs';
+import { setActiveListModels } from '../support/active-list';
 
 const KEY_A = `ms-${'a'.repeat(32)}`;
 const KEY_B = `ms-${'b'.repeat(32)}`;
@@ -78,14 +79,6 @@ describe('keyring', () => {
     await expect(addKey({ label: '  ', secret: KEY_A, remember: true })).rejects.toThrow();
     await expect(setActiveKey('no-such-key')).rejects.toThrow();
     expect(await keyringItem.get()).toEqual({ keys: [], activeId: null });
-  });
-
-  it('saves a pasted secret as the first key, replaces it, and removes it when emptied', async () => {
-    await saveActiveSecret(KEY_A, 'Key 1');
-    await saveActiveSecret(KEY_B, 'Key 1');
-    expect((await keyringItem.get()).keys.map((key) => [key.label, key.secret])).toEqual([['Key 1', KEY_B]]);
-    await saveActiveSecret('', 'Key 1');
-    expect(await activeApiKey()).toBeNull();
   });
 });
 

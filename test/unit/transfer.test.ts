@@ -1,11 +1,12 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { checkSettingsItem, DEFAULT_CHECK_SETTINGS } from '../../src/settings/check-settings';
-import { DEFAULT_FAVOURITE_LISTS, favouriteListsItem, setActiveListModels } from '../../src/settings/favourite-lists';
+import { DEFAULT_FAVOURITE_LISTS, favouriteListsItem } from '../../src/settings/favourite-lists';
 import { activeApiKey, addKey, keyringItem } from '../../src/settings/keyring';
 import { preferencesItem } from '../../src/settings/preferences';
 import { DEFAULT_SCHEDULE, scheduleItem } from '../../src/settings/schedule';
 import { applyImport, describeImport, exportSettings, parseSettingsFile, resetSettings } from '../../src/settings/transfer';
+import { setActiveListModels } from '../support/active-list';
 
 const KEY = `ms-${'a'.repeat(32)}`;
 const SESSION_KEY = `ms-${'b'.repeat(32)}`;
