@@ -1,4 +1,5 @@
 import type { HistoryPoint } from '../settings/history';
+import { callsUsed } from './quota-level';
 import { DAY_MS, quotaDay, startOfQuotaDays } from './reset-time';
 
 export interface DayUsage {
@@ -7,9 +8,6 @@ export interface DayUsage {
   /** Calls used that day; null when no check that day carried numbers. */
   used: number | null;
 }
-
-const spent = (limit: number | null, remaining: number | null) =>
-  limit === null || remaining === null ? null : Math.max(0, limit - remaining);
 
 /**
  * Calls used on each of the last `days` quota days, oldest first, by ModelScope's own count: the most the account had
@@ -25,8 +23,8 @@ export function dailyUsage(models: Readonly<Record<string, readonly HistoryPoint
       let modelMost: number | null = null;
       for (const point of points) {
         if (point.at < start || point.at >= start + DAY_MS) continue;
-        const byAccount = spent(point.request_limit, point.request_remaining);
-        const byModel = spent(point.model_request_limit, point.model_request_remaining);
+        const byAccount = callsUsed(point.request_remaining, point.request_limit);
+        const byModel = callsUsed(point.model_request_remaining, point.model_request_limit);
         if (byAccount !== null) account = Math.max(account ?? 0, byAccount);
         if (byModel !== null) modelMost = Math.max(modelMost ?? 0, byModel);
       }

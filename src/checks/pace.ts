@@ -1,5 +1,6 @@
 import type { HistoryPoint } from '../settings/history';
-import { effectiveQuota } from './lowest-quota';
+import { effectiveQuota, type EffectiveQuota } from './lowest-quota';
+import { callsUsed } from './quota-level';
 import { lastReset } from './reset-time';
 
 /** Checks closer together than this say too little to extrapolate a whole day from. */
@@ -15,16 +16,25 @@ export interface Pace {
   runOutAt: number | null;
 }
 
-/** How fast today's quota is going for one model, from its checks since the last reset. Null without one. */
-export function paceToday(points: readonly HistoryPoint[], now: number): Pace | null {
+export interface TimedQuota extends EffectiveQuota {
+  at: number;
+}
+
+/** A model's checks since the last reset (up to `now`) that carry a number, as the badge counts them, oldest first. */
+export function todaysQuota(points: readonly HistoryPoint[], now: number): TimedQuota[] {
   const since = lastReset(now);
-  const today = points
+  return points
     .filter((point) => point.at >= since && point.at <= now)
     .flatMap((point) => {
       const quota = effectiveQuota(point);
-      return quota ? [{ at: point.at, remaining: quota.remaining, limit: quota.limit }] : [];
+      return quota ? [{ at: point.at, ...quota }] : [];
     })
     .sort((a, b) => a.at - b.at);
+}
+
+/** How fast today's quota is going for one model, from its checks since the last reset. Null without one. */
+export function paceToday(points: readonly HistoryPoint[], now: number): Pace | null {
+  const today = todaysQuota(points, now);
   const last = today.at(-1);
   if (!last) return null;
   // A rise means a top-up or a new limit: only the checks since then show the pace.
@@ -37,7 +47,7 @@ export function paceToday(points: readonly HistoryPoint[], now: number): Pace | 
   return {
     remaining: last.remaining,
     limit: last.limit,
-    usedToday: last.limit === null ? null : Math.max(0, last.limit - last.remaining),
+    usedToday: callsUsed(last.remaining, last.limit),
     runOutAt: falling ? last.at + (last.remaining * span) / used : null,
   };
 }

@@ -12,6 +12,11 @@ export function quotaLevel(remaining: number | null, limit: number | null): Quot
   return 'critical';
 }
 
+/** The calls spent of a limit (limit − remaining, never below 0), or null when either number is unknown. */
+export function callsUsed(remaining: number | null, limit: number | null): number | null {
+  return remaining === null || limit === null ? null : Math.max(0, limit - remaining);
+}
+
 /** Remaining as a share of the limit, 0 to 1, or null when it cannot be known. */
 export function remainingShare(remaining: number | null, limit: number | null): number | null {
   if (remaining === null || limit === null || limit === 0) return null;

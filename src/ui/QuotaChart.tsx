@@ -1,7 +1,7 @@
 import { i18n } from '#i18n';
 import { BADGE_COLOURS } from '../checks/badge-text';
 import { clockTime } from '../checks/clock-time';
-import { effectiveQuota } from '../checks/lowest-quota';
+import { todaysQuota } from '../checks/pace';
 import { quotaLevel } from '../checks/quota-level';
 import { lastReset, nextReset } from '../checks/reset-time';
 import type { HistoryPoint } from '../settings/history';
@@ -25,13 +25,7 @@ const PAD = 3;
 export function QuotaChart({ model, points, now }: Props) {
   const start = lastReset(now);
   const end = nextReset(now);
-  const today = points
-    .filter((point) => point.at >= start && point.at <= now)
-    .flatMap((point) => {
-      const quota = effectiveQuota(point);
-      return quota ? [{ at: point.at, ...quota }] : [];
-    })
-    .sort((a, b) => a.at - b.at);
+  const today = todaysQuota(points, now);
   const [first, ...later] = today;
   const latest = today.at(-1);
   if (!first || !latest) return <p className="hint quota-chart">{i18n.t('history.chartEmpty', [model])}</p>;
