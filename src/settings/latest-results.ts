@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { BalanceItemSchema, type BalanceItem } from '../contract';
 import { inOrder } from './in-order';
+import { keepNewest } from './keep-newest';
 import { defineValidatedItem } from './validated-item';
 
 /** The latest result of each model, per key fingerprint, from our own pages' checks: what the popup shows at once. */
@@ -14,24 +15,14 @@ const MAX_MODELS_PER_KEY = 200;
 /** Two checks finishing together both land. */
 const serialized = inOrder();
 
-function newestFirst(results: Record<string, BalanceItem>): number {
-  return Math.max(0, ...Object.values(results).map((item) => Date.parse(item.checked_at)));
-}
+const checkedAt = (item: BalanceItem) => Date.parse(item.checked_at);
+const newestCheck = (results: Record<string, BalanceItem>) => Math.max(0, ...Object.values(results).map(checkedAt));
 
 /** Keeps the store bounded: the most recently checked keys and models win. */
 function bounded(all: LatestResults): LatestResults {
-  const keys = Object.entries(all)
-    .sort(([, a], [, b]) => newestFirst(b) - newestFirst(a))
-    .slice(0, MAX_KEYS_KEPT);
+  const keys = keepNewest(all, newestCheck, MAX_KEYS_KEPT);
   return Object.fromEntries(
-    keys.map(([keyId, byModel]) => [
-      keyId,
-      Object.fromEntries(
-        Object.entries(byModel)
-          .sort(([, a], [, b]) => Date.parse(b.checked_at) - Date.parse(a.checked_at))
-          .slice(0, MAX_MODELS_PER_KEY),
-      ),
-    ]),
+    Object.entries(keys).map(([keyId, byModel]) => [keyId, keepNewest(byModel, checkedAt, MAX_MODELS_PER_KEY)]),
   );
 }
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { MagicubeBalanceSchema } from '../contract';
 import { inOrder } from './in-order';
+import { keepNewest } from './keep-newest';
 import { defineValidatedItem } from './validated-item';
 
 /** The latest Magicube answer for one key: its balance, or that ModelScope refused the key. */
@@ -25,10 +26,7 @@ const recordWrites = inOrder();
 export function saveMagicubeRecord(keyId: string, record: MagicubeRecord): Promise<void> {
   return recordWrites(async () => {
     const all = { ...(await magicubeBalancesItem.get()), [keyId]: record };
-    const newest = Object.entries(all)
-      .sort(([, a], [, b]) => Date.parse(b.checked_at) - Date.parse(a.checked_at))
-      .slice(0, MAX_KEYS_KEPT);
-    await magicubeBalancesItem.set(Object.fromEntries(newest));
+    await magicubeBalancesItem.set(keepNewest(all, (kept) => Date.parse(kept.checked_at), MAX_KEYS_KEPT));
   });
 }
 
