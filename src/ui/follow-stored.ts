@@ -1,3 +1,6 @@
+import { keyFingerprint } from '../settings/key-fingerprint';
+import type { ValidatedItem } from '../settings/validated-item';
+
 /**
  * Reads a stored value once and then follows its changes. A change heard before the first read answers is newer
  * than that answer, so the late answer is dropped instead of putting stale data back on screen.
@@ -20,5 +23,23 @@ export function followStored<T>(
   return () => {
     live = false;
     unwatch();
+  };
+}
+
+/** Follows a validated stored item. */
+export function followItem<T>(item: ValidatedItem<T>, onValue: (value: T) => void): () => void {
+  return followStored(() => item.get(), (callback) => item.watch(callback), onValue);
+}
+
+/** Follows a store filed by key fingerprint, handing over the whole store and the fingerprint of `apiKey`. */
+export function followItemForKey<T>(apiKey: string, item: ValidatedItem<T>, onValue: (value: T, keyId: string) => void): () => void {
+  let live = true;
+  let stop = () => {};
+  void keyFingerprint(apiKey).then((keyId) => {
+    if (live) stop = followItem(item, (value) => onValue(value, keyId));
+  });
+  return () => {
+    live = false;
+    stop();
   };
 }

@@ -1,7 +1,6 @@
 import { useEffect, useState } from 'react';
 import { historyItem, keyHistoryOf, type KeyHistory } from '../settings/history';
-import { keyFingerprint } from '../settings/key-fingerprint';
-import { followStored } from './follow-stored';
+import { followItemForKey } from './follow-stored';
 
 const EMPTY: KeyHistory = { models: {}, magicube: [] };
 
@@ -11,20 +10,7 @@ export function useKeyHistory(apiKey: string | null | undefined): KeyHistory {
   useEffect(() => {
     setHistory(EMPTY);
     if (!apiKey) return;
-    let live = true;
-    let stop = () => {};
-    void keyFingerprint(apiKey).then((keyId) => {
-      if (!live) return;
-      stop = followStored(
-        () => historyItem.get(),
-        (callback) => historyItem.watch(callback),
-        (all) => setHistory(keyHistoryOf(all, keyId)),
-      );
-    });
-    return () => {
-      live = false;
-      stop();
-    };
+    return followItemForKey(apiKey, historyItem, (all, keyId) => setHistory(keyHistoryOf(all, keyId)));
   }, [apiKey]);
   return history;
 }

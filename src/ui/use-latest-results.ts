@@ -1,8 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { BalanceItem } from '../contract';
-import { keyFingerprint } from '../settings/key-fingerprint';
 import { latestResultsItem } from '../settings/latest-results';
-import { followStored } from './follow-stored';
+import { followItemForKey } from './follow-stored';
 
 /**
  * The stored results for one key (`null`: none saved; `undefined`: not known yet), updated as each result lands.
@@ -16,20 +15,7 @@ export function useLatestResults(apiKey: string | null | undefined): Record<stri
     if (apiKey === undefined) return;
     setResults((previous) => (apiKey !== null && previous === undefined ? undefined : {}));
     if (apiKey === null) return;
-    let live = true;
-    let stop = () => {};
-    void keyFingerprint(apiKey).then((keyId) => {
-      if (!live) return;
-      stop = followStored(
-        () => latestResultsItem.get(),
-        (callback) => latestResultsItem.watch(callback),
-        (all) => setResults(all[keyId] ?? {}),
-      );
-    });
-    return () => {
-      live = false;
-      stop();
-    };
+    return followItemForKey(apiKey, latestResultsItem, (all, keyId) => setResults(all[keyId] ?? {}));
   }, [apiKey]);
   return results;
 }

@@ -1,11 +1,11 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { ValidatedItem } from '../settings/validated-item';
-import { followStored } from './follow-stored';
+import { followItem } from './follow-stored';
 
 /** A stored setting as React state: loaded once, kept in step with storage, saved through its schema. */
 export function useStoredValue<T>(item: ValidatedItem<T>): [T | undefined, (value: T) => Promise<void>] {
   const [value, setValue] = useState<T>();
-  useEffect(() => followStored(() => item.get(), (callback) => item.watch(callback), setValue), [item]);
+  useEffect(() => followItem(item, setValue), [item]);
   const save = useCallback((next: T) => item.set(next), [item]);
   return [value, save];
 }
