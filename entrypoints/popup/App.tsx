@@ -6,7 +6,7 @@ import { activeList, favouriteListsItem } from '../../src/settings/favourite-lis
 import { addKey, setActiveKey, type NewKey } from '../../src/settings/keyring';
 import { preferencesItem } from '../../src/settings/preferences';
 import { FirstRunGuide } from '../../src/ui/FirstRunGuide';
-import { timeAgo } from '../../src/ui/format';
+import { errorMessage, timeAgo } from '../../src/ui/format';
 import { listDisplayName } from '../../src/ui/list-name';
 import { MagicubeBalance } from '../../src/ui/MagicubeBalance';
 import { ask } from '../../src/ui/messaging';
@@ -52,7 +52,7 @@ export function App() {
       const reply = await ask(only ? { type: 'balance', models: [only], force: true } : { type: 'balance' });
       setSummary(reply.message);
     } catch (error) {
-      setSummary(error instanceof Error ? error.message : String(error));
+      setSummary(errorMessage(error));
     } finally {
       setChecking((current) => new Set([...current].filter((model) => !targets.includes(model))));
     }

@@ -3,6 +3,7 @@ import { useEffect, useId, useState, type FormEvent } from 'react';
 import { ApiKeySchema } from '../contract';
 import type { NewKey } from '../settings/keyring';
 import { SecretInput } from './SecretInput';
+import { errorMessage } from './format';
 
 interface Props {
   defaultLabel: string;
@@ -32,7 +33,7 @@ export function KeyForm({ defaultLabel, submitLabel, onSubmit }: Props) {
       setSecret('');
       setProblem(null);
     } catch (error) {
-      setProblem(i18n.t('ui.keys.problem', [error instanceof Error ? error.message : String(error)]));
+      setProblem(i18n.t('ui.keys.problem', [errorMessage(error)]));
     }
   };
 

@@ -4,6 +4,7 @@ import { addKey, removeKey, sessionSecretsItem, setActiveKey, updateKey, type Sa
 import { KeyForm } from './KeyForm';
 import { useActiveKey } from './use-active-key';
 import { useStoredValue } from './use-stored-value';
+import { errorMessage } from './format';
 
 /** Shows a key as its first and last characters; the full secret only on request. */
 function maskedSecret(secret: string): string {
@@ -19,7 +20,7 @@ function KeyRow({ savedKey, secret, active }: { savedKey: SavedKey; secret: stri
       await change();
       setProblem(null);
     } catch (error) {
-      setProblem(i18n.t('ui.keys.problem', [error instanceof Error ? error.message : String(error)]));
+      setProblem(i18n.t('ui.keys.problem', [errorMessage(error)]));
     }
   };
   return (

@@ -8,6 +8,7 @@ import { looksLikeModelId } from './model-id';
 import { parseModelList } from './model-list';
 import { useCatalogue } from './use-catalogue';
 import { useStoredValue } from './use-stored-value';
+import { errorMessage } from './format';
 
 interface Notice {
   text: string;
@@ -32,7 +33,7 @@ export function ListsSection() {
       await favouriteListsItem.set(next);
       return true;
     } catch (error) {
-      setNotice({ kind: 'problem', text: i18n.t('ui.lists.problem', [error instanceof Error ? error.message : String(error)]) });
+      setNotice({ kind: 'problem', text: i18n.t('ui.lists.problem', [errorMessage(error)]) });
       return false;
     }
   };

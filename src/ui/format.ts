@@ -20,3 +20,8 @@ export function timeAgo(iso: string, now = Date.now()): string {
   }
   return format.format(0, 'second');
 }
+
+/** What a caught error says, for a message on the page. */
+export function errorMessage(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
