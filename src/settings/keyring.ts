@@ -52,11 +52,10 @@ export async function activeApiKey(): Promise<string | null> {
   return key ? secretOf(key) : null;
 }
 
-async function storeSecret(id: string, secret: string, remember: boolean): Promise<SavedKey['secret']> {
-  const sessionSecrets = await sessionSecretsItem.get();
-  const { [id]: _dropped, ...others } = sessionSecrets;
+/** Keeps a session-only key's secret in storage.session; a remembered key's lives in the keyring, so none is kept here. */
+async function storeSecret(id: string, secret: string, remember: boolean): Promise<void> {
+  const { [id]: _dropped, ...others } = await sessionSecretsItem.get();
   await sessionSecretsItem.set(remember ? others : { ...others, [id]: secret });
-  return remember ? secret : undefined;
 }
 
 /** Adds a key; the first key saved becomes the active one. */
@@ -77,15 +76,16 @@ export async function updateKey(id: string, change: Partial<NewKey>): Promise<vo
   if (!current) throw new Error('that key no longer exists');
   const secret = change.secret ?? (await secretOf(current));
   if (secret === null) throw new Error('this key was kept for the last browser session only: paste it again');
+  const parsedSecret = ApiKeySchema.parse(secret);
   const remember = change.remember ?? current.remember;
   const updated = SavedKeySchema.parse({
     id,
     label: change.label ?? current.label,
     remember,
-    secret: remember ? ApiKeySchema.parse(secret) : undefined,
+    secret: remember ? parsedSecret : undefined,
   });
   await keyringItem.set({ ...keyring, keys: keyring.keys.map((key) => (key.id === id ? updated : key)) });
-  await storeSecret(id, ApiKeySchema.parse(secret), remember);
+  await storeSecret(id, parsedSecret, remember);
 }
 
 export async function removeKey(id: string): Promise<void> {
