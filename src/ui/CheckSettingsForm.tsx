@@ -1,6 +1,7 @@
 import { i18n } from '#i18n';
 import { useEffect, useState, type FormEvent } from 'react';
 import { numberOrNaN } from './number-field';
+import { NumberField } from './NumberField';
 import { CHECK_SETTINGS_RANGES, CheckSettingsSchema, type CheckSettings } from '../settings/check-settings';
 
 interface Props {
@@ -41,22 +42,17 @@ export function CheckSettingsForm({ value, onSave }: Props) {
     <form onSubmit={(event) => void submit(event)} className="settings" noValidate>
       <h2>{i18n.t('ui.settings')}</h2>
       {FIELDS.map(({ name, label, hint }) => {
-        const { min, max } = CHECK_SETTINGS_RANGES[name];
+        const range = CHECK_SETTINGS_RANGES[name];
         return (
-          <div className="field" key={name}>
-            <label htmlFor={`setting-${name}`}>{i18n.t(label)}</label>
-            <input
-              id={`setting-${name}`}
-              type="number"
-              min={min}
-              max={max}
-              step={1}
-              value={draft[name]}
-              onChange={(event) => setDraft({ ...draft, [name]: event.target.value })}
-              aria-describedby={`setting-${name}-hint`}
-            />
-            <p id={`setting-${name}-hint`} className="hint">{i18n.t(hint, [min, max])}</p>
-          </div>
+          <NumberField
+            key={name}
+            id={`setting-${name}`}
+            label={i18n.t(label)}
+            range={range}
+            value={draft[name]}
+            onChange={(text) => setDraft({ ...draft, [name]: text })}
+            hint={i18n.t(hint, [range.min, range.max])}
+          />
         );
       })}
       <button type="submit" className="primary">{i18n.t('ui.save')}</button>

@@ -3,6 +3,7 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { AlertSettingsSchema, THRESHOLD_RANGES, type AlertSettings } from '../settings/alerts';
 import { HISTORY_DAYS_RANGE, INTERVALS, ScheduleSchema, dailyCallCeiling, type Interval, type Schedule } from '../settings/schedule';
 import { numberOrNaN } from './number-field';
+import { NumberField } from './NumberField';
 
 interface Props {
   schedule: Schedule;
@@ -113,20 +114,14 @@ export function ScheduleForm({ schedule, alerts, modelCount, onSaveSchedule, onS
         <label htmlFor="schedule-magicube">{i18n.t('schedule.magicubeEvery')}</label>
         <IntervalSelect id="schedule-magicube" value={draft.magicubeEvery} onChange={(magicubeEvery) => change({ magicubeEvery })} />
       </div>
-      <div className="field">
-        <label htmlFor="schedule-history-days">{i18n.t('schedule.historyDays')}</label>
-        <input
-          id="schedule-history-days"
-          type="number"
-          min={HISTORY_DAYS_RANGE.min}
-          max={HISTORY_DAYS_RANGE.max}
-          step={1}
-          value={draft.historyDays}
-          onChange={(event) => change({ historyDays: event.target.value })}
-          aria-describedby="schedule-history-days-hint"
-        />
-        <p id="schedule-history-days-hint" className="hint">{i18n.t('schedule.historyDaysHint', [HISTORY_DAYS_RANGE.min, HISTORY_DAYS_RANGE.max])}</p>
-      </div>
+      <NumberField
+        id="schedule-history-days"
+        label={i18n.t('schedule.historyDays')}
+        range={HISTORY_DAYS_RANGE}
+        value={draft.historyDays}
+        onChange={(historyDays) => change({ historyDays })}
+        hint={i18n.t('schedule.historyDaysHint', [HISTORY_DAYS_RANGE.min, HISTORY_DAYS_RANGE.max])}
+      />
 
       <h2>{i18n.t('alerts.title')}</h2>
       <div className="field">
@@ -147,23 +142,15 @@ export function ScheduleForm({ schedule, alerts, modelCount, onSaveSchedule, onS
           <option value="calls">{i18n.t('alerts.thresholdCalls')}</option>
         </select>
       </div>
-      <div className="field">
-        <label htmlFor="alert-threshold-value">{i18n.t('alerts.thresholdValue')}</label>
-        <input
-          id="alert-threshold-value"
-          type="number"
-          min={range.min}
-          max={range.max}
-          step={1}
-          disabled={!draft.lowQuota}
-          value={draft.thresholdKind === 'share' ? draft.percent : draft.calls}
-          onChange={(event) => change(draft.thresholdKind === 'share' ? { percent: event.target.value } : { calls: event.target.value })}
-          aria-describedby="alert-threshold-hint"
-        />
-        <p id="alert-threshold-hint" className="hint">
-          {i18n.t(draft.thresholdKind === 'share' ? 'alerts.shareHint' : 'alerts.callsHint', [range.min, range.max])}
-        </p>
-      </div>
+      <NumberField
+        id="alert-threshold-value"
+        label={i18n.t('alerts.thresholdValue')}
+        range={range}
+        disabled={!draft.lowQuota}
+        value={draft.thresholdKind === 'share' ? draft.percent : draft.calls}
+        onChange={(text) => change(draft.thresholdKind === 'share' ? { percent: text } : { calls: text })}
+        hint={i18n.t(draft.thresholdKind === 'share' ? 'alerts.shareHint' : 'alerts.callsHint', [range.min, range.max])}
+      />
       <div className="field">
         <label>
           <input type="checkbox" checked={draft.keyRefused} onChange={(event) => change({ keyRefused: event.target.checked })} />{' '}
