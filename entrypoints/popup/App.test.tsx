@@ -11,23 +11,13 @@ import { preferencesItem } from '../../src/settings/preferences';
 import { sessionResultCache } from '../../src/settings/result-cache';
 import { App } from './App';
 import { setActiveListModels } from '../../test/support/active-list';
+import { balanceItem } from '../../test/support/balance-item';
 
 const KEY = `ms-${'0123456789abcdef'.repeat(2)}`;
 const GLM = 'ZhipuAI/GLM-4.7';
 const KIMI = 'moonshotai/Kimi-K2.5';
-const item = (model: string, remaining: number): BalanceItem => ({
-  model,
-  request_limit: 2000,
-  request_remaining: 1500,
-  model_request_limit: 500,
-  model_request_remaining: remaining,
-  error: null,
-  error_kind: null,
-  status: 200,
-  latency_ms: 280,
-  checked_at: new Date().toISOString(),
-  cached: false,
-});
+const item = (model: string, remaining: number): BalanceItem =>
+  balanceItem(model, { request_remaining: 1500, model_request_remaining: remaining, latency_ms: 280, checked_at: new Date().toISOString() });
 
 let messages: unknown[];
 /** Stands in for the background: records what the popup asks and lands results the way the real handler does. */

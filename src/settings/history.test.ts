@@ -11,25 +11,17 @@ import {
   withAdditions,
   type StoredHistory,
 } from './history';
+import { balanceItem, NO_NUMBERS } from '../../test/support/balance-item';
 
 const NOW = Date.parse('2026-10-20T04:00:00.000Z'); // 12:00 in China on 2026-10-20
 const HOUR = 3_600_000;
 const iso = (ms: number) => new Date(ms).toISOString();
 
 function result(model: string, at: number, remaining: number | null = 400): BalanceItem {
-  return {
-    model,
-    request_limit: remaining === null ? null : 2000,
-    request_remaining: remaining === null ? null : 1900,
-    model_request_limit: remaining === null ? null : 500,
-    model_request_remaining: remaining,
-    error: remaining === null ? 'ModelScope reported no quota for this model' : null,
-    error_kind: remaining === null ? 'no_quota_headers' : null,
-    status: 200,
-    latency_ms: 100,
-    checked_at: iso(at),
-    cached: false,
-  };
+  if (remaining === null) {
+    return balanceItem(model, { ...NO_NUMBERS, error: 'ModelScope reported no quota for this model', error_kind: 'no_quota_headers', checked_at: iso(at) });
+  }
+  return balanceItem(model, { model_request_remaining: remaining, checked_at: iso(at) });
 }
 
 const countPoints = (history: StoredHistory) =>

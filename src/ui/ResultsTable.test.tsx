@@ -3,21 +3,15 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import type { BalanceItem } from '../contract';
 import { ResultsTable } from './ResultsTable';
+import { balanceItem } from '../../test/support/balance-item';
 
 const NOW = Date.parse('2026-11-27T09:33:00.000Z');
-const base: BalanceItem = {
-  model: 'ZhipuAI/GLM-4.7',
-  request_limit: 2000,
+const base = balanceItem('ZhipuAI/GLM-4.7', {
   request_remaining: 1990,
-  model_request_limit: 500,
   model_request_remaining: 12,
-  error: null,
-  error_kind: null,
-  status: 200,
   latency_ms: 310,
   checked_at: '2026-11-27T09:30:00.000Z',
-  cached: false,
-};
+});
 const none = new Set<string>();
 
 function cells(model: string): string[] {

@@ -1,21 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { BalanceItem } from '../contract';
 import { orderRows, resultsAsText } from './result-rows';
+import { balanceItem } from '../../test/support/balance-item';
 
 function item(model: string, model_request_remaining: number | null, request_remaining: number | null = 1500): BalanceItem {
-  return {
-    model,
-    request_limit: 2000,
-    request_remaining,
-    model_request_limit: 500,
-    model_request_remaining,
-    error: null,
-    error_kind: null,
-    status: 200,
-    latency_ms: 1,
-    checked_at: '2026-11-27T01:00:00.000Z',
-    cached: false,
-  };
+  return balanceItem(model, { request_remaining, model_request_remaining, latency_ms: 1, checked_at: '2026-11-27T01:00:00.000Z' });
 }
 
 describe('orderRows', () => {

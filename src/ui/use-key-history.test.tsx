@@ -1,24 +1,12 @@
 import { act, renderHook, waitFor } from '@testing-library/react';
 import { expect, it } from 'vitest';
-import type { BalanceItem } from '../contract';
 import { updateHistory } from '../settings/history';
 import { keyFingerprint } from '../settings/key-fingerprint';
 import { useKeyHistory } from './use-key-history';
+import { balanceItem } from '../../test/support/balance-item';
 
 const KEY = `ms-${'1'.repeat(32)}`;
-const item: BalanceItem = {
-  model: 'a/1',
-  request_limit: 2000,
-  request_remaining: 1990,
-  model_request_limit: 500,
-  model_request_remaining: 480,
-  error: null,
-  error_kind: null,
-  status: 200,
-  latency_ms: 100,
-  checked_at: '2026-10-05T03:00:00.000Z',
-  cached: false,
-};
+const item = balanceItem('a/1', { request_remaining: 1990, model_request_remaining: 480 });
 
 it('follows the stored history of the given key only, and is empty without a key', async () => {
   const now = Date.parse('2026-10-05T04:00:00.000Z');

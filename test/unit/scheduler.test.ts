@@ -11,6 +11,7 @@ import { DEFAULT_SCHEDULE, dailyCallCeiling, scheduleItem } from '../../src/sett
 import { DEMO_KEY, DEMO_MAGICUBE, FAKE_NO_HEADERS, REVOKED_KEY } from '../fake-modelscope/behaviours';
 import { backgroundAgainstFake } from '../support/background';
 import { setActiveListModels } from '../support/active-list';
+import { balanceItem, NO_NUMBERS } from '../support/balance-item';
 
 const [GLM, KIMI] = ['ZhipuAI/GLM-4.7', 'moonshotai/Kimi-K2.5'];
 const MINUTE = 60_000;
@@ -130,8 +131,8 @@ describe('isFreshForSchedule', () => {
     ['checked 20 min ago, hourly', result(GLM, now - 20 * MINUTE), 60, true],
     ['checked 40 min ago, hourly', result(GLM, now - 40 * MINUTE), 60, false],
     ['checked before the reset', result(GLM, Date.parse('2026-10-04T15:59:00.000Z')), 240, false],
-    ['a network error', { ...result(GLM, now - MINUTE), ...noNumbers, error_kind: 'network' as const }, 60, false],
-    ['no quota headers', { ...result(GLM, now - MINUTE), ...noNumbers, error_kind: 'no_quota_headers' as const }, 60, true],
+    ['a network error', { ...result(GLM, now - MINUTE), ...NO_NUMBERS, error_kind: 'network' as const }, 60, false],
+    ['no quota headers', { ...result(GLM, now - MINUTE), ...NO_NUMBERS, error_kind: 'no_quota_headers' as const }, 60, true],
     ['never checked', undefined, 60, false],
   ])('%s: %s', (_, item, every, fresh) => expect(isFreshForSchedule(item, every, now)).toBe(fresh));
 });
@@ -172,19 +173,6 @@ describe('the Magicube refresh', () => {
   });
 });
 
-const noNumbers = { request_limit: null, request_remaining: null, model_request_limit: null, model_request_remaining: null };
 function result(model: string, at: number): BalanceItem {
-  return {
-    model,
-    request_limit: 2000,
-    request_remaining: 1990,
-    model_request_limit: 500,
-    model_request_remaining: 490,
-    error: null,
-    error_kind: null,
-    status: 200,
-    latency_ms: 100,
-    checked_at: new Date(at).toISOString(),
-    cached: false,
-  };
+  return balanceItem(model, { request_remaining: 1990, model_request_remaining: 490, checked_at: new Date(at).toISOString() });
 }
