@@ -13,10 +13,12 @@ export default defineBackground(() => {
   listenForMessages();
   const redrawBadge = () => quietly('the badge', refreshBadge);
   const syncSchedule = () => quietly('the schedule', () => syncAlarms());
-  // Install, browser start and every wake only set alarms and redraw the badge from storage: nothing probes.
-  // The listeners return their work, so the worker stays alive until it is done.
-  browser.runtime.onInstalled.addListener(() => Promise.all([syncSchedule(), redrawBadge()]));
-  browser.runtime.onStartup.addListener(() => Promise.all([syncSchedule(), redrawBadge()]));
+  // Every start of this worker (install, browser start, a wake) sets the alarms and redraws the badge from storage,
+  // once: nothing probes. The two listeners make the browser start the worker for those events, and hand it the
+  // same work to wait for.
+  const restored = Promise.all([syncSchedule(), redrawBadge()]);
+  browser.runtime.onInstalled.addListener(() => restored);
+  browser.runtime.onStartup.addListener(() => restored);
   browser.alarms.onAlarm.addListener((alarm) => quietly(`the alarm ${alarm.name}`, () => handleAlarm(alarm)));
   watchNewResults((results) => {
     void quietly('history', () => recordResults(results));
@@ -25,6 +27,4 @@ export default defineBackground(() => {
   });
   for (const item of BADGE_INPUTS) item.watch(() => void redrawBadge());
   for (const item of ALARM_INPUTS) item.watch(() => void syncSchedule());
-  void syncSchedule();
-  void redrawBadge();
 });
