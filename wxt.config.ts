@@ -6,6 +6,8 @@ import { defineConfig } from 'wxt';
 export default defineConfig({
   modules: ['@wxt-dev/module-react', '@wxt-dev/i18n/module'],
   imports: false,
+  // Imports across folders go through these, never `../../src/`.
+  alias: { '@src': 'src', '@test': 'test' },
   vite: () => ({
     // zod must hear it is jitless before it builds a schema (see src/contract/zod-config.ts), in every bundle.
     resolve: { alias: [{ find: /^zod$/, replacement: fileURLToPath(new URL('src/contract/zod-config.ts', import.meta.url)) }] },

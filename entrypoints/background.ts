@@ -1,13 +1,13 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
-import { alertOnResults } from '../src/background/alerts';
-import { BADGE_INPUTS, refreshBadge } from '../src/background/badge';
-import { recordResults } from '../src/background/history-recorder';
-import { listenForMessages } from '../src/background/listen';
-import { refreshMagicubeWhenNoQuota } from '../src/background/magicube-refresh';
-import { quietly } from '../src/background/quietly';
-import { ALARM_INPUTS, handleAlarm, syncAlarms } from '../src/background/scheduler';
-import { watchNewResults } from '../src/settings/new-results';
+import { alertOnResults } from '@src/background/alerts';
+import { BADGE_INPUTS, refreshBadge } from '@src/background/badge';
+import { recordResults } from '@src/background/history-recorder';
+import { listenForMessages } from '@src/background/listen';
+import { refreshMagicubeWhenNoQuota } from '@src/background/magicube-refresh';
+import { quietly } from '@src/lib/quietly';
+import { ALARM_INPUTS, handleAlarm, syncAlarms } from '@src/background/scheduler';
+import { watchNewResults } from '@src/storage/new-results';
 
 export default defineBackground(() => {
   listenForMessages();

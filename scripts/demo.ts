@@ -1,8 +1,8 @@
 // `npm run demo`: the built extension in Debian's Chromium against the fake ModelScope, with a demo key, so a
 // newcomer sees it work without a ModelScope account. With no display it runs headless and saves screenshots.
-import { DEMO_KEY, FAKE_EXHAUSTED, FAKE_NO_HEADERS } from '../test/fake-modelscope/behaviours';
-import { launchExtension, SCREENSHOT_DIR } from '../test/e2e/harness';
-import { seededKey, seededList } from '../test/support/seeds';
+import { DEMO_KEY, FAKE_EXHAUSTED, FAKE_NO_HEADERS } from '@test/fake-modelscope/behaviours';
+import { launchExtension, SCREENSHOT_DIR } from '@test/e2e/harness';
+import { seededKey, seededList } from '@test/support/seeds';
 
 const DEMO_FAVOURITES = ['Qwen/Qwen3-Coder-480B-A35B-Instruct', 'ZhipuAI/GLM-4.7', 'deepseek-ai/DeepSeek-V4-Pro', FAKE_EXHAUSTED, FAKE_NO_HEADERS];
 const headless = !process.env.DISPLAY;

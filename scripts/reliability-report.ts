@@ -3,7 +3,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { FIGURES_DIR, type Figures } from '../test/reliability/figures';
+import { FIGURES_DIR, type Figures } from '@test/reliability/figures';
 
 const README = 'README.md';
 const HEADING = '## Reliability';

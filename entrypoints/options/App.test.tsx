@@ -2,11 +2,11 @@ import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { CATALOGUE_IDS } from '../../test/fake-modelscope/behaviours';
-import { checkSettingsItem } from '../../src/settings/check-settings';
-import { favouriteListsItem } from '../../src/settings/favourite-lists';
-import { scheduleItem } from '../../src/settings/schedule';
-import { activeApiKey, addKey, keyringItem } from '../../src/settings/keyring';
+import { CATALOGUE_IDS } from '@test/fake-modelscope/behaviours';
+import { checkSettingsItem } from '@src/storage/check-settings';
+import { favouriteListsItem } from '@src/storage/favourite-lists';
+import { scheduleItem } from '@src/storage/schedule';
+import { activeApiKey, addKey, keyringItem } from '@src/storage/keyring';
 import { App } from './App';
 
 const KEY = `ms-${'a'.repeat(32)}`;

@@ -1,21 +1,21 @@
 import { i18n } from '#i18n';
-import { alertSettingsItem } from '../../src/settings/alerts';
-import { checkSettingsItem } from '../../src/settings/check-settings';
-import { activeList, favouriteListsItem } from '../../src/settings/favourite-lists';
-import { scheduleItem } from '../../src/settings/schedule';
-import { CheckSettingsForm } from '../../src/ui/CheckSettingsForm';
-import { KeysSection } from '../../src/ui/KeysSection';
-import { ListsSection } from '../../src/ui/ListsSection';
-import { PreferencesSection } from '../../src/ui/PreferencesSection';
-import { RepairNotice } from '../../src/ui/RepairNotice';
-import { ResetCountdown } from '../../src/ui/ResetCountdown';
-import { ScheduleForm } from '../../src/ui/ScheduleForm';
-import { TransferSection } from '../../src/ui/TransferSection';
-import { UsageHistory } from '../../src/ui/UsageHistory';
-import { useActiveKey } from '../../src/ui/use-active-key';
-import { useKeyHistory } from '../../src/ui/use-key-history';
-import { useNow } from '../../src/ui/use-now';
-import { useStoredValue } from '../../src/ui/use-stored-value';
+import { alertSettingsItem } from '@src/storage/alerts';
+import { checkSettingsItem } from '@src/storage/check-settings';
+import { activeList, favouriteListsItem } from '@src/storage/favourite-lists';
+import { scheduleItem } from '@src/storage/schedule';
+import { CheckSettingsForm } from '@src/ui/CheckSettingsForm';
+import { KeysSection } from '@src/ui/KeysSection';
+import { ListsSection } from '@src/ui/ListsSection';
+import { PreferencesSection } from '@src/ui/PreferencesSection';
+import { RepairNotice } from '@src/ui/RepairNotice';
+import { ResetCountdown } from '@src/ui/ResetCountdown';
+import { ScheduleForm } from '@src/ui/ScheduleForm';
+import { TransferSection } from '@src/ui/TransferSection';
+import { UsageHistory } from '@src/ui/UsageHistory';
+import { useActiveKey } from '@src/ui/use-active-key';
+import { useKeyHistory } from '@src/ui/use-key-history';
+import { useNow } from '@src/ui/use-now';
+import { useStoredValue } from '@src/ui/use-stored-value';
 
 const SECTIONS = [
   ['keys', 'ui.nav.keys'],

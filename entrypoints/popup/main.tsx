@@ -1,6 +1,6 @@
 import { i18n } from '#i18n';
 import { createRoot } from 'react-dom/client';
-import '../../src/ui/styles.css';
+import '@src/ui/styles.css';
 import { App } from './App';
 
 // The HTML title is the manifest's localized placeholder; the page itself shows the real name.

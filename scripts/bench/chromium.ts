@@ -1,10 +1,10 @@
 /// <reference types="chrome" />
 // In Debian's Chromium with the built extension: popup open to first stored results, cold service worker to `health`.
 import type { Page } from 'playwright-core';
-import type { BalanceItem } from '../../src/contract';
-import { keyFingerprint } from '../../src/settings/key-fingerprint';
-import { launchExtension, type ExtensionSession } from '../../test/e2e/harness';
-import { seededKey, seededList } from '../../test/support/seeds';
+import type { BalanceItem } from '@src/contract';
+import { keyFingerprint } from '@src/lib/key-fingerprint';
+import { launchExtension, type ExtensionSession } from '@test/e2e/harness';
+import { seededKey, seededList } from '@test/support/seeds';
 import { BUDGETS } from './budgets';
 import { formatMs, verdict, type Section } from './report';
 import { median } from './stats';

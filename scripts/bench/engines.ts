@@ -1,10 +1,10 @@
 // The three ways of checking a batch, all with the same probe and the same retries: only the scheduling differs.
-import { checkModels, type CheckDeps } from '../../src/checks/check-models';
-import { DEFAULT_RETRY_POLICY, withRetries } from '../../src/checks/retry';
-import { SingleFlight } from '../../src/checks/single-flight';
-import type { HttpOptions } from '../../src/modelscope/http';
-import { probeModel, type ProbeOutcome } from '../../src/modelscope/probe';
-import { DEFAULT_CHECK_SETTINGS } from '../../src/settings/check-settings-schema';
+import { checkModels, type CheckDeps } from '@src/engine/check-models';
+import { DEFAULT_RETRY_POLICY, withRetries } from '@src/engine/retry';
+import { SingleFlight } from '@src/engine/single-flight';
+import type { HttpOptions } from '@src/modelscope/http';
+import { probeModel, type ProbeOutcome } from '@src/modelscope/probe';
+import { DEFAULT_CHECK_SETTINGS } from '@src/storage/check-settings-schema';
 import { MemoryResultCache } from './memory-cache';
 import { BENCH_KEY } from './upstream';
 

@@ -2,7 +2,7 @@
 // test: it prints figures and exits non-zero when a budget is missed. `--write-readme` also puts the report in
 // README.md between the bench markers.
 import { cpus } from 'node:os';
-import { startFakeModelScope } from '../../test/fake-modelscope/server';
+import { startFakeModelScope } from '@test/fake-modelscope/server';
 import { chromiumSection, measureChromium } from './chromium';
 import { measureOverhead, overheadSection } from './overhead';
 import { measureQuotaSession, quotaSection } from './quota-session';

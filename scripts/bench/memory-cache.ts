@@ -1,5 +1,5 @@
-import type { BalanceItem } from '../../src/contract';
-import type { ResultCache } from '../../src/settings/result-cache';
+import type { BalanceItem } from '@src/contract';
+import type { ResultCache } from '@src/engine/check-models';
 
 /**
  * The extension's `ResultCache` interface kept in a Map, since the real one needs a browser's `storage.session`.

@@ -1,7 +1,7 @@
 // What our engine adds to one probe (deadline, parsing, classification, limiter, single-flight, cache) over a bare fetch.
-import { authHeaders, CHAT_COMPLETIONS_URL, probeRequestBody } from '../../src/modelscope/endpoints';
-import type { FakeModelScope } from '../../test/fake-modelscope/server';
-import { fetchRoutedTo } from '../../test/support/routed-fetch';
+import { authHeaders, CHAT_COMPLETIONS_URL, probeRequestBody } from '@src/modelscope/endpoints';
+import type { FakeModelScope } from '@test/fake-modelscope/server';
+import { fetchRoutedTo } from '@test/support/routed-fetch';
 import { BUDGETS } from './budgets';
 import { freshDeps, ourEngine } from './engines';
 import { formatMs, verdict, type Section } from './report';

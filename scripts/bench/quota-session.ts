@@ -1,8 +1,8 @@
 // Quota spent in a realistic session: the popup opened 10 times in 5 minutes, Check pressed each time, one schedule.
-import { SingleFlight } from '../../src/checks/single-flight';
-import type { ProbeOutcome } from '../../src/modelscope/probe';
-import type { FakeModelScope } from '../../test/fake-modelscope/server';
-import { fetchRoutedTo } from '../../test/support/routed-fetch';
+import { SingleFlight } from '@src/engine/single-flight';
+import type { ProbeOutcome } from '@src/modelscope/probe';
+import type { FakeModelScope } from '@test/fake-modelscope/server';
+import { fetchRoutedTo } from '@test/support/routed-fetch';
 import { allAtOnce, CACHE_MAX_AGE_MS, ourEngine, type Engine } from './engines';
 import { MemoryResultCache } from './memory-cache';
 import { verdict, type Section } from './report';

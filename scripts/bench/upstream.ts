@@ -1,6 +1,6 @@
 // The fake ModelScope as the bench uses it: the upstreams it plays and the models it serves.
-import { DEMO_KEY, POOL_MODELS, REAL_MODELS } from '../../test/fake-modelscope/behaviours';
-import type { FakeModelScope, FakeModelScopeRuntimeOptions } from '../../test/fake-modelscope/server';
+import { DEMO_KEY, POOL_MODELS, REAL_MODELS } from '@test/fake-modelscope/behaviours';
+import type { FakeModelScope, FakeModelScopeRuntimeOptions } from '@test/fake-modelscope/server';
 
 export const BENCH_KEY = DEMO_KEY;
 export const REAL_IDS: readonly string[] = REAL_MODELS.map((model) => model.id);

@@ -1,8 +1,8 @@
 // Wall time of a batch for each strategy, on an unlimited upstream and on one that limits concurrency.
-import { DEFAULT_RETRY_POLICY } from '../../src/checks/retry';
-import { DEFAULT_CHECK_SETTINGS } from '../../src/settings/check-settings-schema';
-import type { FakeModelScope, FakeModelScopeRuntimeOptions } from '../../test/fake-modelscope/server';
-import { fetchRoutedTo } from '../../test/support/routed-fetch';
+import { DEFAULT_RETRY_POLICY } from '@src/engine/retry';
+import { DEFAULT_CHECK_SETTINGS } from '@src/storage/check-settings-schema';
+import type { FakeModelScope, FakeModelScopeRuntimeOptions } from '@test/fake-modelscope/server';
+import { fetchRoutedTo } from '@test/support/routed-fetch';
 import { BUDGETS } from './budgets';
 import { endsWithNumbers, STRATEGIES, type StrategyName } from './engines';
 import { formatMs, verdict, type Budget, type Section } from './report';

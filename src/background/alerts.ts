@@ -1,12 +1,12 @@
 import { i18n } from '#i18n';
 import { browser } from 'wxt/browser';
-import { effectiveQuota, type EffectiveQuota } from '../checks/lowest-quota';
-import { quotaDay } from '../checks/reset-time';
-import { activeKeyWithId } from '../settings/active-key-id';
-import { alertSettingsItem, alertsShownItem, type Threshold } from '../settings/alerts';
-import { inOrder } from '../settings/in-order';
-import { activeFavourites } from '../settings/favourite-lists';
-import type { NewResults } from '../settings/new-results';
+import { effectiveQuota, type EffectiveQuota } from '@src/quota/lowest-quota';
+import { quotaDay } from '@src/quota/reset-time';
+import { activeKeyWithId } from '@src/storage/active-key-id';
+import { alertSettingsItem, alertsShownItem, type Threshold } from '@src/storage/alerts';
+import { inOrder } from '@src/lib/in-order';
+import { activeFavourites } from '@src/storage/favourite-lists';
+import type { NewResults } from '@src/storage/new-results';
 import { callsText } from './calls-text';
 
 /** Under the share of its limit (at 0 even without a limit), or under the count of calls the user set. */

@@ -1,14 +1,14 @@
 import { i18n } from '#i18n';
 import { browser } from 'wxt/browser';
-import { badgeColours, badgeState, badgeText, type BadgeState } from '../checks/badge-text';
-import { clockTime } from '../checks/clock-time';
-import { activeKeyWithId } from '../settings/active-key-id';
-import { activeFavourites, favouriteListsItem } from '../settings/favourite-lists';
-import { keyringItem, sessionSecretsItem } from '../settings/keyring';
-import { latestResultsFor, latestResultsItem } from '../settings/latest-results';
-import { magicubeBalancesItem, magicubeRecordFor } from '../settings/magicube-balance';
+import { badgeColours, badgeState, badgeText, type BadgeState } from '@src/quota/badge-state';
+import { clockTime } from '@src/lib/clock-time';
+import { activeKeyWithId } from '@src/storage/active-key-id';
+import { activeFavourites, favouriteListsItem } from '@src/storage/favourite-lists';
+import { keyringItem, sessionSecretsItem } from '@src/storage/keyring';
+import { latestResultsFor, latestResultsItem } from '@src/storage/latest-results';
+import { magicubeBalancesItem, magicubeRecordFor } from '@src/storage/magicube-balance';
 import { callsText } from './calls-text';
-import { coalesced } from './coalesced';
+import { coalesced } from '@src/lib/coalesced';
 
 /** Every stored value the badge is drawn from: a change to any of them redraws it. */
 export const BADGE_INPUTS = [latestResultsItem, keyringItem, sessionSecretsItem, favouriteListsItem, magicubeBalancesItem] as const;

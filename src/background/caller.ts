@@ -1,4 +1,4 @@
-import { activeApiKey } from '../settings/keyring';
+import { activeApiKey } from '@src/storage/keyring';
 
 /** Who sent a message: our own pages, or another extension (which never sees or uses anything saved). */
 export interface Caller {

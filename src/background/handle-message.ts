@@ -1,6 +1,6 @@
 import { i18n } from '#i18n';
-import { parseRequest, type ContractReply, type ContractRequest } from '../contract';
-import { preferencesItem } from '../settings/preferences';
+import { parseRequest, type ContractReply, type ContractRequest } from '@src/contract';
+import { preferencesItem } from '@src/storage/preferences';
 import type { Caller } from './caller';
 import { handleBalance } from './handlers/balance';
 import { handleHealth } from './handlers/health';

@@ -1,9 +1,9 @@
-import type { BalanceItem } from '../contract';
-import { startOfQuotaDays } from '../checks/reset-time';
-import { updateHistory, type MagicubeReading } from '../settings/history';
-import type { NewResults } from '../settings/new-results';
-import { scheduleItem } from '../settings/schedule';
-import { coalesced } from './coalesced';
+import type { BalanceItem } from '@src/contract';
+import { startOfQuotaDays } from '@src/quota/reset-time';
+import { updateHistory, type MagicubeReading } from '@src/storage/history';
+import type { NewResults } from '@src/storage/new-results';
+import { scheduleItem } from '@src/storage/schedule';
+import { coalesced } from '@src/lib/coalesced';
 
 /** The oldest moment kept: as many quota days back as the user chose, today included. */
 async function keepFrom(): Promise<number> {

@@ -1,11 +1,11 @@
-import { SingleFlight } from '../checks/single-flight';
-import { fetchMagicubeBalance, type MagicubeOutcome } from '../modelscope/magicube';
-import { activeKeyWithId } from '../settings/active-key-id';
-import { checkSettingsItem } from '../settings/check-settings';
-import { activeFavourites } from '../settings/favourite-lists';
-import { magicubeRecordFor, saveMagicubeRecord } from '../settings/magicube-balance';
-import type { NewResults } from '../settings/new-results';
-import { scheduleItem } from '../settings/schedule';
+import { SingleFlight } from '@src/engine/single-flight';
+import { fetchMagicubeBalance, type MagicubeOutcome } from '@src/modelscope/magicube';
+import { activeKeyWithId } from '@src/storage/active-key-id';
+import { checkSettingsItem } from '@src/storage/check-settings';
+import { activeFavourites } from '@src/storage/favourite-lists';
+import { magicubeRecordFor, saveMagicubeRecord } from '@src/storage/magicube-balance';
+import type { NewResults } from '@src/storage/new-results';
+import { scheduleItem } from '@src/storage/schedule';
 import { alertKeyRefused } from './alerts';
 import { recordMagicubeReading } from './history-recorder';
 

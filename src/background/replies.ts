@@ -1,5 +1,5 @@
 import { i18n } from '#i18n';
-import type { BalanceReply, MagicubeReply, MessageType, ModelsReply, ProblemCode, ReplyError, RequestParse } from '../contract';
+import type { BalanceReply, MagicubeReply, MessageType, ModelsReply, ProblemCode, ReplyError, RequestParse } from '@src/contract';
 
 export const balanceFailure = (message: string, error: ReplyError): BalanceReply => ({ success: false, data: [], message, error });
 export const modelsFailure = (message: string, error: ReplyError): ModelsReply => ({ success: false, data: [], message, error });

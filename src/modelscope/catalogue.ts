@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { ErrorKind } from '../contract';
+import type { ErrorKind } from '@src/contract';
 import { kindForErrorStatus } from './classify';
 import { MODELS_URL } from './endpoints';
 import { fetchWithDeadline, parseJson, readBoundedText, type HttpOptions } from './http';

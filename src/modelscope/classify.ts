@@ -1,4 +1,4 @@
-import type { ErrorKind } from '../contract';
+import type { ErrorKind } from '@src/contract';
 import { hasAnyQuotaNumber, isExhausted, type QuotaNumbers } from './quota-headers';
 
 export interface Classification {

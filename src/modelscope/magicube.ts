@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { MagicubeBalanceSchema, type ErrorKind, type MagicubeBalance } from '../contract';
+import { MagicubeBalanceSchema, type ErrorKind, type MagicubeBalance } from '@src/contract';
 import { kindForErrorStatus } from './classify';
 import { authHeaders, MAGICUBE_BALANCE_URL } from './endpoints';
 import { fetchWithDeadline, parseJson, readBoundedText, type HttpOptions } from './http';

@@ -1,4 +1,4 @@
-import type { ErrorKind } from '../contract';
+import type { ErrorKind } from '@src/contract';
 import { classifyProbeResponse } from './classify';
 import { authHeaders, CHAT_COMPLETIONS_URL, probeRequestBody } from './endpoints';
 import { discardBody, fetchWithDeadline, readBoundedText, type HttpOptions } from './http';

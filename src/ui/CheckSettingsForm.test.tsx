@@ -1,7 +1,7 @@
 import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
-import { DEFAULT_CHECK_SETTINGS } from '../settings/check-settings';
+import { DEFAULT_CHECK_SETTINGS } from '@src/storage/check-settings';
 import { CheckSettingsForm } from './CheckSettingsForm';
 
 describe('CheckSettingsForm', () => {

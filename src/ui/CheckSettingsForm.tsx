@@ -2,7 +2,7 @@ import { i18n } from '#i18n';
 import { useEffect, useState, type FormEvent } from 'react';
 import { numberOrNaN } from './number-field';
 import { NumberField } from './NumberField';
-import { CHECK_SETTINGS_RANGES, CheckSettingsSchema, type CheckSettings } from '../settings/check-settings';
+import { CHECK_SETTINGS_RANGES, CheckSettingsSchema, type CheckSettings } from '@src/storage/check-settings';
 
 interface Props {
   value: CheckSettings;

@@ -1,6 +1,6 @@
 import { i18n } from '#i18n';
-import { ACCESS_TOKEN_PAGE_URL } from '../modelscope/endpoints';
-import type { NewKey } from '../settings/keyring';
+import { ACCESS_TOKEN_PAGE_URL } from '@src/modelscope/endpoints';
+import type { NewKey } from '@src/storage/keyring';
 import { KeyForm } from './KeyForm';
 
 /** Shown while no key is saved: how to get a token, and where to paste it. */

@@ -1,7 +1,7 @@
 import { i18n } from '#i18n';
 import { useEffect, useId, useState, type FormEvent } from 'react';
-import { ApiKeySchema } from '../contract';
-import type { NewKey } from '../settings/keyring';
+import { ApiKeySchema } from '@src/contract';
+import type { NewKey } from '@src/storage/keyring';
 import { SecretInput } from './SecretInput';
 import { errorMessage } from './format';
 

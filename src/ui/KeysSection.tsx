@@ -1,6 +1,6 @@
 import { i18n } from '#i18n';
 import { useState } from 'react';
-import { addKey, removeKey, sessionSecretsItem, setActiveKey, updateKey, type SavedKey } from '../settings/keyring';
+import { addKey, removeKey, sessionSecretsItem, setActiveKey, updateKey, type SavedKey } from '@src/storage/keyring';
 import { KeyForm } from './KeyForm';
 import { useActiveKey } from './use-active-key';
 import { useStoredValue } from './use-stored-value';

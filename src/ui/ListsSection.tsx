@@ -1,7 +1,7 @@
 import { i18n } from '#i18n';
 import { useEffect, useId, useState, type FormEvent } from 'react';
-import { MAX_MODELS_PER_REQUEST } from '../contract';
-import { favouriteListsItem, type FavouriteLists } from '../settings/favourite-lists';
+import { MAX_MODELS_PER_REQUEST } from '@src/contract';
+import { favouriteListsItem, type FavouriteLists } from '@src/storage/favourite-lists';
 import { addModel, deleteList, moveModel, newList, removeModel, renameList } from './list-editing';
 import { listDisplayName } from './list-name';
 import { looksLikeModelId } from './model-id';

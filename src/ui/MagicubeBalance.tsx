@@ -1,5 +1,5 @@
 import { i18n } from '#i18n';
-import type { MagicubeReply } from '../contract';
+import type { MagicubeReply } from '@src/contract';
 
 /** The account's Magicube credits, always labelled with their unit so they are never read as calls. */
 export function MagicubeBalance({ reply }: { reply: MagicubeReply | undefined }) {

@@ -1,8 +1,8 @@
 import { i18n } from '#i18n';
-import { clockTime } from '../checks/clock-time';
-import { paceToday } from '../checks/pace';
-import { nextReset } from '../checks/reset-time';
-import type { HistoryPoint } from '../settings/history';
+import { clockTime } from '@src/lib/clock-time';
+import { paceToday } from '@src/quota/pace';
+import { nextReset } from '@src/quota/reset-time';
+import type { HistoryPoint } from '@src/storage/history';
 import { uiLanguage } from './format';
 
 interface Props {

@@ -1,5 +1,5 @@
 import { i18n } from '#i18n';
-import { preferencesItem, type Preferences } from '../settings/preferences';
+import { preferencesItem, type Preferences } from '@src/storage/preferences';
 import { useStoredValue } from './use-stored-value';
 
 /** On/off choices that change what the extension does by itself or lets others do. */

@@ -1,5 +1,5 @@
 import { i18n } from '#i18n';
-import { quotaLevel, remainingShare } from '../checks/quota-level';
+import { quotaLevel, remainingShare } from '@src/quota/quota-level';
 
 interface Props {
   remaining: number | null;

@@ -1,10 +1,10 @@
 import { i18n } from '#i18n';
-import { BADGE_COLOURS } from '../checks/badge-text';
-import { clockTime } from '../checks/clock-time';
-import { todaysQuota } from '../checks/pace';
-import { quotaLevel } from '../checks/quota-level';
-import { lastReset, nextReset } from '../checks/reset-time';
-import type { HistoryPoint } from '../settings/history';
+import { BADGE_COLOURS } from '@src/quota/badge-state';
+import { clockTime } from '@src/lib/clock-time';
+import { todaysQuota } from '@src/quota/pace';
+import { quotaLevel } from '@src/quota/quota-level';
+import { lastReset, nextReset } from '@src/quota/reset-time';
+import type { HistoryPoint } from '@src/storage/history';
 import { uiLanguage } from './format';
 
 interface Props {

@@ -2,8 +2,8 @@ import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { checkSettingsItem } from '../settings/check-settings';
-import { listRepairs } from '../settings/repairs';
+import { checkSettingsItem } from '@src/storage/check-settings';
+import { listRepairs } from '@src/storage/repairs';
 import { RepairNotice } from './RepairNotice';
 
 describe('RepairNotice', () => {

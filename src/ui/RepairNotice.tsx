@@ -1,6 +1,6 @@
 import { i18n } from '#i18n';
 import { useEffect, useState } from 'react';
-import { clearRepairs, listRepairs, watchRepairs, type Repair } from '../settings/repairs';
+import { clearRepairs, listRepairs, watchRepairs, type Repair } from '@src/storage/repairs';
 import { followStored } from './follow-stored';
 
 /** Tells the user when a stored setting was unreadable and reset, instead of silently changing it. */

@@ -1,5 +1,5 @@
 import { i18n } from '#i18n';
-import { nextReset, untilNextReset } from '../checks/reset-time';
+import { nextReset, untilNextReset } from '@src/quota/reset-time';
 
 /** Time left until the daily quota resets, labelled as the estimate it is (midnight China Standard Time). */
 export function ResetCountdown({ now }: { now: number }) {

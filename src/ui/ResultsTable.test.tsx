@@ -1,9 +1,9 @@
 import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
-import type { BalanceItem } from '../contract';
+import type { BalanceItem } from '@src/contract';
 import { ResultsTable } from './ResultsTable';
-import { balanceItem } from '../../test/support/balance-item';
+import { balanceItem } from '@test/support/balance-item';
 
 const NOW = Date.parse('2026-11-27T09:33:00.000Z');
 const base = balanceItem('ZhipuAI/GLM-4.7', {

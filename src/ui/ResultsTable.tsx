@@ -1,6 +1,6 @@
 import { i18n } from '#i18n';
 import { Fragment, useState, type ReactNode } from 'react';
-import type { BalanceItem } from '../contract';
+import type { BalanceItem } from '@src/contract';
 import { errorHint } from './error-hint';
 import { timeAgo } from './format';
 import { QuotaCell } from './QuotaCell';

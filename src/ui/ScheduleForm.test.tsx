@@ -1,8 +1,8 @@
 import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
-import { DEFAULT_ALERT_SETTINGS } from '../settings/alerts';
-import { DEFAULT_SCHEDULE } from '../settings/schedule';
+import { DEFAULT_ALERT_SETTINGS } from '@src/storage/alerts';
+import { DEFAULT_SCHEDULE } from '@src/storage/schedule';
 import { ScheduleForm } from './ScheduleForm';
 
 function setup(modelCount = 5) {

@@ -1,7 +1,7 @@
 import { i18n } from '#i18n';
 import { useEffect, useState, type FormEvent } from 'react';
-import { AlertSettingsSchema, THRESHOLD_RANGES, type AlertSettings } from '../settings/alerts';
-import { HISTORY_DAYS_RANGE, INTERVALS, ScheduleSchema, dailyCallCeiling, type Interval, type Schedule } from '../settings/schedule';
+import { AlertSettingsSchema, THRESHOLD_RANGES, type AlertSettings } from '@src/storage/alerts';
+import { HISTORY_DAYS_RANGE, INTERVALS, ScheduleSchema, dailyCallCeiling, type Interval, type Schedule } from '@src/storage/schedule';
 import { numberOrNaN } from './number-field';
 import { NumberField } from './NumberField';
 

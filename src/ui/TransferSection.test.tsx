@@ -1,9 +1,9 @@
 import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { checkSettingsItem, DEFAULT_CHECK_SETTINGS } from '../settings/check-settings';
-import { activeApiKey, addKey } from '../settings/keyring';
-import { exportSettings } from '../settings/transfer';
+import { checkSettingsItem, DEFAULT_CHECK_SETTINGS } from '@src/storage/check-settings';
+import { activeApiKey, addKey } from '@src/storage/keyring';
+import { exportSettings } from '@src/storage/transfer';
 import { TransferSection } from './TransferSection';
 
 const KEY = `ms-${'a'.repeat(32)}`;

@@ -8,7 +8,7 @@ import {
   resetSettings,
   type ImportChanges,
   type SettingsFile,
-} from '../settings/transfer';
+} from '@src/storage/transfer';
 
 function download(text: string, filename: string): void {
   const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));

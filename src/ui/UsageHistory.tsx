@@ -1,6 +1,6 @@
 import { i18n } from '#i18n';
-import { dailyUsage } from '../checks/daily-usage';
-import type { HistoryPoint } from '../settings/history';
+import { dailyUsage } from '@src/quota/daily-usage';
+import type { HistoryPoint } from '@src/storage/history';
 
 interface Props {
   /** One key's history: each model's checks. */

@@ -1,5 +1,5 @@
 import { i18n } from '#i18n';
-import type { ErrorKind } from '../contract';
+import type { ErrorKind } from '@src/contract';
 
 /** What a person should do about each kind of failure, in the UI language. */
 export function errorHint(kind: ErrorKind): string {

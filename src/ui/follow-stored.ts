@@ -1,5 +1,5 @@
-import { keyFingerprint } from '../settings/key-fingerprint';
-import type { ValidatedItem } from '../settings/validated-item';
+import { keyFingerprint } from '@src/lib/key-fingerprint';
+import type { ValidatedItem } from '@src/storage/validated-item';
 
 /**
  * Reads a stored value once and then follows its changes. A change heard before the first read answers is newer

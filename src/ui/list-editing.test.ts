@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { FavouriteLists } from '../settings/favourite-lists';
+import type { FavouriteLists } from '@src/storage/favourite-lists';
 import { addModel, deleteList, moveModel, newList, removeModel, renameList } from './list-editing';
 
 const lists: FavouriteLists = {

@@ -1,4 +1,4 @@
-import type { FavouriteList, FavouriteLists } from '../settings/favourite-lists';
+import type { FavouriteList, FavouriteLists } from '@src/storage/favourite-lists';
 
 /** Pure edits of the favourite lists; the caller saves the result through the validated item. */
 function editList(all: FavouriteLists, listId: string, edit: (list: FavouriteList) => FavouriteList): FavouriteLists {

@@ -1,5 +1,5 @@
 import { i18n } from '#i18n';
-import { DEFAULT_LIST_ID, DEFAULT_LIST_NAME, type FavouriteList } from '../settings/favourite-lists';
+import { DEFAULT_LIST_ID, DEFAULT_LIST_NAME, type FavouriteList } from '@src/storage/favourite-lists';
 
 /** The first list keeps its stored English name until renamed; show it in the UI language meanwhile. */
 export function listDisplayName(list: FavouriteList): string {

@@ -1,6 +1,6 @@
 import { i18n } from '#i18n';
 import { browser } from 'wxt/browser';
-import { CONTRACT, type MessageType, type ReplyOf, type RequestOf } from '../contract';
+import { CONTRACT, type MessageType, type ReplyOf, type RequestOf } from '@src/contract';
 
 /** Sends a contract message to the background and checks the reply against its schema. */
 export async function ask<T extends MessageType>(request: RequestOf<T> & { type: T }): Promise<ReplyOf<T>> {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { BalanceItem } from '../contract';
+import type { BalanceItem } from '@src/contract';
 import { orderRows, resultsAsText } from './result-rows';
-import { balanceItem } from '../../test/support/balance-item';
+import { balanceItem } from '@test/support/balance-item';
 
 function item(model: string, model_request_remaining: number | null, request_remaining: number | null = 1500): BalanceItem {
   return balanceItem(model, { request_remaining, model_request_remaining, latency_ms: 1, checked_at: '2026-11-27T01:00:00.000Z' });

@@ -1,5 +1,5 @@
-import { effectiveQuota } from '../checks/lowest-quota';
-import type { BalanceItem } from '../contract';
+import { effectiveQuota } from '@src/quota/lowest-quota';
+import type { BalanceItem } from '@src/contract';
 
 export type RowOrder = 'list' | 'remaining';
 

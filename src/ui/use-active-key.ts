@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { keyringItem, secretOf, sessionSecretsItem, type Keyring, type SavedKey } from '../settings/keyring';
+import { keyringItem, secretOf, sessionSecretsItem, type Keyring, type SavedKey } from '@src/storage/keyring';
 import { useStoredValue } from './use-stored-value';
 
 export interface ActiveKeyState {

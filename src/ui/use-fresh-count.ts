@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
-import type { BalanceItem } from '../contract';
-import { keyFingerprint } from '../settings/key-fingerprint';
-import { sessionResultCache } from '../settings/result-cache';
+import type { BalanceItem } from '@src/contract';
+import { keyFingerprint } from '@src/lib/key-fingerprint';
+import { sessionResultCache } from '@src/storage/result-cache';
 
 /** How many of `models` have a result fresh enough that the next check reuses it instead of spending a call. */
 export function useFreshCount(

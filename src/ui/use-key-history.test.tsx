@@ -1,9 +1,9 @@
 import { act, renderHook, waitFor } from '@testing-library/react';
 import { expect, it } from 'vitest';
-import { updateHistory } from '../settings/history';
-import { keyFingerprint } from '../settings/key-fingerprint';
+import { updateHistory } from '@src/storage/history';
+import { keyFingerprint } from '@src/lib/key-fingerprint';
 import { useKeyHistory } from './use-key-history';
-import { balanceItem } from '../../test/support/balance-item';
+import { balanceItem } from '@test/support/balance-item';
 
 const KEY = `ms-${'1'.repeat(32)}`;
 const item = balanceItem('a/1', { request_remaining: 1990, model_request_remaining: 480 });

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { historyItem, keyHistoryOf, type KeyHistory } from '../settings/history';
+import { historyItem, keyHistoryOf, type KeyHistory } from '@src/storage/history';
 import { followItemForKey } from './follow-stored';
 
 const EMPTY: KeyHistory = { models: {}, magicube: [] };

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
-import type { BalanceItem } from '../contract';
-import { latestResultsItem } from '../settings/latest-results';
+import type { BalanceItem } from '@src/contract';
+import { latestResultsItem } from '@src/storage/latest-results';
 import { followItemForKey } from './follow-stored';
 
 /**

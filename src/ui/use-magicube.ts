@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { MagicubeReply } from '../contract';
+import type { MagicubeReply } from '@src/contract';
 import { ask } from './messaging';
 
 /** The Magicube balance of the active key, read once per key: the endpoint is free, so no cache is needed. */

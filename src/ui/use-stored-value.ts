@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { ValidatedItem } from '../settings/validated-item';
+import type { ValidatedItem } from '@src/storage/validated-item';
 import { followItem } from './follow-stored';
 
 /** A stored setting as React state: loaded once, kept in step with storage, saved through its schema. */

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BADGE_COLOURS } from '../../src/checks/badge-text';
+import { BADGE_COLOURS } from '@src/quota/badge-state';
 import { DEMO_KEY } from '../fake-modelscope/behaviours';
 import { seededKey, seededList } from '../support/seeds';
 import { launchExtension, type ExtensionSession } from './harness';

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { BalanceReplySchema, HealthReplySchema, MagicubeReplySchema, ModelsReplySchema } from '../../src/contract';
+import { BalanceReplySchema, HealthReplySchema, MagicubeReplySchema, ModelsReplySchema } from '@src/contract';
 import {
   DEMO_KEY,
   DEMO_MAGICUBE,

@@ -3,7 +3,7 @@
 // comes back.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BalanceReplySchema } from '../../src/contract';
+import { BalanceReplySchema } from '@src/contract';
 import { tally, writeFigures } from '../reliability/figures';
 import { DEMO_KEY, FAKE_SLOW } from '../fake-modelscope/behaviours';
 import { observe, stopServiceWorker, type Observation } from './devtools';

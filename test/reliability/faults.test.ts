@@ -2,16 +2,16 @@
 // and 50: the exact outcome of each model, the other models untouched, and the exact number of requests sent.
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { checkModels } from '../../src/checks/check-models';
-import { DEFAULT_RETRY_POLICY, isRetryable } from '../../src/checks/retry';
-import { SingleFlight } from '../../src/checks/single-flight';
-import { BalanceReplySchema, type BalanceItem, type ErrorKind } from '../../src/contract';
-import { fetchModelCatalogue } from '../../src/modelscope/catalogue';
-import { fetchMagicubeBalance } from '../../src/modelscope/magicube';
-import type { ProbeOutcome } from '../../src/modelscope/probe';
-import { CHECK_SETTINGS_RANGES, DEFAULT_CHECK_SETTINGS } from '../../src/settings/check-settings';
-import { addKey } from '../../src/settings/keyring';
-import { sessionResultCache } from '../../src/settings/result-cache';
+import { checkModels } from '@src/engine/check-models';
+import { DEFAULT_RETRY_POLICY, isRetryable } from '@src/engine/retry';
+import { SingleFlight } from '@src/engine/single-flight';
+import { BalanceReplySchema, type BalanceItem, type ErrorKind } from '@src/contract';
+import { fetchModelCatalogue } from '@src/modelscope/catalogue';
+import { fetchMagicubeBalance } from '@src/modelscope/magicube';
+import type { ProbeOutcome } from '@src/modelscope/probe';
+import { CHECK_SETTINGS_RANGES, DEFAULT_CHECK_SETTINGS } from '@src/storage/check-settings';
+import { addKey } from '@src/storage/keyring';
+import { sessionResultCache } from '@src/storage/result-cache';
 import {
   ACCOUNT_LIMIT,
   AUTH_FAILED_MESSAGE,

@@ -2,10 +2,10 @@
 // extension. Each gets an answer its reply schema accepts, and only a valid balance request spends a call.
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { BalanceReplySchema, BalanceRequestSchema, CONTRACT, type MessageType } from '../../src/contract';
-import { DEFAULT_FAVOURITES } from '../../src/settings/default-models';
-import { addKey } from '../../src/settings/keyring';
-import { preferencesItem } from '../../src/settings/preferences';
+import { BalanceReplySchema, BalanceRequestSchema, CONTRACT, type MessageType } from '@src/contract';
+import { DEFAULT_FAVOURITES } from '@src/storage/default-models';
+import { addKey } from '@src/storage/keyring';
+import { preferencesItem } from '@src/storage/preferences';
 import { DEMO_KEY, POOL_MODELS, REAL_MODELS, REVOKED_KEY } from '../fake-modelscope/behaviours';
 import { startFakeModelScope, type FakeModelScope } from '../fake-modelscope/server';
 import { startBackground } from '../support/background';

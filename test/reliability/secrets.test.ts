@@ -2,10 +2,10 @@
 // keys, or a reply to another extension. Other extensions use their own key and can read or change nothing saved.
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { checkSettingsItem } from '../../src/settings/check-settings';
-import { addKey, keyringItem, updateKey } from '../../src/settings/keyring';
-import { preferencesItem } from '../../src/settings/preferences';
-import { exportSettings } from '../../src/settings/transfer';
+import { checkSettingsItem } from '@src/storage/check-settings';
+import { addKey, keyringItem, updateKey } from '@src/storage/keyring';
+import { preferencesItem } from '@src/storage/preferences';
+import { exportSettings } from '@src/storage/transfer';
 import {
   DEMO_KEY,
   FAKE_ECHO_KEY,

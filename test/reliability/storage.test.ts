@@ -3,13 +3,13 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { BalanceReplySchema, type BalanceItem } from '../../src/contract';
-import { checkSettingsItem } from '../../src/settings/check-settings';
-import { favouriteListsItem } from '../../src/settings/favourite-lists';
-import { addKey } from '../../src/settings/keyring';
-import { SETTINGS_VERSION } from '../../src/settings/migrations';
-import { preferencesItem } from '../../src/settings/preferences';
-import { listRepairs } from '../../src/settings/repairs';
+import { BalanceReplySchema, type BalanceItem } from '@src/contract';
+import { checkSettingsItem } from '@src/storage/check-settings';
+import { favouriteListsItem } from '@src/storage/favourite-lists';
+import { addKey } from '@src/storage/keyring';
+import { SETTINGS_VERSION } from '@src/storage/migrations';
+import { preferencesItem } from '@src/storage/preferences';
+import { listRepairs } from '@src/storage/repairs';
 import { DEMO_KEY, FAKE_NO_HEADERS } from '../fake-modelscope/behaviours';
 import { startFakeModelScope, type FakeModelScope } from '../fake-modelscope/server';
 import { startBackground } from '../support/background';
@@ -112,7 +112,7 @@ async function expectEverythingElseKept(except: string) {
 
 /** The extension still answers a check from our own page, with what is left of the settings. */
 async function checkFromOurPage(models: string[], force = true) {
-  const { handleMessage } = await import('../../src/background/handle-message');
+  const { handleMessage } = await import('@src/background/handle-message');
   return BalanceReplySchema.parse(await handleMessage({ type: 'balance', models, force }, { external: false }));
 }
 

@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 
-/** A validated storage item as `src/settings/validated-item.ts` defines it, whatever its value type. */
+/** A validated storage item as `src/storage/validated-item.ts` defines it, whatever its value type. */
 export interface StoredItem {
   key: string;
   fallback: unknown;
@@ -14,7 +14,7 @@ export type AreaName = 'local' | 'session' | 'sync';
 export type AreaSnapshot = Record<AreaName, Record<string, unknown>>;
 export const AREAS: readonly AreaName[] = ['local', 'session', 'sync'];
 
-const SETTINGS_DIR = resolve('src/settings');
+const SETTINGS_DIR = resolve('src/storage');
 
 function isStoredItem(value: unknown): value is StoredItem {
   if (typeof value !== 'object' || value === null) return false;

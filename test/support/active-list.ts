@@ -1,4 +1,4 @@
-import { favouriteListsItem } from '../../src/settings/favourite-lists';
+import { favouriteListsItem } from '@src/storage/favourite-lists';
 
 /** Replaces the models of the active list through the validated item, keeping every other list as it is. */
 export async function setActiveListModels(models: string[]): Promise<void> {

@@ -1,4 +1,4 @@
-import type { BalanceItem } from '../../src/contract';
+import type { BalanceItem } from '@src/contract';
 
 /** A plain successful result (400 of 500 model calls, 1900 of 2000 account calls left); `change` overrides any field. */
 export function balanceItem(model: string, change: Partial<BalanceItem> = {}): BalanceItem {

@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { isBelowThreshold } from '../../src/background/alerts';
-import { alertSettingsItem, DEFAULT_ALERT_SETTINGS } from '../../src/settings/alerts';
-import { addKey } from '../../src/settings/keyring';
+import { isBelowThreshold } from '@src/background/alerts';
+import { alertSettingsItem, DEFAULT_ALERT_SETTINGS } from '@src/storage/alerts';
+import { addKey } from '@src/storage/keyring';
 import { DEMO_KEY, REVOKED_KEY } from '../fake-modelscope/behaviours';
 import { backgroundAgainstFake } from '../support/background';
 import { setActiveListModels } from '../support/active-list';

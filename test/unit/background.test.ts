@@ -6,14 +6,14 @@ import {
   MagicubeReplySchema,
   ModelsReplySchema,
   type BalanceReply,
-} from '../../src/contract';
-import { checkSettingsItem } from '../../src/settings/check-settings';
-import { DEFAULT_FAVOURITES } from '../../src/settings/default-models';
-import { activeFavourites } from '../../src/settings/favourite-lists';
-import { activeApiKey, addKey, setActiveKey } from '../../src/settings/keyring';
-import { latestResultsItem } from '../../src/settings/latest-results';
-import { preferencesItem } from '../../src/settings/preferences';
-import { keyFingerprint } from '../../src/settings/key-fingerprint';
+} from '@src/contract';
+import { checkSettingsItem } from '@src/storage/check-settings';
+import { DEFAULT_FAVOURITES } from '@src/storage/default-models';
+import { activeFavourites } from '@src/storage/favourite-lists';
+import { activeApiKey, addKey, setActiveKey } from '@src/storage/keyring';
+import { latestResultsItem } from '@src/storage/latest-results';
+import { preferencesItem } from '@src/storage/preferences';
+import { keyFingerprint } from '@src/lib/key-fingerprint';
 import {
   CATALOGUE_IDS,
   DEMO_KEY,

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { BADGE_COLOURS } from '../../src/checks/badge-text';
-import { favouriteListsItem } from '../../src/settings/favourite-lists';
-import { addKey, setActiveKey } from '../../src/settings/keyring';
+import { BADGE_COLOURS } from '@src/quota/badge-state';
+import { favouriteListsItem } from '@src/storage/favourite-lists';
+import { addKey, setActiveKey } from '@src/storage/keyring';
 import { DEMO_KEY, FAKE_NO_HEADERS, REVOKED_KEY } from '../fake-modelscope/behaviours';
 import { backgroundAgainstFake, startBackground } from '../support/background';
 import { setActiveListModels } from '../support/active-list';

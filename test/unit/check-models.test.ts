@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { checkModels, type CheckOptions } from '../../src/checks/check-models';
-import type { RetryPolicy } from '../../src/checks/retry';
-import { SingleFlight } from '../../src/checks/single-flight';
-import type { ProbeOutcome } from '../../src/modelscope/probe';
-import { sessionResultCache } from '../../src/settings/result-cache';
+import { checkModels, type CheckOptions } from '@src/engine/check-models';
+import type { RetryPolicy } from '@src/engine/retry';
+import { SingleFlight } from '@src/engine/single-flight';
+import type { ProbeOutcome } from '@src/modelscope/probe';
+import { sessionResultCache } from '@src/storage/result-cache';
 import {
   DEMO_KEY,
   FAKE_BUSY,

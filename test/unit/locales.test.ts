@@ -1,6 +1,6 @@
 import { parseMessagesFile } from '@wxt-dev/i18n/build';
 import { describe, expect, it } from 'vitest';
-import { PROBLEMS } from '../../src/contract';
+import { PROBLEMS } from '@src/contract';
 
 async function messages(locale: string): Promise<Map<string, string>> {
   const parsed = await parseMessagesFile(`locales/${locale}.yml`);

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { probeModel } from '../../src/modelscope/probe';
+import { probeModel } from '@src/modelscope/probe';
 import {
   DEMO_KEY,
   FAKE_BAD_REQUEST,

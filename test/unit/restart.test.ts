@@ -1,10 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { ALARMS } from '../../src/background/scheduler';
-import { historyItem, keyHistoryOf } from '../../src/settings/history';
-import { keyFingerprint } from '../../src/settings/key-fingerprint';
-import { addKey } from '../../src/settings/keyring';
-import { DEFAULT_SCHEDULE, scheduleItem } from '../../src/settings/schedule';
+import { ALARMS } from '@src/background/scheduler';
+import { historyItem, keyHistoryOf } from '@src/storage/history';
+import { keyFingerprint } from '@src/lib/key-fingerprint';
+import { addKey } from '@src/storage/keyring';
+import { DEFAULT_SCHEDULE, scheduleItem } from '@src/storage/schedule';
 import { DEMO_KEY } from '../fake-modelscope/behaviours';
 import { backgroundAgainstFake, restartBackground } from '../support/background';
 import { setActiveListModels } from '../support/active-list';

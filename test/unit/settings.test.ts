@@ -1,12 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { checkSettingsItem, DEFAULT_CHECK_SETTINGS } from '../../src/settings/check-settings';
-import { DEFAULT_FAVOURITES } from '../../src/settings/default-models';
-import { activeFavourites, DEFAULT_FAVOURITE_LISTS, favouriteListsItem } from '../../src/settings/favourite-lists';
-import { activeApiKey, addKey, keyringItem, removeKey, secretOf, setActiveKey, updateKey } from '../../src/settings/keyring';
-import { SETTINGS_VERSION } from '../../src/settings/migrations';
-import { listRepairs } from '../../src/settings/repairs';
+import { checkSettingsItem, DEFAULT_CHECK_SETTINGS } from '@src/storage/check-settings';
+import { DEFAULT_FAVOURITES } from '@src/storage/default-models';
+import { activeFavourites, DEFAULT_FAVOURITE_LISTS, favouriteListsItem } from '@src/storage/favourite-lists';
+import { activeApiKey, addKey, keyringItem, removeKey, secretOf, setActiveKey, updateKey } from '@src/storage/keyring';
+import { SETTINGS_VERSION } from '@src/storage/migrations';
+import { listRepairs } from '@src/storage/repairs';
 import { setActiveListModels } from '../support/active-list';
 
 const KEY_A = `ms-${'a'.repeat(32)}`;
@@ -16,9 +16,9 @@ const KEY_B = `ms-${'b'.repeat(32)}`;
 async function freshSettings() {
   vi.resetModules();
   return {
-    keyring: await import('../../src/settings/keyring'),
-    lists: await import('../../src/settings/favourite-lists'),
-    checks: await import('../../src/settings/check-settings'),
+    keyring: await import('@src/storage/keyring'),
+    lists: await import('@src/storage/favourite-lists'),
+    checks: await import('@src/storage/check-settings'),
   };
 }
 

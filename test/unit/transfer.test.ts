@@ -1,11 +1,11 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { checkSettingsItem, DEFAULT_CHECK_SETTINGS } from '../../src/settings/check-settings';
-import { DEFAULT_FAVOURITE_LISTS, favouriteListsItem } from '../../src/settings/favourite-lists';
-import { activeApiKey, addKey, keyringItem } from '../../src/settings/keyring';
-import { preferencesItem } from '../../src/settings/preferences';
-import { DEFAULT_SCHEDULE, scheduleItem } from '../../src/settings/schedule';
-import { applyImport, describeImport, exportSettings, parseSettingsFile, resetSettings } from '../../src/settings/transfer';
+import { checkSettingsItem, DEFAULT_CHECK_SETTINGS } from '@src/storage/check-settings';
+import { DEFAULT_FAVOURITE_LISTS, favouriteListsItem } from '@src/storage/favourite-lists';
+import { activeApiKey, addKey, keyringItem } from '@src/storage/keyring';
+import { preferencesItem } from '@src/storage/preferences';
+import { DEFAULT_SCHEDULE, scheduleItem } from '@src/storage/schedule';
+import { applyImport, describeImport, exportSettings, parseSettingsFile, resetSettings } from '@src/storage/transfer';
 import { setActiveListModels } from '../support/active-list';
 
 const KEY = `ms-${'a'.repeat(32)}`;

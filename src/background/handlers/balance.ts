@@ -1,14 +1,14 @@
 import { i18n } from '#i18n';
-import type { BalanceReply, BalanceRequest } from '../../contract';
-import { checkModels } from '../../checks/check-models';
-import { SingleFlight } from '../../checks/single-flight';
-import type { ProbeOutcome } from '../../modelscope/probe';
-import { checkSettingsItem } from '../../settings/check-settings';
-import { DEFAULT_FAVOURITES } from '../../settings/default-models';
-import { activeFavourites } from '../../settings/favourite-lists';
-import { keyFingerprint } from '../../settings/key-fingerprint';
-import { saveLatestResult } from '../../settings/latest-results';
-import { sessionResultCache } from '../../settings/result-cache';
+import type { BalanceReply, BalanceRequest } from '@src/contract';
+import { checkModels } from '@src/engine/check-models';
+import { SingleFlight } from '@src/engine/single-flight';
+import type { ProbeOutcome } from '@src/modelscope/probe';
+import { checkSettingsItem } from '@src/storage/check-settings';
+import { DEFAULT_FAVOURITES } from '@src/storage/default-models';
+import { activeFavourites } from '@src/storage/favourite-lists';
+import { keyFingerprint } from '@src/lib/key-fingerprint';
+import { saveLatestResult } from '@src/storage/latest-results';
+import { sessionResultCache } from '@src/storage/result-cache';
 import { callerApiKey, type Caller } from '../caller';
 import { balanceFailure, missingKeyMessage } from '../replies';
 

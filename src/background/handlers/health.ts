@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import type { HealthReply } from '../../contract';
+import type { HealthReply } from '@src/contract';
 
 /** Same answer as the original service's `GET /health`, with the installed extension's version. */
 export function handleHealth(): HealthReply {

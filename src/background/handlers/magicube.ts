@@ -1,8 +1,8 @@
 import { i18n } from '#i18n';
-import type { MagicubeReply, MagicubeRequest } from '../../contract';
-import { fetchMagicubeBalance } from '../../modelscope/magicube';
-import { checkSettingsItem } from '../../settings/check-settings';
-import { keyFingerprint } from '../../settings/key-fingerprint';
+import type { MagicubeReply, MagicubeRequest } from '@src/contract';
+import { fetchMagicubeBalance } from '@src/modelscope/magicube';
+import { checkSettingsItem } from '@src/storage/check-settings';
+import { keyFingerprint } from '@src/lib/key-fingerprint';
 import { callerApiKey, type Caller } from '../caller';
 import { storeMagicubeOutcome } from '../magicube-refresh';
 import { magicubeFailure, missingKeyMessage } from '../replies';

@@ -1,7 +1,7 @@
 import { i18n } from '#i18n';
-import type { ModelsReply } from '../../contract';
-import { fetchModelCatalogue } from '../../modelscope/catalogue';
-import { checkSettingsItem } from '../../settings/check-settings';
+import type { ModelsReply } from '@src/contract';
+import { fetchModelCatalogue } from '@src/modelscope/catalogue';
+import { checkSettingsItem } from '@src/storage/check-settings';
 import { modelsFailure } from '../replies';
 
 /** The API-Inference catalogue. Free and keyless. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { HistoryPoint } from '../settings/history';
+import type { HistoryPoint } from './types';
 import { paceToday } from './pace';
 
 const RESET = Date.parse('2026-10-04T16:00:00.000Z'); // midnight in China

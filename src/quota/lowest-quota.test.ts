@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { balanceItem, NO_NUMBERS } from '../../test/support/balance-item';
+import { balanceItem, NO_NUMBERS } from '@test/support/balance-item';
 import { effectiveQuota, lowestQuota } from './lowest-quota';
 
 describe('effectiveQuota', () => {

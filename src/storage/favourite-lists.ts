@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { MAX_MODELS_PER_REQUEST, ModelIdSchema } from '../contract';
+import { MAX_MODELS_PER_REQUEST, ModelIdSchema } from '@src/contract';
 import { DEFAULT_FAVOURITES } from './default-models';
 import { defineValidatedItem } from './validated-item';
 

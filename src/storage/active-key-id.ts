@@ -1,4 +1,4 @@
-import { keyFingerprint } from './key-fingerprint';
+import { keyFingerprint } from '@src/lib/key-fingerprint';
 import { activeKey, secretOf, type SavedKey } from './keyring';
 
 export interface ActiveKeyWithId {

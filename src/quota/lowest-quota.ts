@@ -1,5 +1,5 @@
-import type { BalanceItem } from '../contract';
-import type { QuotaNumbers } from '../modelscope/quota-headers';
+import type { BalanceItem } from '@src/contract';
+import type { QuotaNumbers } from '@src/modelscope/quota-headers';
 import { remainingShare } from './quota-level';
 
 export type QuotaSource = 'model' | 'account';

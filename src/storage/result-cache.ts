@@ -1,17 +1,13 @@
 import { storage } from 'wxt/utils/storage';
-import { BalanceItemSchema, type BalanceItem } from '../contract';
+import { BalanceItemSchema } from '@src/contract';
+import type { ResultCache } from '@src/engine/check-models';
+
+const entryKey = (keyId: string, model: string) => `session:result:${keyId}:${model}` as const;
 
 /**
  * Fresh probe results for every caller, in `storage.session` so they outlive a sleeping service worker but not the
  * browser. One entry per key fingerprint and model, so concurrent writes never overwrite each other.
  */
-export interface ResultCache {
-  get(keyId: string, model: string, maxAgeMs: number): Promise<BalanceItem | null>;
-  put(keyId: string, item: BalanceItem): Promise<void>;
-}
-
-const entryKey = (keyId: string, model: string) => `session:result:${keyId}:${model}` as const;
-
 export const sessionResultCache: ResultCache = {
   async get(keyId, model, maxAgeMs) {
     if (maxAgeMs <= 0) return null;

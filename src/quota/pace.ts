@@ -1,4 +1,4 @@
-import type { HistoryPoint } from '../settings/history';
+import type { HistoryPoint } from './types';
 import { effectiveQuota, type EffectiveQuota } from './lowest-quota';
 import { callsUsed } from './quota-level';
 import { lastReset } from './reset-time';

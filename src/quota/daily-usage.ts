@@ -1,4 +1,4 @@
-import type { HistoryPoint } from '../settings/history';
+import type { HistoryPoint } from './types';
 import { callsUsed } from './quota-level';
 import { DAY_MS, quotaDay, startOfQuotaDays } from './reset-time';
 

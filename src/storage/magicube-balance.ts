@@ -1,15 +1,16 @@
 import { z } from 'zod';
-import { MagicubeBalanceSchema } from '../contract';
-import { inOrder } from './in-order';
-import { keepNewest } from './keep-newest';
+import { MagicubeBalanceSchema } from '@src/contract';
+import { inOrder } from '@src/lib/in-order';
+import { keepNewest } from '@src/lib/keep-newest';
+import type { MagicubeRecord } from '@src/quota/types';
 import { defineValidatedItem } from './validated-item';
 
 /** The latest Magicube answer for one key: its balance, or that ModelScope refused the key. */
-export const MagicubeRecordSchema = z.discriminatedUnion('status', [
+export const MagicubeRecordSchema: z.ZodType<MagicubeRecord> = z.discriminatedUnion('status', [
   z.object({ status: z.literal('ok'), checked_at: z.iso.datetime(), balance: MagicubeBalanceSchema }),
   z.object({ status: z.literal('refused'), checked_at: z.iso.datetime() }),
 ]);
-export type MagicubeRecord = z.infer<typeof MagicubeRecordSchema>;
+export type { MagicubeRecord };
 
 /** Per key fingerprint, never per key. */
 export const magicubeBalancesItem = defineValidatedItem(

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { BalanceItemSchema, type BalanceItem } from '../contract';
-import { inOrder } from './in-order';
-import { keepNewest } from './keep-newest';
+import { BalanceItemSchema, type BalanceItem } from '@src/contract';
+import { inOrder } from '@src/lib/in-order';
+import { keepNewest } from '@src/lib/keep-newest';
 import { defineValidatedItem } from './validated-item';
 
 /** The latest result of each model, per key fingerprint, from our own pages' checks: what the popup shows at once. */

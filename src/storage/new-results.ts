@@ -1,5 +1,5 @@
 import { storage } from 'wxt/utils/storage';
-import type { BalanceItem } from '../contract';
+import type { BalanceItem } from '@src/contract';
 import { latestResultsItem, LatestResultsSchema, type LatestResults } from './latest-results';
 
 export interface NewResults {

@@ -1,5 +1,5 @@
-import type { BalanceItem } from '../contract';
-import type { MagicubeRecord } from '../settings/magicube-balance';
+import type { BalanceItem } from '@src/contract';
+import type { MagicubeRecord } from './types';
 import { lowestQuota, type LowestQuota } from './lowest-quota';
 import { quotaLevel } from './quota-level';
 import { lastReset } from './reset-time';

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import type { BalanceItem } from '../contract';
-import type { QuotaNumbers } from '../modelscope/quota-headers';
-import { inOrder } from './in-order';
+import type { BalanceItem } from '@src/contract';
+import type { HistoryPoint, MagicubeReading } from '@src/quota/types';
+import { inOrder } from '@src/lib/in-order';
 import { defineValidatedItem } from './validated-item';
 
 const Count = z.number().int().nonnegative().nullable();
@@ -20,6 +20,8 @@ export type StoredHistory = z.infer<typeof HistorySchema>;
 type StoredKeyHistory = z.infer<typeof StoredKeyHistorySchema>;
 type StoredPoint = z.infer<typeof StoredPointSchema>;
 
+export type { HistoryPoint, MagicubeReading };
+
 export const historyItem = defineValidatedItem('local:history', HistorySchema, {});
 
 /**
@@ -28,14 +30,6 @@ export const historyItem = defineValidatedItem('local:history', HistorySchema, {
  */
 export const HISTORY_BOUNDS = { keys: 5, modelsPerKey: 50, points: 20_000, readingsPerKey: 1_500 } as const;
 
-export interface HistoryPoint extends QuotaNumbers {
-  /** Epoch milliseconds (stored to the second). */
-  at: number;
-}
-export interface MagicubeReading {
-  at: number;
-  available: number;
-}
 export interface KeyHistory {
   models: Record<string, HistoryPoint[]>;
   magicube: MagicubeReading[];

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import type { BalanceItem } from '../contract';
-import { startOfQuotaDays } from '../checks/reset-time';
+import type { BalanceItem } from '@src/contract';
+import { startOfQuotaDays } from '@src/quota/reset-time';
 import {
   HISTORY_BOUNDS,
   historyItem,
@@ -11,7 +11,7 @@ import {
   withAdditions,
   type StoredHistory,
 } from './history';
-import { balanceItem, NO_NUMBERS } from '../../test/support/balance-item';
+import { balanceItem, NO_NUMBERS } from '@test/support/balance-item';
 
 const NOW = Date.parse('2026-10-20T04:00:00.000Z'); // 12:00 in China on 2026-10-20
 const HOUR = 3_600_000;

@@ -1,4 +1,4 @@
-import type { ErrorKind } from '../contract';
+import type { ErrorKind } from '@src/contract';
 
 /** Only these can go away by themselves; retrying a refused key or a missing model would change nothing. */
 const RETRYABLE: ReadonlySet<ErrorKind> = new Set(['network', 'timeout', 'upstream', 'rate_limited']);

@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { balanceItem, NO_NUMBERS } from '../../test/support/balance-item';
-import type { BalanceItem } from '../contract';
-import type { MagicubeRecord } from '../settings/magicube-balance';
-import { BADGE_COLOURS, badgeColours, badgeState, badgeText, compactCount, type BadgeInputs } from './badge-text';
+import { balanceItem, NO_NUMBERS } from '@test/support/balance-item';
+import type { BalanceItem } from '@src/contract';
+import type { MagicubeRecord } from './types';
+import { BADGE_COLOURS, badgeColours, badgeState, badgeText, compactCount, type BadgeInputs } from './badge-state';
 
 const NOW = Date.parse('2026-10-05T04:00:00.000Z'); // 12:00 in China; the last reset was 2026-10-04T16:00Z
 const TODAY = '2026-10-05T03:00:00.000Z';

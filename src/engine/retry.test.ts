@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ErrorKind } from '../contract';
+import type { ErrorKind } from '@src/contract';
 import { isRetryable, withRetries, type RetryPolicy } from './retry';
 
 function policy(waits: number[]): RetryPolicy {

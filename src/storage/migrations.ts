@@ -1,6 +1,6 @@
 import { storage } from 'wxt/utils/storage';
 import { z } from 'zod';
-import { ApiKeySchema, ModelIdSchema } from '../contract';
+import { ApiKeySchema, ModelIdSchema } from '@src/contract';
 import { recordRepair } from './repairs';
 
 /**

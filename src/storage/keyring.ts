@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ApiKeySchema } from '../contract';
+import { ApiKeySchema } from '@src/contract';
 import { defineValidatedItem } from './validated-item';
 
 export const MAX_KEYS = 20;

@@ -1,7 +1,6 @@
-import type { BalanceItem } from '../contract';
-import type { HttpOptions } from '../modelscope/http';
-import { probeModel, type ProbeOutcome } from '../modelscope/probe';
-import type { ResultCache } from '../settings/result-cache';
+import type { BalanceItem } from '@src/contract';
+import type { HttpOptions } from '@src/modelscope/http';
+import { probeModel, type ProbeOutcome } from '@src/modelscope/probe';
 import { AdaptiveLimiter } from './adaptive-limiter';
 import { DEFAULT_RETRY_POLICY, withRetries, type RetryPolicy } from './retry';
 import { SingleFlight } from './single-flight';
@@ -16,6 +15,12 @@ export interface CheckOptions {
   onResult?: (item: BalanceItem) => void | Promise<void>;
   fetchFn?: HttpOptions['fetchFn'];
   retryPolicy?: RetryPolicy;
+}
+
+/** Where fresh results are kept between checks (storage implements it; the engine only reads and writes). */
+export interface ResultCache {
+  get(keyId: string, model: string, maxAgeMs: number): Promise<BalanceItem | null>;
+  put(keyId: string, item: BalanceItem): Promise<void>;
 }
 
 export interface CheckDeps {
