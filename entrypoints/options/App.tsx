@@ -39,8 +39,8 @@ function ScheduleSection() {
         schedule={schedule}
         alerts={alerts}
         modelCount={activeList(lists).models.length}
-        onSaveSchedule={saveSchedule}
-        onSaveAlerts={saveAlerts}
+        onSaveSchedule={async (next) => void (await saveSchedule(() => next))}
+        onSaveAlerts={async (next) => void (await saveAlerts(() => next))}
       />
     </section>
   );
@@ -75,7 +75,7 @@ export function App() {
       <RepairNotice />
       <KeysSection />
       <ListsSection />
-      <section id="checks">{settings && <CheckSettingsForm value={settings} onSave={saveSettings} />}</section>
+      <section id="checks">{settings && <CheckSettingsForm value={settings} onSave={async (next) => void (await saveSettings(() => next))} />}</section>
       <ScheduleSection />
       <HistorySection />
       <PreferencesSection />

@@ -28,7 +28,7 @@ const openCatalogue = () => void browser.tabs.create({ url: browser.runtime.getU
 
 export function App() {
   const keyState = useActiveKey();
-  const [lists, saveLists] = useStoredValue(favouriteListsItem);
+  const [lists, updateLists] = useStoredValue(favouriteListsItem);
   const [preferences] = useStoredValue(preferencesItem);
   const [checkSettings] = useStoredValue(checkSettingsItem);
   const secret = keyState?.secret;
@@ -80,7 +80,8 @@ export function App() {
   if (!secret) {
     const saveFirstKey = async (key: NewKey) => {
       const saved = await addKey(key);
-      await setActiveKey(saved.id);
+      if (saved.ok) await setActiveKey(saved.value.id);
+      return saved;
     };
     return (
       <main className="popup">
@@ -120,7 +121,11 @@ export function App() {
         {lists.lists.length > 1 && (
           <span>
             <label htmlFor="list-switcher">{i18n.t('ui.list')}</label>{' '}
-            <select id="list-switcher" value={lists.activeId} onChange={(event) => void saveLists({ ...lists, activeId: event.target.value })}>
+            <select id="list-switcher" value={lists.activeId} onChange={(event) => {
+                // Read now: the controlled select puts its old value back before the change applies.
+                const activeId = event.target.value;
+                void updateLists((current) => ({ ...current, activeId }));
+              }}>
               {lists.lists.map((list) => (
                 <option key={list.id} value={list.id}>{listDisplayName(list)}</option>
               ))}

@@ -4,7 +4,6 @@ import { effectiveQuota, type EffectiveQuota } from '@src/quota/lowest-quota';
 import { quotaDay } from '@src/quota/reset-time';
 import { activeKeyWithId } from '@src/storage/active-key-id';
 import { alertSettingsItem, alertsShownItem, type Threshold } from '@src/storage/alerts';
-import { inOrder } from '@src/lib/in-order';
 import { activeFavourites } from '@src/storage/favourite-lists';
 import type { NewResults } from '@src/storage/new-results';
 import { callsText } from './calls-text';
@@ -16,19 +15,17 @@ export function isBelowThreshold(quota: EffectiveQuota, threshold: Threshold): b
   return quota.limit !== null && quota.limit > 0 && quota.remaining / quota.limit < threshold.percent / 100;
 }
 
-const alertsInOrder = inOrder();
-
 /** Shows a notification unless one about the same thing was shown this quota day. */
-function notifyOncePerDay(id: string, title: string, message: string, now: number): Promise<void> {
-  return alertsInOrder(async () => {
-    const day = quotaDay(now);
-    const shown = await alertsShownItem.get();
-    if (shown[id] === day) return;
-    // Only today's entries matter, so the record never holds more than one day's alerts.
-    const today = Object.fromEntries(Object.entries(shown).filter(([, shownOn]) => shownOn === day));
-    await alertsShownItem.set({ ...today, [id]: day });
-    await browser.notifications.create(id, { type: 'basic', iconUrl: browser.runtime.getURL('/icon-128.png'), title, message });
+async function notifyOncePerDay(id: string, title: string, message: string, now: number): Promise<void> {
+  const day = quotaDay(now);
+  let first = false;
+  // Only today's entries matter, so the record never holds more than one day's alerts.
+  const noted = await alertsShownItem.update((shown) => {
+    first = shown[id] !== day;
+    return { ...Object.fromEntries(Object.entries(shown).filter(([, shownOn]) => shownOn === day)), [id]: day };
   });
+  if (!noted.ok || !first) return;
+  await browser.notifications.create(id, { type: 'basic', iconUrl: browser.runtime.getURL('/icon-128.png'), title, message });
 }
 
 /** A notification when ModelScope refuses the active key, once a quota day. It names the key's label, never the key. */

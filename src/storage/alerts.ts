@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { STORAGE_KEYS } from './keys';
 import { defineValidatedItem } from './validated-item';
 
 export const THRESHOLD_RANGES = { percent: { min: 1, max: 99 }, calls: { min: 1, max: 100_000 } } as const;
@@ -20,11 +21,11 @@ export const AlertSettingsSchema = z.object({
 export type AlertSettings = z.infer<typeof AlertSettingsSchema>;
 export const DEFAULT_ALERT_SETTINGS: AlertSettings = { lowQuota: true, threshold: { kind: 'share', percent: 10 }, keyRefused: true };
 
-export const alertSettingsItem = defineValidatedItem('local:alertSettings', AlertSettingsSchema, DEFAULT_ALERT_SETTINGS);
+export const alertSettingsItem = defineValidatedItem(STORAGE_KEYS.alertSettings, AlertSettingsSchema, DEFAULT_ALERT_SETTINGS);
 
 /** What each alert was about (`low:<key fingerprint>:<model>`, `refused:<key fingerprint>`) → the quota day it was shown. */
 export const alertsShownItem = defineValidatedItem(
-  'local:alertsShown',
+  STORAGE_KEYS.alertsShown,
   z.record(z.string(), z.string().regex(/^\d{4}-\d{2}-\d{2}$/)),
   {},
 );

@@ -1,14 +1,16 @@
 import { z } from 'zod';
 import { MAX_MODELS_PER_REQUEST, ModelIdSchema } from '@src/contract';
 import { DEFAULT_FAVOURITES } from './default-models';
+import { STORAGE_KEYS } from './keys';
 import { defineValidatedItem } from './validated-item';
 
 export const MAX_LISTS = 20;
+export const MAX_LIST_NAME_LENGTH = 40;
 
 export const FavouriteListSchema = z.object({
   id: z.string().min(1).max(64),
-  name: z.string().trim().min(1, 'a list needs a name').max(40, 'a list name is at most 40 characters'),
-  models: z.array(ModelIdSchema).max(MAX_MODELS_PER_REQUEST, `a list holds at most ${MAX_MODELS_PER_REQUEST} models`),
+  name: z.string().trim().min(1, 'listNameBlank').max(MAX_LIST_NAME_LENGTH, 'listNameTooLong'),
+  models: z.array(ModelIdSchema).max(MAX_MODELS_PER_REQUEST, 'listTooManyModels'),
 });
 export type FavouriteList = z.infer<typeof FavouriteListSchema>;
 
@@ -17,8 +19,8 @@ export const FavouriteListsSchema = z
     lists: z.array(FavouriteListSchema).min(1).max(MAX_LISTS),
     activeId: z.string(),
   })
-  .refine(({ lists, activeId }) => lists.some((list) => list.id === activeId), 'the active list must exist')
-  .refine(({ lists }) => new Set(lists.map((list) => list.id)).size === lists.length, 'list ids must be unique');
+  .refine(({ lists, activeId }) => lists.some((list) => list.id === activeId), 'activeListMissing')
+  .refine(({ lists }) => new Set(lists.map((list) => list.id)).size === lists.length, 'listIdsRepeat');
 export type FavouriteLists = z.infer<typeof FavouriteListsSchema>;
 
 export const DEFAULT_LIST_ID = 'list-1';
@@ -28,7 +30,7 @@ export const DEFAULT_FAVOURITE_LISTS: FavouriteLists = {
   activeId: DEFAULT_LIST_ID,
 };
 
-export const favouriteListsItem = defineValidatedItem('local:favouriteLists', FavouriteListsSchema, DEFAULT_FAVOURITE_LISTS);
+export const favouriteListsItem = defineValidatedItem(STORAGE_KEYS.favouriteLists, FavouriteListsSchema, DEFAULT_FAVOURITE_LISTS);
 
 export function activeList(lists: FavouriteLists): FavouriteList {
   // The schema guarantees the active list exists.

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { BalanceItem } from '@src/contract';
 import type { HistoryPoint, MagicubeReading } from '@src/quota/types';
-import { inOrder } from '@src/lib/in-order';
+import { STORAGE_KEYS } from './keys';
 import { defineValidatedItem } from './validated-item';
 
 const Count = z.number().int().nonnegative().nullable();
@@ -22,7 +22,7 @@ type StoredPoint = z.infer<typeof StoredPointSchema>;
 
 export type { HistoryPoint, MagicubeReading };
 
-export const historyItem = defineValidatedItem('local:history', HistorySchema, {});
+export const historyItem = defineValidatedItem(STORAGE_KEYS.history, HistorySchema, {});
 
 /**
  * Hard limits, whatever the schedule and however many keys and lists: the worst case stays near 1 MB, a tenth of
@@ -126,11 +126,7 @@ export function prunedHistory(history: StoredHistory, keepFrom: number): StoredH
   );
 }
 
-const historyWrites = inOrder();
-
-/** One read and one write for a whole batch; writes run one after another so none is lost. */
-export function updateHistory(additions: HistoryAdditions, keepFrom: number): Promise<void> {
-  return historyWrites(async () => {
-    await historyItem.set(prunedHistory(withAdditions(await historyItem.get(), additions), keepFrom));
-  });
+/** One read and one write for a whole batch, through the one write path, so none is lost. */
+export async function updateHistory(additions: HistoryAdditions, keepFrom: number): Promise<void> {
+  await historyItem.update((history) => prunedHistory(withAdditions(history, additions), keepFrom));
 }

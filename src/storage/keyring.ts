@@ -1,31 +1,38 @@
 import { z } from 'zod';
 import { ApiKeySchema } from '@src/contract';
-import { defineValidatedItem } from './validated-item';
+import { STORAGE_KEYS } from './keys';
+import { defineValidatedItem, updateTogether } from './validated-item';
+import { decline, type WriteResult } from './write-result';
 
 export const MAX_KEYS = 20;
+export const MAX_KEY_LABEL_LENGTH = 40;
 
 export const SavedKeySchema = z
   .object({
     id: z.string().min(1).max(64),
-    label: z.string().trim().min(1, 'a key needs a label').max(40, 'a key label is at most 40 characters'),
+    label: z.string().trim().min(1, 'keyLabelBlank').max(MAX_KEY_LABEL_LENGTH, 'keyLabelTooLong'),
     /** Kept across browser restarts in storage.local, or only for this browser session in storage.session. */
     remember: z.boolean(),
     /** Only a remembered key's secret is here; a session-only key's lives in `sessionSecretsItem`. */
     secret: ApiKeySchema.optional(),
   })
-  .refine((key) => key.remember === (key.secret !== undefined), 'a remembered key keeps its secret here, and only it');
+  .refine((key) => key.remember === (key.secret !== undefined), 'rememberedSecretOnly');
 export type SavedKey = z.infer<typeof SavedKeySchema>;
 
 export const KeyringSchema = z
-  .object({ keys: z.array(SavedKeySchema).max(MAX_KEYS), activeId: z.string().nullable() })
-  .refine(({ keys, activeId }) => activeId === null || keys.some((key) => key.id === activeId), 'the active key must exist')
-  .refine(({ keys }) => new Set(keys.map((key) => key.id)).size === keys.length, 'key ids must be unique');
+  .object({ keys: z.array(SavedKeySchema).max(MAX_KEYS, 'tooManyKeys'), activeId: z.string().nullable() })
+  .refine(({ keys, activeId }) => activeId === null || keys.some((key) => key.id === activeId), 'activeKeyMissing')
+  .refine(({ keys }) => new Set(keys.map((key) => key.id)).size === keys.length, 'keyIdsRepeat');
 export type Keyring = z.infer<typeof KeyringSchema>;
 
 /** Labels and remembered secrets: storage.local only, never sync. */
-export const keyringItem = defineValidatedItem('local:keyring', KeyringSchema, { keys: [], activeId: null });
+export const keyringItem = defineValidatedItem(STORAGE_KEYS.keyring, KeyringSchema, { keys: [], activeId: null });
 /** Secrets of keys the user chose not to remember: gone when the browser closes. */
-export const sessionSecretsItem = defineValidatedItem('session:keySecrets', z.record(z.string(), ApiKeySchema), {});
+export const sessionSecretsItem = defineValidatedItem(STORAGE_KEYS.sessionSecrets, z.record(z.string(), ApiKeySchema), {});
+
+/** A key and its session secret change together, in one write. */
+const KEY_STORE = { keyring: keyringItem, secrets: sessionSecretsItem };
+type SessionSecrets = Record<string, string>;
 
 export interface NewKey {
   label: string;
@@ -52,51 +59,49 @@ export async function activeApiKey(): Promise<string | null> {
   return key ? secretOf(key) : null;
 }
 
-/** Keeps a session-only key's secret in storage.session; a remembered key's lives in the keyring, so none is kept here. */
-async function storeSecret(id: string, secret: string, remember: boolean): Promise<void> {
-  const { [id]: _dropped, ...others } = await sessionSecretsItem.get();
-  await sessionSecretsItem.set(remember ? others : { ...others, [id]: secret });
+/** A remembered key keeps its secret in the keyring; a session-only key's is in storage.session, and only there. */
+function placed(id: string, label: string, secret: string, remember: boolean, secrets: SessionSecrets) {
+  const { [id]: _dropped, ...others } = secrets;
+  return {
+    key: { id, label, remember, secret: remember ? secret : undefined },
+    secrets: remember ? others : { ...others, [id]: secret },
+  };
 }
 
 /** Adds a key; the first key saved becomes the active one. */
-export async function addKey({ label, secret, remember }: NewKey): Promise<SavedKey> {
-  const keyring = await keyringItem.get();
-  const parsedSecret = ApiKeySchema.parse(secret);
+export async function addKey({ label, secret, remember }: NewKey): Promise<WriteResult<SavedKey>> {
   const id = newKeyId();
-  const key = SavedKeySchema.parse({ id, label, remember, secret: remember ? parsedSecret : undefined });
-  await keyringItem.set({ keys: [...keyring.keys, key], activeId: keyring.activeId ?? id });
-  await storeSecret(id, parsedSecret, remember);
-  return key;
+  const result = await updateTogether(KEY_STORE, ({ keyring, secrets }) => {
+    const next = placed(id, label, secret, remember, secrets);
+    return { keyring: { keys: [...keyring.keys, next.key], activeId: keyring.activeId ?? id }, secrets: next.secrets };
+  });
+  if (!result.ok) return result;
+  return { ok: true, value: result.value.keyring.keys.find((key) => key.id === id)! };
 }
 
 /** Changes a key's label, secret or where it is kept. */
-export async function updateKey(id: string, change: Partial<NewKey>): Promise<void> {
-  const keyring = await keyringItem.get();
-  const current = keyring.keys.find((key) => key.id === id);
-  if (!current) throw new Error('that key no longer exists');
-  const secret = change.secret ?? (await secretOf(current));
-  if (secret === null) throw new Error('this key was kept for the last browser session only: paste it again');
-  const parsedSecret = ApiKeySchema.parse(secret);
-  const remember = change.remember ?? current.remember;
-  const updated = SavedKeySchema.parse({
-    id,
-    label: change.label ?? current.label,
-    remember,
-    secret: remember ? parsedSecret : undefined,
+export async function updateKey(id: string, change: Partial<NewKey>): Promise<WriteResult<Keyring>> {
+  const result = await updateTogether(KEY_STORE, ({ keyring, secrets }) => {
+    const current = keyring.keys.find((key) => key.id === id);
+    if (!current) return decline('keyGone');
+    const secret = change.secret ?? current.secret ?? secrets[id];
+    if (secret === undefined) return decline('sessionSecretGone');
+    const next = placed(id, change.label ?? current.label, secret, change.remember ?? current.remember, secrets);
+    return { keyring: { ...keyring, keys: keyring.keys.map((key) => (key.id === id ? next.key : key)) }, secrets: next.secrets };
   });
-  await keyringItem.set({ ...keyring, keys: keyring.keys.map((key) => (key.id === id ? updated : key)) });
-  await storeSecret(id, parsedSecret, remember);
+  return result.ok ? { ok: true, value: result.value.keyring } : result;
 }
 
-export async function removeKey(id: string): Promise<void> {
-  const keyring = await keyringItem.get();
-  const keys = keyring.keys.filter((key) => key.id !== id);
-  const activeId = keyring.activeId === id ? (keys[0]?.id ?? null) : keyring.activeId;
-  await keyringItem.set({ keys, activeId });
-  const { [id]: _removed, ...others } = await sessionSecretsItem.get();
-  await sessionSecretsItem.set(others);
+export async function removeKey(id: string): Promise<WriteResult<Keyring>> {
+  const result = await updateTogether(KEY_STORE, ({ keyring, secrets }) => {
+    const keys = keyring.keys.filter((key) => key.id !== id);
+    const activeId = keyring.activeId === id ? (keys[0]?.id ?? null) : keyring.activeId;
+    const { [id]: _removed, ...others } = secrets;
+    return { keyring: { keys, activeId }, secrets: others };
+  });
+  return result.ok ? { ok: true, value: result.value.keyring } : result;
 }
 
-export async function setActiveKey(id: string): Promise<void> {
-  await keyringItem.set({ ...(await keyringItem.get()), activeId: id });
+export function setActiveKey(id: string): Promise<WriteResult<Keyring>> {
+  return keyringItem.update((keyring) => ({ ...keyring, activeId: id }));
 }

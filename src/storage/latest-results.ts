@@ -1,19 +1,16 @@
 import { z } from 'zod';
 import { BalanceItemSchema, type BalanceItem } from '@src/contract';
-import { inOrder } from '@src/lib/in-order';
 import { keepNewest } from '@src/lib/keep-newest';
+import { STORAGE_KEYS } from './keys';
 import { defineValidatedItem } from './validated-item';
 
 /** The latest result of each model, per key fingerprint, from our own pages' checks: what the popup shows at once. */
 export const LatestResultsSchema = z.record(z.string(), z.record(z.string(), BalanceItemSchema));
 export type LatestResults = z.infer<typeof LatestResultsSchema>;
-export const latestResultsItem = defineValidatedItem('local:latestResults', LatestResultsSchema, {});
+export const latestResultsItem = defineValidatedItem(STORAGE_KEYS.latestResults, LatestResultsSchema, {});
 
 const MAX_KEYS_KEPT = 10;
 const MAX_MODELS_PER_KEY = 200;
-
-/** Two checks finishing together both land. */
-const serialized = inOrder();
 
 const checkedAt = (item: BalanceItem) => Date.parse(item.checked_at);
 const newestCheck = (results: Record<string, BalanceItem>) => Math.max(0, ...Object.values(results).map(checkedAt));
@@ -26,11 +23,8 @@ function bounded(all: LatestResults): LatestResults {
   );
 }
 
-export function saveLatestResult(keyId: string, item: BalanceItem): Promise<void> {
-  return serialized(async () => {
-    const all = await latestResultsItem.get();
-    await latestResultsItem.set(bounded({ ...all, [keyId]: { ...all[keyId], [item.model]: item } }));
-  });
+export async function saveLatestResult(keyId: string, item: BalanceItem): Promise<void> {
+  await latestResultsItem.update((all) => bounded({ ...all, [keyId]: { ...all[keyId], [item.model]: item } }));
 }
 
 export async function latestResultsFor(keyId: string): Promise<Record<string, BalanceItem>> {

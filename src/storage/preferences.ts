@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { STORAGE_KEYS } from './keys';
 import { defineValidatedItem } from './validated-item';
 
 export const PreferencesSchema = z.object({
@@ -10,4 +11,4 @@ export const PreferencesSchema = z.object({
 export type Preferences = z.infer<typeof PreferencesSchema>;
 export const DEFAULT_PREFERENCES: Preferences = { checkOnOpen: false, externalAccess: true };
 
-export const preferencesItem = defineValidatedItem('local:preferences', PreferencesSchema, DEFAULT_PREFERENCES);
+export const preferencesItem = defineValidatedItem(STORAGE_KEYS.preferences, PreferencesSchema, DEFAULT_PREFERENCES);

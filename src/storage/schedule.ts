@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { STORAGE_KEYS } from './keys';
 import { defineValidatedItem } from './validated-item';
 
 /** The intervals offered, in minutes. */
@@ -19,7 +20,7 @@ export const ScheduleSchema = z.object({
 export type Schedule = z.infer<typeof ScheduleSchema>;
 export const DEFAULT_SCHEDULE: Schedule = { checkEveryMinutes: null, magicubeEveryMinutes: 30, historyDays: 14 };
 
-export const scheduleItem = defineValidatedItem('local:schedule', ScheduleSchema, DEFAULT_SCHEDULE);
+export const scheduleItem = defineValidatedItem(STORAGE_KEYS.schedule, ScheduleSchema, DEFAULT_SCHEDULE);
 
 /** The most calls automatic checks can spend in a day: every model, at every interval (fresh results spend less). */
 export function dailyCallCeiling(modelCount: number, everyMinutes: Interval): number {

@@ -6,7 +6,8 @@ import { keyringItem, KeyringSchema, secretOf, sessionSecretsItem } from './keyr
 import { SETTINGS_VERSION } from './migrations';
 import { DEFAULT_PREFERENCES, preferencesItem, PreferencesSchema } from './preferences';
 import { DEFAULT_SCHEDULE, scheduleItem, ScheduleSchema } from './schedule';
-import { setTogether } from './validated-item';
+import { updateTogether } from './validated-item';
+import type { WriteResult } from './write-result';
 
 const FORMAT = 'modelscope-quota-settings';
 
@@ -96,25 +97,41 @@ export async function describeImport(file: SettingsFile): Promise<ImportChanges>
 }
 
 /** Lands whole: every setting in the file is written in one storage write. */
-export async function applyImport(file: SettingsFile): Promise<void> {
-  await setTogether([
-    favouriteListsItem.checked(file.favouriteLists),
-    checkSettingsItem.checked(file.checkSettings),
-    preferencesItem.checked(file.preferences),
-    scheduleItem.checked(file.schedule),
-    alertSettingsItem.checked(file.alertSettings),
+export async function applyImport(file: SettingsFile): Promise<WriteResult<unknown>> {
+  const settings = {
+    favouriteLists: favouriteListsItem,
+    checkSettings: checkSettingsItem,
+    preferences: preferencesItem,
+    schedule: scheduleItem,
+    alertSettings: alertSettingsItem,
+    keyring: keyringItem,
+    sessionSecrets: sessionSecretsItem,
+  };
+  return updateTogether(settings, () => ({
+    favouriteLists: file.favouriteLists,
+    checkSettings: file.checkSettings,
+    preferences: file.preferences,
+    schedule: file.schedule,
+    alertSettings: file.alertSettings,
     // Imported keys are all remembered, so the session-only secrets they replace go with them.
-    ...(file.keyring ? [keyringItem.checked(file.keyring), sessionSecretsItem.checked({})] : []),
-  ]);
+    ...(file.keyring ? { keyring: file.keyring, sessionSecrets: {} } : {}),
+  }));
 }
 
 /** Every setting back to its default, in one write. Keys are the user's secrets and history is their record: both stay. */
-export async function resetSettings(): Promise<void> {
-  await setTogether([
-    favouriteListsItem.checked(DEFAULT_FAVOURITE_LISTS),
-    checkSettingsItem.checked(DEFAULT_CHECK_SETTINGS),
-    preferencesItem.checked(DEFAULT_PREFERENCES),
-    scheduleItem.checked(DEFAULT_SCHEDULE),
-    alertSettingsItem.checked(DEFAULT_ALERT_SETTINGS),
-  ]);
+export async function resetSettings(): Promise<WriteResult<unknown>> {
+  const settings = {
+    favouriteLists: favouriteListsItem,
+    checkSettings: checkSettingsItem,
+    preferences: preferencesItem,
+    schedule: scheduleItem,
+    alertSettings: alertSettingsItem,
+  };
+  return updateTogether(settings, () => ({
+    favouriteLists: DEFAULT_FAVOURITE_LISTS,
+    checkSettings: DEFAULT_CHECK_SETTINGS,
+    preferences: DEFAULT_PREFERENCES,
+    schedule: DEFAULT_SCHEDULE,
+    alertSettings: DEFAULT_ALERT_SETTINGS,
+  }));
 }

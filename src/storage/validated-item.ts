@@ -1,58 +1,118 @@
 import { storage, type StorageItemKey } from 'wxt/utils/storage';
 import type { z } from 'zod';
 import { settingsReady } from './migrations';
-import { resetAndRecord } from './repairs';
+import { repairWrite, warnRepaired } from './repairs';
+import { trackWrite, withStorageLock, writesSettled } from './write-lock';
+import { invalidProblem, isDeclined, storageFailed, type Declined, type WriteResult } from './write-result';
 
-/** A value checked against its item's schema, ready to be written together with others. */
-export interface CheckedWrite {
-  readonly key: StorageItemKey;
-  readonly value: unknown;
-}
+/** A change: from the value stored now to the next one, or a reason it cannot apply. Pure: it must not touch storage. */
+export type Change<T> = (current: T) => T | Declined;
 
 export interface ValidatedItem<T> {
   readonly key: StorageItemKey;
   readonly fallback: T;
-  /** The stored value; a corrupt one is replaced by the fallback (this item only) and the repair recorded. */
+  readonly schema: z.ZodType<T>;
+  /**
+   * The stored value, after this context's own writes have landed; a corrupt one is replaced by the fallback (this
+   * item only) and the repair recorded.
+   */
   get(): Promise<T>;
-  /** Refuses a value its schema rejects, so nothing corrupt is ever written. */
-  set(value: T): Promise<void>;
-  /** Checks a value for `setTogether`; throws like `set` on a value the schema rejects. */
-  checked(value: T): CheckedWrite;
+  /**
+   * The one write path: reads what is stored now, applies `change`, validates, writes, all under the storage lock,
+   * so writers in the worker and in every page take turns and none is lost. Never throws.
+   */
+  update(change: Change<T>): Promise<WriteResult<T>>;
+  /** `update` to a whole new value. */
+  set(value: T): Promise<WriteResult<T>>;
   watch(callback: (value: T) => void): () => void;
 }
 
-/** Writes several checked values at once, so a page closed half-way never leaves only some of them changed. */
-export async function setTogether(writes: readonly CheckedWrite[]): Promise<void> {
-  await settingsReady();
-  await storage.setItems([...writes]);
+type Items = Record<string, ValidatedItem<any>>;
+type ValuesOf<M extends Items> = { [K in keyof M]: M[K] extends ValidatedItem<infer T> ? T : never };
+
+function parsed<T>(item: ValidatedItem<T>, raw: unknown): T | null {
+  const result = item.schema.safeParse(raw);
+  return result.success ? result.data : null;
+}
+
+/**
+ * Changes several items in one storage write (a key and its secret, every setting of an import), under the lock.
+ * `change` returns the items it changes; the others stay as they are. A corrupt current value is changed from its fallback, which is written with a note of the repair in the same write.
+ */
+export function updateTogether<M extends Items>(
+  items: M,
+  change: (current: ValuesOf<M>) => Partial<ValuesOf<M>> | Declined,
+): Promise<WriteResult<ValuesOf<M>>> {
+  return trackWrite(settingsReady().then(() => lockedUpdate(items, change)));
+}
+
+async function lockedUpdate<M extends Items>(
+  items: M,
+  change: (current: ValuesOf<M>) => Partial<ValuesOf<M>> | Declined,
+): Promise<WriteResult<ValuesOf<M>>> {
+  const entries = Object.entries(items);
+  const firstKey = entries[0]?.[1].key ?? '';
+  return withStorageLock(async () => {
+    try {
+      const raw = await storage.getItems(entries.map(([, item]) => item.key));
+      const current: Record<string, unknown> = {};
+      const repaired: StorageItemKey[] = [];
+      entries.forEach(([name, item], index) => {
+        const value = parsed(item, raw[index]?.value ?? null);
+        if (value === null && raw[index]?.value != null) repaired.push(item.key);
+        current[name] = value ?? item.fallback;
+      });
+      const next = change(current as ValuesOf<M>);
+      if (isDeclined(next)) return { ok: false, problem: { code: 'declined', key: firstKey, issue: next.declined } };
+      const writes: Array<{ key: StorageItemKey; value: unknown }> = [];
+      for (const [name, item] of entries) {
+        const changed = Object.hasOwn(next, name);
+        if (!changed && !repaired.includes(item.key)) continue;
+        const checked = item.schema.safeParse(changed ? next[name] : current[name]);
+        if (!checked.success) return { ok: false, problem: invalidProblem(item.key, checked.error) };
+        current[name] = checked.data;
+        writes.push({ key: item.key, value: checked.data });
+      }
+      if (repaired.length > 0) writes.push(await repairWrite(repaired));
+      if (writes.length > 0) await storage.setItems(writes);
+      repaired.forEach(warnRepaired);
+      return { ok: true, value: current as ValuesOf<M> };
+    } catch (error) {
+      return { ok: false, problem: storageFailed(firstKey, error) };
+    }
+  });
 }
 
 /** A storage item whose every read and write goes through a zod schema. */
 export function defineValidatedItem<T>(key: StorageItemKey, schema: z.ZodType<T>, fallback: T): ValidatedItem<T> {
-  const item = storage.defineItem<unknown>(key, { fallback });
-  const parseOrNull = (raw: unknown): T | null => {
-    const parsed = schema.safeParse(raw);
-    return parsed.success ? parsed.data : null;
-  };
-  return {
+  const raw = storage.defineItem<unknown>(key, { fallback });
+  const item: ValidatedItem<T> = {
     key,
     fallback,
+    schema,
     async get() {
       await settingsReady();
-      const valid = parseOrNull(await item.getValue());
+      // This page's or worker's own writes land first: what it changed, it reads back.
+      await writesSettled();
+      const valid = parsed(item, await raw.getValue());
       if (valid !== null) return valid;
-      await resetAndRecord(key, fallback);
-      return fallback;
+      // The repair is an update of its own: under the lock, it writes the fallback and its notice together.
+      const repaired = await item.update((current) => current);
+      return repaired.ok ? repaired.value : fallback;
     },
-    async set(value) {
-      await settingsReady();
-      await item.setValue(schema.parse(value));
+    async update(change) {
+      const result = await updateTogether({ value: item }, ({ value }) => {
+        const next = change(value);
+        return isDeclined(next) ? next : { value: next };
+      });
+      return result.ok ? { ok: true, value: result.value.value } : result;
     },
-    checked(value) {
-      return { key, value: schema.parse(value) };
+    set(value) {
+      return item.update(() => value);
     },
     watch(callback) {
-      return item.watch((raw) => callback(parseOrNull(raw) ?? fallback));
+      return raw.watch((value) => callback(parsed(item, value) ?? fallback));
     },
   };
+  return item;
 }

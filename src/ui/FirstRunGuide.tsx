@@ -1,10 +1,11 @@
+import type { WriteResult } from '@src/storage/write-result';
 import { i18n } from '#i18n';
 import { ACCESS_TOKEN_PAGE_URL } from '@src/modelscope/endpoints';
 import type { NewKey } from '@src/storage/keyring';
 import { KeyForm } from './KeyForm';
 
 /** Shown while no key is saved: how to get a token, and where to paste it. */
-export function FirstRunGuide({ onSave }: { onSave: (key: NewKey) => Promise<void> }) {
+export function FirstRunGuide({ onSave }: { onSave: (key: NewKey) => Promise<WriteResult<unknown>> }) {
   return (
     <section className="first-run" aria-labelledby="first-run-title">
       <h2 id="first-run-title">{i18n.t('ui.firstRun.title')}</h2>

@@ -3,12 +3,13 @@ import { useEffect, useId, useState, type FormEvent } from 'react';
 import { ApiKeySchema } from '@src/contract';
 import type { NewKey } from '@src/storage/keyring';
 import { SecretInput } from './SecretInput';
-import { errorMessage } from './format';
+import type { WriteResult } from '@src/storage/write-result';
+import { writeProblemText } from './problem-text';
 
 interface Props {
   defaultLabel: string;
   submitLabel: string;
-  onSubmit: (key: NewKey) => Promise<void>;
+  onSubmit: (key: NewKey) => Promise<WriteResult<unknown>>;
 }
 
 /** Label, masked key and "remember", checked before anything is stored. */
@@ -28,13 +29,10 @@ export function KeyForm({ defaultLabel, submitLabel, onSubmit }: Props) {
       setProblem(i18n.t('ui.apiKeyInvalid', [parsed.error.issues[0]?.message ?? '']));
       return;
     }
-    try {
-      await onSubmit({ label: label.trim() || defaultLabel, secret: parsed.data, remember });
-      setSecret('');
-      setProblem(null);
-    } catch (error) {
-      setProblem(i18n.t('ui.keys.problem', [errorMessage(error)]));
-    }
+    const saved = await onSubmit({ label: label.trim() || defaultLabel, secret: parsed.data, remember });
+    if (!saved.ok) return setProblem(writeProblemText(saved.problem));
+    setSecret('');
+    setProblem(null);
   };
 
   return (

@@ -1,10 +1,11 @@
 import { i18n } from '#i18n';
 import { useState } from 'react';
-import { addKey, removeKey, sessionSecretsItem, setActiveKey, updateKey, type SavedKey } from '@src/storage/keyring';
+import type { WriteResult } from '@src/storage/write-result';
+import { addKey, MAX_KEY_LABEL_LENGTH, removeKey, sessionSecretsItem, setActiveKey, updateKey, type SavedKey } from '@src/storage/keyring';
 import { KeyForm } from './KeyForm';
 import { useActiveKey } from './use-active-key';
 import { useStoredValue } from './use-stored-value';
-import { errorMessage } from './format';
+import { writeProblemText } from './problem-text';
 
 /** Shows a key as its first and last characters; the full secret only on request. */
 function maskedSecret(secret: string): string {
@@ -15,13 +16,9 @@ function KeyRow({ savedKey, secret, active }: { savedKey: SavedKey; secret: stri
   const [revealed, setRevealed] = useState(false);
   const [label, setLabel] = useState(savedKey.label);
   const [problem, setProblem] = useState<string | null>(null);
-  const attempt = async (change: () => Promise<void>) => {
-    try {
-      await change();
-      setProblem(null);
-    } catch (error) {
-      setProblem(i18n.t('ui.keys.problem', [errorMessage(error)]));
-    }
+  const attempt = async (change: () => Promise<WriteResult<unknown>>) => {
+    const saved = await change();
+    setProblem(saved.ok ? null : writeProblemText(saved.problem));
   };
   return (
     <tr data-key-id={savedKey.id}>
@@ -37,7 +34,7 @@ function KeyRow({ savedKey, secret, active }: { savedKey: SavedKey; secret: stri
       <th scope="row">
         <input
           value={label}
-          maxLength={40}
+          maxLength={MAX_KEY_LABEL_LENGTH}
           aria-label={i18n.t('ui.keys.rename', [savedKey.label])}
           onChange={(event) => setLabel(event.target.value)}
           onBlur={() => label.trim() !== savedKey.label && void attempt(() => updateKey(savedKey.id, { label }))}
@@ -114,7 +111,7 @@ export function KeysSection() {
       <KeyForm
         defaultLabel={i18n.t('ui.keys.defaultLabel', [keyring.keys.length + 1])}
         submitLabel={i18n.t('ui.keys.add')}
-        onSubmit={async (key) => void (await addKey(key))}
+        onSubmit={addKey}
       />
     </section>
   );

@@ -1,14 +1,15 @@
 import { i18n } from '#i18n';
 import { useEffect, useId, useState, type FormEvent } from 'react';
 import { MAX_MODELS_PER_REQUEST } from '@src/contract';
-import { favouriteListsItem, type FavouriteLists } from '@src/storage/favourite-lists';
+import { favouriteListsItem, MAX_LIST_NAME_LENGTH, type FavouriteLists } from '@src/storage/favourite-lists';
+import type { Change } from '@src/storage/validated-item';
 import { addModel, deleteList, moveModel, newList, removeModel, renameList } from './list-editing';
 import { listDisplayName } from './list-name';
 import { looksLikeModelId } from './model-id';
 import { parseModelList } from './model-list';
 import { useCatalogue } from './use-catalogue';
 import { useStoredValue } from './use-stored-value';
-import { errorMessage } from './format';
+import { writeProblemText } from './problem-text';
 
 interface Notice {
   text: string;
@@ -17,7 +18,7 @@ interface Notice {
 
 /** Named favourite lists: pick one to edit, rename, reorder, add ids (checked before any quota is spent). */
 export function ListsSection() {
-  const [lists] = useStoredValue(favouriteListsItem);
+  const [lists, updateLists] = useStoredValue(favouriteListsItem);
   const catalogue = useCatalogue();
   const [editingId, setEditingId] = useState<string>();
   const [draftModel, setDraftModel] = useState('');
@@ -28,14 +29,11 @@ export function ListsSection() {
   useEffect(() => setName(editing ? listDisplayName(editing) : ''), [editing?.id, editing?.name]);
   if (!lists || !editing) return null;
 
-  const save = async (next: FavouriteLists) => {
-    try {
-      await favouriteListsItem.set(next);
-      return true;
-    } catch (error) {
-      setNotice({ kind: 'problem', text: i18n.t('ui.lists.problem', [errorMessage(error)]) });
-      return false;
-    }
+  // Every change applies to the lists as stored when it lands, not to the copy this page rendered from.
+  const save = async (change: Change<FavouriteLists>) => {
+    const saved = await updateLists(change);
+    if (!saved.ok) setNotice({ kind: 'problem', text: writeProblemText(saved.problem) });
+    return saved.ok;
   };
 
   // Several ids may be pasted at once, separated by commas or newlines; nothing is added unless all look right.
@@ -48,7 +46,7 @@ export function ListsSection() {
     if (repeated !== undefined) return setNotice({ kind: 'problem', text: i18n.t('ui.lists.duplicate', [repeated]) });
     if (ids.length === 0) return;
     if (editing.models.length + ids.length > MAX_MODELS_PER_REQUEST) return setNotice({ kind: 'problem', text: i18n.t('ui.lists.full') });
-    if (!(await save(ids.reduce((next, id) => addModel(next, editing.id, id), lists)))) return;
+    if (!(await save((current) => ids.reduce((next, id) => addModel(next, editing.id, id), current)))) return;
     setDraftModel('');
     const unknown = catalogue.ids === null ? undefined : ids.find((id) => !catalogue.ids?.includes(id));
     setNotice(unknown ? { kind: 'hint', text: i18n.t('ui.lists.notInCatalogue', [unknown]) } : null);
@@ -56,7 +54,7 @@ export function ListsSection() {
 
   const createList = async () => {
     const id = `list-${crypto.randomUUID().slice(0, 8)}`;
-    if (await save(newList(lists, id, i18n.t('ui.lists.newListName', [lists.lists.length + 1])))) setEditingId(id);
+    if (await save((current) => newList(current, id, i18n.t('ui.lists.newListName', [current.lists.length + 1])))) setEditingId(id);
   };
 
   return (
@@ -74,7 +72,7 @@ export function ListsSection() {
         {editing.id === lists.activeId ? (
           <span className="tag active">{i18n.t('ui.lists.isActive')}</span>
         ) : (
-          <button type="button" className="small" onClick={() => void save({ ...lists, activeId: editing.id })}>
+          <button type="button" className="small" onClick={() => void save((current) => ({ ...current, activeId: editing.id }))}>
             {i18n.t('ui.lists.makeActive')}
           </button>
         )}
@@ -83,7 +81,7 @@ export function ListsSection() {
           type="button"
           className="small danger"
           disabled={lists.lists.length === 1}
-          onClick={() => void save(deleteList(lists, editing.id)).then((ok) => ok && setEditingId(undefined))}
+          onClick={() => void save((current) => deleteList(current, editing.id)).then((ok) => ok && setEditingId(undefined))}
         >
           {i18n.t('ui.lists.remove')}
         </button>
@@ -93,9 +91,9 @@ export function ListsSection() {
         <input
           id="list-name"
           value={name}
-          maxLength={40}
+          maxLength={MAX_LIST_NAME_LENGTH}
           onChange={(event) => setName(event.target.value)}
-          onBlur={() => name.trim() !== listDisplayName(editing) && void save(renameList(lists, editing.id, name))}
+          onBlur={() => name.trim() !== listDisplayName(editing) && void save((current) => renameList(current, editing.id, name))}
         />
       </div>
       {editing.models.length === 0 ? (
@@ -106,9 +104,9 @@ export function ListsSection() {
             <li key={model}>
               <span className="mono">{model}</span>
               <span className="buttons">
-                <button type="button" className="icon" disabled={index === 0} aria-label={i18n.t('ui.lists.moveUp', [model])} onClick={() => void save(moveModel(lists, editing.id, model, -1))}>↑</button>
-                <button type="button" className="icon" disabled={index === editing.models.length - 1} aria-label={i18n.t('ui.lists.moveDown', [model])} onClick={() => void save(moveModel(lists, editing.id, model, 1))}>↓</button>
-                <button type="button" className="icon danger" aria-label={i18n.t('ui.lists.removeModel', [model])} onClick={() => void save(removeModel(lists, editing.id, model))}>×</button>
+                <button type="button" className="icon" disabled={index === 0} aria-label={i18n.t('ui.lists.moveUp', [model])} onClick={() => void save((current) => moveModel(current, editing.id, model, -1))}>↑</button>
+                <button type="button" className="icon" disabled={index === editing.models.length - 1} aria-label={i18n.t('ui.lists.moveDown', [model])} onClick={() => void save((current) => moveModel(current, editing.id, model, 1))}>↓</button>
+                <button type="button" className="icon danger" aria-label={i18n.t('ui.lists.removeModel', [model])} onClick={() => void save((current) => removeModel(current, editing.id, model))}>×</button>
               </span>
             </li>
           ))}

@@ -6,7 +6,7 @@ import { useStoredValue } from './use-stored-value';
 export function PreferencesSection() {
   const [preferences, save] = useStoredValue(preferencesItem);
   if (!preferences) return null;
-  const toggle = (name: keyof Preferences) => (checked: boolean) => void save({ ...preferences, [name]: checked });
+  const toggle = (name: keyof Preferences) => (checked: boolean) => void save((current) => ({ ...current, [name]: checked }));
   return (
     <section id="preferences" aria-labelledby="preferences-title">
       <h2 id="preferences-title">{i18n.t('ui.nav.preferences')}</h2>

@@ -99,7 +99,7 @@ async function useEverything() {
   await settled();
   vi.spyOn(fakeBrowser.storage.local, 'get').mockRejectedValueOnce(new Error(`disk failed reading ${REMEMBERED} and ${SESSION_ONLY}`));
   await send({ type: 'balance' });
-  await expect(updateKey('no-such-key', { label: 'x' })).rejects.toThrow(/^that key no longer exists$/);
+  expect(await updateKey('no-such-key', { label: 'x' })).toEqual({ ok: false, problem: { code: 'declined', key: 'local:keyring', issue: 'keyGone' } });
 }
 
 describe('where a saved key may appear, after a whole session of use', () => {

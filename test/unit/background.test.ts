@@ -7,6 +7,7 @@ import {
   ModelsReplySchema,
   type BalanceReply,
 } from '@src/contract';
+import { written } from '../support/written';
 import { checkSettingsItem } from '@src/storage/check-settings';
 import { DEFAULT_FAVOURITES } from '@src/storage/default-models';
 import { activeFavourites } from '@src/storage/favourite-lists';
@@ -162,7 +163,7 @@ describe('balance from our own pages', () => {
   });
 
   it('says the key was refused', async () => {
-    await setActiveKey((await addKey({ label: 'Old', secret: REVOKED_KEY, remember: true })).id);
+    await setActiveKey((written(await addKey({ label: 'Old', secret: REVOKED_KEY, remember: true }))).id);
     const reply = await balance({});
     expect(reply.data.map((item) => item.error_kind)).toEqual(['auth', 'auth']);
   });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { written } from '../support/written';
 import { BADGE_COLOURS } from '@src/quota/badge-state';
 import { favouriteListsItem } from '@src/storage/favourite-lists';
 import { addKey, setActiveKey } from '@src/storage/keyring';
@@ -64,14 +65,14 @@ describe('the toolbar badge', () => {
   });
 
   it('follows a change of active list or key at once, without a probe', async () => {
-    const main = await addKey({ label: 'Main', secret: DEMO_KEY, remember: true });
+    const main = written(await addKey({ label: 'Main', secret: DEMO_KEY, remember: true }));
     await setActiveListModels([GLM, KIMI]);
     ctx.fake.setModelRemaining(DEMO_KEY, KIMI, 20);
     await ctx.background.send({ type: 'balance' });
     await expect.poll(badgeText).toBe('19');
     await setActiveListModels([GLM]);
     await expect.poll(badgeText).toBe('499');
-    const other = await addKey({ label: 'Other', secret: `ms-${'7'.repeat(32)}`, remember: true });
+    const other = written(await addKey({ label: 'Other', secret: `ms-${'7'.repeat(32)}`, remember: true }));
     await setActiveKey(other.id);
     await expect.poll(badgeText).toBe('?');
     await setActiveKey(main.id);

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { written } from '../support/written';
 import type { BalanceItem } from '@src/contract';
 import { ALARMS, isFreshForSchedule, syncAlarms } from '@src/background/scheduler';
 import { historyItem, keyHistoryOf } from '@src/storage/history';
@@ -36,7 +37,7 @@ describe('alarms', () => {
     await expect.poll(() => alarm(ALARMS.reset)).toBeDefined();
     expect(await alarm(ALARMS.check)).toBeUndefined();
     expect(await alarm(ALARMS.magicube)).toBeUndefined();
-    const key = await addKey({ label: 'Main', secret: DEMO_KEY, remember: true });
+    const key = written(await addKey({ label: 'Main', secret: DEMO_KEY, remember: true }));
     await expect.poll(async () => (await alarm(ALARMS.magicube))?.periodInMinutes).toBe(30);
     expect(await alarm(ALARMS.check)).toBeUndefined();
     await removeKey(key.id);
@@ -52,7 +53,7 @@ describe('alarms', () => {
   });
 
   it('follow the interval the user picks, and go when it is turned off or the key is removed', async () => {
-    const key = await addKey({ label: 'Main', secret: DEMO_KEY, remember: true });
+    const key = written(await addKey({ label: 'Main', secret: DEMO_KEY, remember: true }));
     await turnOn(60);
     expect((await alarm(ALARMS.check))?.scheduledTime).toBeGreaterThan(Date.now() + 59 * MINUTE);
     await turnOn(15);

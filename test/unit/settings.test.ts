@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { written } from '../support/written';
 import { checkSettingsItem, DEFAULT_CHECK_SETTINGS } from '@src/storage/check-settings';
 import { DEFAULT_FAVOURITES } from '@src/storage/default-models';
 import { activeFavourites, DEFAULT_FAVOURITE_LISTS, favouriteListsItem } from '@src/storage/favourite-lists';
@@ -33,7 +34,7 @@ beforeEach(() => {
 
 describe('keyring', () => {
   it('makes the first key saved the active one, and keeps a remembered secret in storage.local only', async () => {
-    const first = await addKey({ label: 'Work', secret: KEY_A, remember: true });
+    const first = written(await addKey({ label: 'Work', secret: KEY_A, remember: true }));
     await addKey({ label: 'Home', secret: KEY_B, remember: true });
     expect(await activeApiKey()).toBe(KEY_A);
     expect(first.label).toBe('Work');
@@ -43,17 +44,17 @@ describe('keyring', () => {
   });
 
   it('keeps a session-only key out of storage.local, and forgets it with the session', async () => {
-    const key = await addKey({ label: 'Borrowed', secret: KEY_B, remember: false });
+    const key = written(await addKey({ label: 'Borrowed', secret: KEY_B, remember: false }));
     expect(await activeApiKey()).toBe(KEY_B);
     expect(JSON.stringify(await fakeBrowser.storage.local.get(null))).not.toContain(KEY_B);
     await fakeBrowser.storage.session.clear();
     expect(await secretOf(key)).toBeNull();
     expect(await activeApiKey()).toBeNull();
-    await expect(updateKey(key.id, { label: 'Renamed' })).rejects.toThrow('paste it again');
+    expect(await updateKey(key.id, { label: 'Renamed' })).toMatchObject({ ok: false, problem: { issue: 'sessionSecretGone' } });
   });
 
   it('moves a secret between local and session storage when “remember” changes', async () => {
-    const key = await addKey({ label: 'Work', secret: KEY_A, remember: true });
+    const key = written(await addKey({ label: 'Work', secret: KEY_A, remember: true }));
     await updateKey(key.id, { remember: false });
     expect(JSON.stringify(await fakeBrowser.storage.local.get(null))).not.toContain(KEY_A);
     expect(await activeApiKey()).toBe(KEY_A);
@@ -63,8 +64,8 @@ describe('keyring', () => {
   });
 
   it('switches and removes keys, handing the active role on', async () => {
-    const a = await addKey({ label: 'A', secret: KEY_A, remember: true });
-    const b = await addKey({ label: 'B', secret: KEY_B, remember: false });
+    const a = written(await addKey({ label: 'A', secret: KEY_A, remember: true }));
+    const b = written(await addKey({ label: 'B', secret: KEY_B, remember: false }));
     await setActiveKey(b.id);
     expect(await activeApiKey()).toBe(KEY_B);
     await removeKey(b.id);
@@ -75,9 +76,9 @@ describe('keyring', () => {
   });
 
   it('refuses a bad key or label and stores nothing', async () => {
-    await expect(addKey({ label: 'x', secret: 'ms-has space', remember: true })).rejects.toThrow();
-    await expect(addKey({ label: '  ', secret: KEY_A, remember: true })).rejects.toThrow();
-    await expect(setActiveKey('no-such-key')).rejects.toThrow();
+    expect(await addKey({ label: 'x', secret: 'ms-has space', remember: true })).toMatchObject({ ok: false, problem: { code: 'invalid' } });
+    expect(await addKey({ label: '  ', secret: KEY_A, remember: true })).toMatchObject({ ok: false, problem: { issue: 'keyLabelBlank' } });
+    expect(await setActiveKey('no-such-key')).toMatchObject({ ok: false, problem: { issue: 'activeKeyMissing' } });
     expect(await keyringItem.get()).toEqual({ keys: [], activeId: null });
   });
 });
@@ -98,7 +99,8 @@ describe('favourite lists', () => {
   });
 
   it('refuses an active id that names no list', async () => {
-    await expect(favouriteListsItem.set({ ...DEFAULT_FAVOURITE_LISTS, activeId: 'gone' })).rejects.toThrow();
+    expect(await favouriteListsItem.set({ ...DEFAULT_FAVOURITE_LISTS, activeId: 'gone' })).toMatchObject({ ok: false, problem: { issue: 'activeListMissing' } });
+    expect(await favouriteListsItem.get()).toEqual(DEFAULT_FAVOURITE_LISTS);
   });
 });
 

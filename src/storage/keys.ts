@@ -1,0 +1,27 @@
+/**
+ * Every storage key the extension uses, named once. Items, migrations and tests take their keys from here, so a
+ * renamed or retired key is changed in one place and two items can never share a key by accident.
+ */
+export const STORAGE_KEYS = {
+  settingsVersion: 'local:settingsVersion',
+  keyring: 'local:keyring',
+  sessionSecrets: 'session:keySecrets',
+  favouriteLists: 'local:favouriteLists',
+  checkSettings: 'local:checkSettings',
+  preferences: 'local:preferences',
+  schedule: 'local:schedule',
+  alertSettings: 'local:alertSettings',
+  alertsShown: 'local:alertsShown',
+  latestResults: 'local:latestResults',
+  magicubeBalances: 'local:magicubeBalances',
+  history: 'local:history',
+  repairs: 'local:repairs',
+} as const;
+
+/** Keys of settings version 1, read only by the migration that retires them. */
+export const LEGACY_KEYS = { apiKey: 'local:apiKey', favourites: 'local:favourites' } as const;
+
+export type StorageKey = (typeof STORAGE_KEYS)[keyof typeof STORAGE_KEYS];
+
+/** One fresh probe result per key fingerprint and model, in storage.session (the result cache). */
+export const resultCacheKey = (keyId: string, model: string) => `session:result:${keyId}:${model}` as const;
