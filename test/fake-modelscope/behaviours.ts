@@ -249,3 +249,121 @@ export const magicubeQuotaLimitBody = () => ({
   message: 'quota limit exceeded',
   request_id: randomUUID(),
 });
+
+// ---- The credit world (since 2026-08) ---------------------------------------------------------
+
+/**
+ * `quota`: the pre-credit fake, where counted models send the four quota headers and the balance is DEMO_MAGICUBE.
+ * `credits`: the China site as it is now: calls are paid in Magicube credits by tier, and models send no quota
+ * headers (but CREDIT_WORLD_HEADER_MODELS).
+ */
+export type FakeWorld = 'quota' | 'credits';
+
+/** The world of a fake whose test names none: switch this when the suites move to the credit world. */
+export const DEFAULT_WORLD: FakeWorld = 'quota';
+
+export type FakeTier = 'lightweight' | 'mainstream' | 'flagship';
+
+/** `model_tier` as the China site writes it. */
+export const TIER_TEXT: Readonly<Record<FakeTier, string>> = { lightweight: '轻量', mainstream: '主流', flagship: '旗舰' };
+
+/** Credits a call costs in each tier (ModelScope's docs, 2026-08). */
+export const TIER_PRICES: Readonly<Record<FakeTier, number>> = { lightweight: 0.5, mainstream: 1, flagship: 2 };
+
+const POOL_TIERS: readonly FakeTier[] = ['lightweight', 'mainstream', 'flagship'];
+
+/** The tier of every model paid in credits; the fake/* models are fault shapes and are never paid. */
+export const MODEL_TIERS: Readonly<Record<string, FakeTier>> = {
+  'deepseek-ai/DeepSeek-V4-Flash': 'lightweight',
+  'MiniMax/MiniMax-M2.5': 'lightweight',
+  'ZhipuAI/GLM-4.7': 'lightweight',
+  'Qwen/Qwen3-Coder-480B-A35B-Instruct': 'mainstream',
+  'moonshotai/Kimi-K2.5': 'mainstream',
+  'deepseek-ai/DeepSeek-V4-Pro': 'flagship',
+  'ZhipuAI/GLM-5.1': 'flagship',
+  ...Object.fromEntries(POOL_MODELS.map((id, index) => [id, POOL_TIERS[index % POOL_TIERS.length]!])),
+};
+
+/** In the credit world these still send the four quota headers (one per tier), and are paid in credits as well. */
+export const CREDIT_WORLD_HEADER_MODELS: readonly string[] = POOL_MODELS.slice(0, 3);
+
+/** The free daily grants, issued once per Beijing day the account is used, expiring 24 h after issue. */
+export const DAILY_GRANTS = { daily_active: 200, aliyun_bindlogin: 50 } as const;
+export type DailyGrantRule = keyof typeof DAILY_GRANTS;
+export const GRANT_LIFETIME_MS = 24 * 3_600_000;
+
+const GRANT_TITLES: Readonly<Record<DailyGrantRule, string>> = { daily_active: '每日登录', aliyun_bindlogin: '绑定阿里云账号' };
+
+/** No 2026 body is known for a call refused for want of credits; this guess follows the 429 shape (plural key). */
+export const INSUFFICIENT_CREDITS_MESSAGE = 'Insufficient Magicube balance.';
+export const insufficientCreditsBody = () => ({ errors: { message: INSUFFICIENT_CREDITS_MESSAGE, request_id: randomUUID() } });
+
+/** How `gmt_created` and `expire_at` are written: every form seen in the wild. */
+export type MagicubeTimeFormat = 'beijing-text' | 'date' | 'epoch-seconds' | 'epoch-ms';
+
+const BEIJING_OFFSET_MS = 8 * 3_600_000;
+
+/** The Beijing day of a moment, YYYY-MM-DD. */
+export function beijingDay(at: number): string {
+  return new Date(at + BEIJING_OFFSET_MS).toISOString().slice(0, 10);
+}
+
+export function magicubeTime(at: number, format: MagicubeTimeFormat): string | number {
+  const beijing = new Date(at + BEIJING_OFFSET_MS).toISOString();
+  if (format === 'date') return beijing.slice(0, 10);
+  if (format === 'epoch-seconds') return Math.floor(at / 1000);
+  if (format === 'epoch-ms') return at;
+  return `${beijing.slice(0, 10)} ${beijing.slice(11, 19)}`;
+}
+
+/** Hundredths of a credit as ModelScope writes an amount: a number with decimals, or a numeric string. */
+export function magicubeAmount(hundredths: number, asString: boolean): number | string {
+  return asString ? (hundredths / 100).toFixed(2) : hundredths / 100;
+}
+
+/** The rates endpoint's list: the three API-Inference tiers, and a rate of another scene that must be ignored. */
+export function spendRatesBody() {
+  const rates = (Object.keys(TIER_PRICES) as FakeTier[]).map((tier) => ({
+    scene: 'api_inference',
+    model_tier: TIER_TEXT[tier],
+    unit: 'request',
+    unit_price: TIER_PRICES[tier],
+    min_charge: TIER_PRICES[tier],
+  }));
+  return { success: true, request_id: randomUUID(), data: { rates: [...rates, { scene: 'notebook', model_tier: 'GPU', unit: 'hour', unit_price: 6, min_charge: 6 }] } };
+}
+
+/** One earn rule with today's progress; `aliyun_bindlogin` leaves out today_earned_amount, as fields may be missing. */
+export function earnRule(rule: DailyGrantRule, earnedToday: number, todayCount: boolean) {
+  const used = todayCount ? { today_count: earnedToday } : { today_used: earnedToday };
+  return {
+    rule_key: rule,
+    title: GRANT_TITLES[rule],
+    amount: DAILY_GRANTS[rule],
+    daily_cap: 1,
+    ...used,
+    today_remain: Math.max(0, 1 - earnedToday),
+    ...(rule === 'daily_active' ? { today_earned_amount: earnedToday * DAILY_GRANTS[rule] } : {}),
+  };
+}
+
+/** What the ledger and rules endpoints answer a request they silently ignore: a 200 without the data. */
+export const ignoredLedgerBody = () => ({ success: true, request_id: randomUUID(), data: {} });
+export const ignoredRulesBody = () => ({ success: true, request_id: randomUUID() });
+
+/** Rows whose amount or date no parser can read, mixed into ledger pages when `garbageRows` is on. */
+export function garbageSpendRows(at: number, format: MagicubeTimeFormat) {
+  return [
+    { gmt_created: 'yesterday', model_tier: TIER_TEXT.mainstream, total_amount: 1, count: 1 },
+    { gmt_created: magicubeTime(at, format), model_tier: TIER_TEXT.mainstream, total_amount: 'lots', count: 1 },
+  ];
+}
+
+export function garbageGrantRows(at: number, format: MagicubeTimeFormat) {
+  return [
+    { gmt_created: '2026-13-45 99:00:00', rule_key: 'daily_active', total_amount: 200 },
+    { gmt_created: magicubeTime(at, format), rule_key: 'daily_active', total_amount: -200 },
+  ];
+}
+
+export const badParameterBody = (message: string) => ({ success: false, code: 'InvalidParameter', message, request_id: randomUUID() });

@@ -17,7 +17,9 @@ import {
   FAKE_PARTIAL_HEADERS,
   FAKE_RESET,
   FAKE_SLOW,
+  CREDIT_WORLD_HEADER_MODELS,
   EXHAUSTED_HEADERS,
+  MODEL_TIERS,
   GARBAGE_HEADERS,
   authFailedBody,
   bearerKey,
@@ -25,6 +27,7 @@ import {
   echoKeyBody,
   gatewayPage,
   hugeErrorBody,
+  insufficientCreditsBody,
   isKnownModel,
   keyStatus,
   limitExceededBody,
@@ -34,7 +37,9 @@ import {
   requiresThinkingOff,
   thinkingBody,
   unboundBody,
+  type FakeWorld,
 } from './behaviours';
+import type { CreditAccounts, Hold } from './credits';
 import type { QuotaLedger } from './ledger';
 import { sendEmpty, sendHalfThenReset, sendHtml, sendJson, sendText, wait } from './reply';
 
@@ -44,6 +49,7 @@ export interface ChatOptions {
   transientFailureRate: number;
   maxInFlight: number | undefined;
   slowMs: number;
+  world: FakeWorld;
 }
 
 /** What the server shares with the chat handler; `options` and `random` change with setOptions. */
@@ -51,6 +57,7 @@ export interface ChatState {
   options: ChatOptions;
   random: () => number;
   readonly ledger: QuotaLedger;
+  readonly credits: CreditAccounts;
   /** `key\nmodel` pairs that already had their first call since reset (fake/busy-once, fake/flaky). */
   readonly firstCallsDone: Set<string>;
   inFlight: number;
@@ -74,12 +81,38 @@ export async function handleChatCompletion(
     state.inFlight -= 1;
   });
 
-  const jitter = options.jitterMs > 0 ? state.random() * options.jitterMs : 0;
-  if (!(await wait(options.latencyMs + jitter, res))) return;
-  if (options.transientFailureRate > 0 && state.random() < options.transientFailureRate) {
-    return sendHtml(res, 503, gatewayPage(503));
+  // Held from before the latency, so the balance shows the call as frozen while it is in flight.
+  const hold = holdCredits(req, body, state);
+  try {
+    const jitter = options.jitterMs > 0 ? state.random() * options.jitterMs : 0;
+    if (!(await wait(options.latencyMs + jitter, res))) return;
+    if (options.transientFailureRate > 0 && state.random() < options.transientFailureRate) {
+      return sendHtml(res, 503, gatewayPage(503));
+    }
+    if (hold === 'insufficient') return sendJson(res, 429, insufficientCreditsBody());
+    await answer(req, res, body, state);
+  } finally {
+    // Only a call that was answered 200 in full is paid; any other answer, or a client gone, gives the credits back.
+    if (hold !== null && hold !== 'insufficient') {
+      if (res.statusCode === 200 && res.writableEnded) hold.confirm();
+      else hold.release();
+    }
   }
-  await answer(req, res, body, state);
+}
+
+/**
+ * In the credit world, the credits for a call that will be answered (valid key, paid model, a well-formed probe):
+ * held, or 'insufficient' when the balance does not cover the model's tier; null for a call that is never paid.
+ */
+function holdCredits(req: IncomingMessage, body: string, state: ChatState): Hold | 'insufficient' | null {
+  if (state.options.world !== 'credits') return null;
+  const key = bearerKey(req.headers.authorization);
+  const status = keyStatus(key);
+  const probe = parseProbe(body);
+  if (key === null || (status !== 'valid' && status !== 'magicube-limited') || probe === null) return null;
+  const tier = MODEL_TIERS[probe.model];
+  if (tier === undefined || (requiresThinkingOff(probe.model) && probe.enableThinking !== false)) return null;
+  return state.credits.hold(key, tier) ?? 'insufficient';
 }
 
 async function answer(req: IncomingMessage, res: ServerResponse, body: string, state: ChatState): Promise<void> {
@@ -126,6 +159,9 @@ async function answer(req: IncomingMessage, res: ServerResponse, body: string, s
       if (!(await wait(state.options.slowMs, res))) return;
       return answerCounted(res, key, model, state);
     default:
+      if (state.options.world === 'credits' && !CREDIT_WORLD_HEADER_MODELS.includes(model)) {
+        return sendJson(res, 200, completionBody(model));
+      }
       return answerCounted(res, key, model, state);
   }
 }

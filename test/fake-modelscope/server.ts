@@ -4,18 +4,22 @@ import { createServer as createHttpServer, type IncomingMessage, type ServerResp
 import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import {
-  bearerKey,
-  keyStatus,
-  magicubeBalanceBody,
-  magicubeInvalidTokenBody,
-  magicubeQuotaLimitBody,
+  DAILY_GRANTS,
+  DEFAULT_WORLD,
+  GRANT_LIFETIME_MS,
   modelsListBody,
   notFoundBody,
   parseProbe,
+  type DailyGrantRule,
+  type FakeTier,
+  type FakeWorld,
+  type MagicubeTimeFormat,
 } from './behaviours';
 import { fakeCertificate } from './certificate';
 import { handleChatCompletion, type ChatOptions, type ChatState } from './chat';
+import { CreditAccounts, type Balance } from './credits';
 import { QuotaLedger } from './ledger';
+import { answerMagicube, magicubeEndpoint, type MagicubeOptions } from './magicube';
 import { sendJson } from './reply';
 
 export interface FakeModelScopeOptions {
@@ -26,6 +30,17 @@ export interface FakeModelScopeOptions {
   seed?: number; // seeds jitter and transient failures so runs repeat; random when absent
   maxInFlight?: number; // a chat completion arriving while >= this many are in flight gets a header-less 429
   slowMs?: number; // delay of the fake/slow model, default 3000
+  // ---- Magicube and the credit world
+  world?: FakeWorld; // default DEFAULT_WORLD ('quota'); 'credits' is the China site since 2026-08
+  now?: () => number; // the clock of Magicube accounts (Beijing days, grant expiry, ledger lag), default Date.now
+  ledgerLagMs?: number; // a confirmed spend shows in the ledger this long after, default 0
+  magicubeAuth?: MagicubeOptions['magicubeAuth']; // default 'bearer'; 'extra-headers' ignores ledger/rules reads without them
+  timeFormat?: MagicubeTimeFormat; // how gmt_created and expire_at are written, default 'beijing-text'
+  amountsAsStrings?: boolean; // amounts as "1.50" rather than 1.5, default false
+  garbageRows?: boolean; // mix unreadable rows into ledger pages, default false
+  rulesTodayCount?: boolean; // earn rules say today_count instead of today_used, default false
+  grantExpireAt?: boolean; // grants carry expire_at, default true
+  dailyGrants?: readonly DailyGrantRule[]; // issued each Beijing day an account is used, default both
 }
 
 /** Everything but `https`, which is fixed when the server starts. */
@@ -37,6 +52,9 @@ export interface RecordedRequest {
   path: string;
   model: string | null;
   authorization: string | null;
+  /** The OpenAPI-Token and X-Modelfun-Token headers, which some tools add for Magicube. */
+  openApiToken: string | null;
+  modelfunToken: string | null;
   body: string;
   at: number;
 }
@@ -56,6 +74,14 @@ export interface FakeModelScope {
   setOptions(o: Partial<FakeModelScopeRuntimeOptions>): void;
   setModelRemaining(key: string, model: string, remaining: number): void;
   setAccountRemaining(key: string, remaining: number): void;
+  /** The key's Magicube balance as the credit world keeps it (what GET balance answers there). */
+  creditBalance(key: string): Balance;
+  /** Another client with the same token makes `calls` paid calls in `tier`; gives how many the credits covered. */
+  spendElsewhere(key: string, tier: FakeTier, calls: number): number;
+  /** A past spend, already in the ledger and already paid (today's balance is left alone). */
+  seedSpend(key: string, entry: { at: number; tier: FakeTier; calls: number }): void;
+  /** An extra grant, e.g. long-term credits; it expires at `expiresAt` (default 24 h after `at`). */
+  grant(key: string, ruleKey: string, credits: number, timing?: { at?: number; expiresAt?: number }): void;
   close(): Promise<void>;
 }
 
@@ -64,10 +90,17 @@ const CHAT_PATH = '/v1/chat/completions';
 export async function startFakeModelScope(options: FakeModelScopeOptions = {}): Promise<FakeModelScope> {
   const requests: RecordedRequest[] = [];
   let seed = options.seed;
+  let magicube = magicubeOptions(options);
+  const credits = new CreditAccounts(() => ({
+    now: magicube.now,
+    ledgerLagMs: magicube.ledgerLagMs,
+    dailyGrants: magicube.dailyGrants,
+  }));
   const state: ChatState = {
     options: chatOptions(options),
     random: seededRandom(seed),
     ledger: new QuotaLedger(),
+    credits,
     firstCallsDone: new Set(),
     inFlight: 0,
     inFlightPeak: 0,
@@ -77,7 +110,8 @@ export async function startFakeModelScope(options: FakeModelScopeOptions = {}): 
 
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const body = await readBody(req);
-    const path = new URL(req.url ?? '/', 'http://fake').pathname;
+    const url = new URL(req.url ?? '/', 'http://fake');
+    const path = url.pathname;
     requests.push({
       method: req.method ?? '',
       // Node's fetch cannot set Host, so the tests' routed fetch names the production host in X-Forwarded-Host.
@@ -85,12 +119,15 @@ export async function startFakeModelScope(options: FakeModelScopeOptions = {}): 
       path: req.url ?? '/',
       model: parseProbe(body)?.model ?? null,
       authorization: req.headers.authorization ?? null,
+      openApiToken: firstHeader(req.headers['openapi-token']) ?? null,
+      modelfunToken: firstHeader(req.headers['x-modelfun-token']) ?? null,
       body,
       at: Date.now(),
     });
     if (req.method === 'POST' && path === CHAT_PATH) return handleChatCompletion(req, res, body, state);
     if (req.method === 'GET' && path === '/v1/models') return sendJson(res, 200, modelsListBody());
-    if (req.method === 'GET' && path === '/openapi/v1/magicubes/balance') return answerMagicube(req, res);
+    const endpoint = magicubeEndpoint(path);
+    if (req.method === 'GET' && endpoint !== null) return answerMagicube(req, res, endpoint, url.searchParams, credits, magicube);
     sendJson(res, 404, notFoundBody());
   };
   const listener = (req: IncomingMessage, res: ServerResponse) => {
@@ -124,6 +161,7 @@ export async function startFakeModelScope(options: FakeModelScopeOptions = {}): 
     reset() {
       requests.length = 0;
       state.ledger.clear();
+      credits.clear();
       state.firstCallsDone.clear();
       state.inFlightPeak = state.inFlight;
       state.random = seededRandom(seed);
@@ -134,9 +172,17 @@ export async function startFakeModelScope(options: FakeModelScopeOptions = {}): 
         state.random = seededRandom(seed);
       }
       state.options = chatOptions({ ...state.options, ...changes });
+      magicube = magicubeOptions({ ...magicube, ...changes });
     },
     setModelRemaining: (key, model, remaining) => state.ledger.setModelRemaining(key, model, remaining),
     setAccountRemaining: (key, remaining) => state.ledger.setAccountRemaining(key, remaining),
+    creditBalance: (key) => credits.balance(key),
+    spendElsewhere: (key, tier, calls) => credits.spendElsewhere(key, tier, calls),
+    seedSpend: (key, entry) => credits.seedSpend(key, entry),
+    grant(key, ruleKey, amount, timing = {}) {
+      const at = timing.at ?? magicube.now();
+      credits.grant(key, ruleKey, amount, at, timing.expiresAt ?? at + GRANT_LIFETIME_MS);
+    },
     close: () =>
       new Promise<void>((resolve, reject) => {
         server.close((error) => (error ? reject(error) : resolve()));
@@ -153,15 +199,25 @@ function chatOptions(o: FakeModelScopeRuntimeOptions): ChatOptions {
     transientFailureRate: o.transientFailureRate ?? 0,
     maxInFlight: o.maxInFlight,
     slowMs: o.slowMs ?? 3000,
+    world: o.world ?? DEFAULT_WORLD,
   };
 }
 
-/** GET /openapi/v1/magicubes/balance: the free Magicube figure; it never touches call quotas. */
-function answerMagicube(req: IncomingMessage, res: ServerResponse): void {
-  const status = keyStatus(bearerKey(req.headers.authorization));
-  if (status === 'invalid') return sendJson(res, 401, magicubeInvalidTokenBody());
-  if (status === 'magicube-limited') return sendJson(res, 429, magicubeQuotaLimitBody());
-  sendJson(res, 200, magicubeBalanceBody());
+type ResolvedMagicubeOptions = MagicubeOptions & { ledgerLagMs: number; dailyGrants: readonly DailyGrantRule[] };
+
+function magicubeOptions(o: FakeModelScopeRuntimeOptions): ResolvedMagicubeOptions {
+  return {
+    world: o.world ?? DEFAULT_WORLD,
+    now: o.now ?? Date.now,
+    ledgerLagMs: o.ledgerLagMs ?? 0,
+    magicubeAuth: o.magicubeAuth ?? 'bearer',
+    timeFormat: o.timeFormat ?? 'beijing-text',
+    amountsAsStrings: o.amountsAsStrings ?? false,
+    garbageRows: o.garbageRows ?? false,
+    rulesTodayCount: o.rulesTodayCount ?? false,
+    grantExpireAt: o.grantExpireAt ?? true,
+    dailyGrants: o.dailyGrants ?? (Object.keys(DAILY_GRANTS) as DailyGrantRule[]),
+  };
 }
 
 async function readBody(req: IncomingMessage): Promise<string> {
