@@ -38,6 +38,12 @@ describe('learnPriceFromLedger', () => {
     expect(learnPriceFromLedger(BEFORE, after)).toEqual({ kind: 'poisoned', tiers: ['lightweight', 'mainstream'] });
   });
 
+  it('learns nothing when the tier moved by more calls than were made: another client spent on the same tier', () => {
+    const after = [ledgerRow(DEC_1, 'mainstream', 5, 5), ledgerRow(DEC_1, 'lightweight', 1, 2)];
+    expect(learnPriceFromLedger(BEFORE, after, LISTED, 1)).toEqual({ kind: 'poisoned', tiers: ['mainstream'] });
+    expect(learnPriceFromLedger(BEFORE, [ledgerRow(DEC_1, 'mainstream', 4, 4), BEFORE[1]!], LISTED, 1)).toMatchObject({ kind: 'learned', price: 1 });
+  });
+
   it('learns nothing from a row that shrank', () => {
     expect(learnPriceFromLedger(BEFORE, [ledgerRow(DEC_1, 'mainstream', 2, 2), ledgerRow(DEC_1, 'lightweight', 1, 2)])).toEqual({
       kind: 'poisoned',

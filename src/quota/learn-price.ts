@@ -40,12 +40,15 @@ export function learnPriceFromLedger(
   before: readonly LedgerRow[],
   after: readonly LedgerRow[],
   listed: readonly TierPrice[] = [],
+  /** The calls made in the window, when known: a tier that moved by more was also spent on by someone else. */
+  callsMade?: number,
 ): PriceLesson {
   const moved = movements(before, after);
   const [only] = moved;
   if (only === undefined) return { kind: 'not_yet' };
   const poisoned: PriceLesson = { kind: 'poisoned', tiers: [...new Set(moved.map((movement) => movement.cell.tier))].sort() };
   if (moved.length > 1 || only.hundredths < 0 || (only.calls !== null && only.calls <= 0)) return poisoned;
+  if (callsMade !== undefined && only.calls !== null && only.calls !== callsMade) return poisoned;
   const { tier, rawTier } = only.cell;
   if (only.calls !== null) return { kind: 'learned', tier, rawTier, price: Math.round(only.hundredths / only.calls) / 100 };
   const listedPrice = listed.find((price) => price.tier === tier)?.price;
