@@ -11,7 +11,7 @@ export default defineConfig({
         test: {
           name: 'unit',
           environment: 'node',
-          include: ['src/**/*.test.ts', 'test/unit/**/*.test.ts', 'test/fake-modelscope/**/*.test.ts', 'test/reliability/**/*.test.ts'],
+          include: ['src/**/*.test.ts', 'test/unit/**/*.test.ts', 'test/fake-modelscope/**/*.test.ts', 'test/reliability/**/*.test.ts', 'eslint/**/*.test.ts'],
         },
       },
       {

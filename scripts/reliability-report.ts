@@ -1,14 +1,11 @@
-// Runs the reliability suites, then writes the figures they recorded into README.md's "Reliability" section.
+// Runs the reliability suites, then writes the figures they recorded to docs/reliability.md (the README links it).
 // Usage: npm run reliability:report   (needs Debian's Chromium, like `npm run test:e2e`)
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
 import { FIGURES_DIR, type Figures } from '@test/reliability/figures';
 
-const README = 'README.md';
-const HEADING = '## Reliability';
-const START = '<!-- reliability:start -->';
-const END = '<!-- reliability:end -->';
+const PAGE = 'docs/reliability.md';
 
 const UNIT_SUITES = ['test/reliability/'];
 const BROWSER_SUITES = ['test/e2e/restart.test.ts', 'test/e2e/secrets.test.ts', 'test/e2e/no-eval.test.ts', 'test/e2e/firefox-lint.test.ts'];
@@ -17,12 +14,12 @@ function run(command: string, args: string[]): void {
   console.log(`\n$ ${command} ${args.join(' ')}`);
   const result = spawnSync(command, args, { stdio: 'inherit' });
   if (result.status !== 0) {
-    console.error(`\nreliability: \`${command} ${args.join(' ')}\` failed; README.md is left as it was.`);
+    console.error(`\nreliability: \`${command} ${args.join(' ')}\` failed; ${PAGE} is left as it was.`);
     process.exit(1);
   }
 }
 
-/** One suite's figures, as the suite wrote them during this run, formatted for the README. */
+/** One suite's figures, as the suite wrote them during this run, formatted for the page. */
 function figuresOf(suite: string): (name: string) => string {
   const path = join(FIGURES_DIR, `${suite}.json`);
   if (!existsSync(path)) throw new Error(`the ${suite} suite recorded no figures (${path})`);
@@ -98,19 +95,10 @@ function section(): string {
   ].join('\n');
 }
 
-/** Replaces only what is between the markers; adds the section before "## Performance" (or at the end) the first time. */
-function writeReadme(body: string): void {
-  const text = readFileSync(README, 'utf8');
-  const block = `${START}\n${body}\n${END}`;
-  const start = text.indexOf(START);
-  const end = text.indexOf(END);
-  if (start >= 0 && end > start) {
-    writeFileSync(README, `${text.slice(0, start)}${block}${text.slice(end + END.length)}`);
-    return;
-  }
-  const added = `${HEADING}\n\n${block}\n`;
-  const performance = text.search(/^## Performance\b/m);
-  writeFileSync(README, performance >= 0 ? `${text.slice(0, performance)}${added}\n${text.slice(performance)}` : `${text.trimEnd()}\n\n${added}`);
+/** The whole page, under its heading. */
+function writePage(body: string): void {
+  mkdirSync(dirname(PAGE), { recursive: true });
+  writeFileSync(PAGE, `# Reliability\n\n${body}\n`);
 }
 
 rmSync(FIGURES_DIR, { recursive: true, force: true });
@@ -118,5 +106,5 @@ run('npx', ['vitest', 'run', '--project', 'unit', ...UNIT_SUITES, '--reporter=de
 run('npm', ['run', 'build']);
 run('node', ['scripts/ensure-browser.mjs']);
 run('npx', ['vitest', 'run', '--config', 'vitest.e2e.config.ts', ...BROWSER_SUITES, '--reporter=default', '--reporter=json', `--outputFile.json=${join(FIGURES_DIR, 'vitest-browser.json')}`]);
-writeReadme(section());
-console.log(`\nreliability: README.md's "${HEADING.slice(3)}" section is up to date.`);
+writePage(section());
+console.log(`\nreliability: ${PAGE} is up to date.`);

@@ -1,16 +1,16 @@
 // `npm run bench` (issue 6): what a check costs in time, quota and weight, beside the budgets. A benchmark, not a
-// test: it prints figures and exits non-zero when a budget is missed. `--write-readme` also puts the report in
-// README.md between the bench markers.
+// test: it prints figures and exits non-zero when a budget is missed. `--write-docs` also writes the report to
+// docs/bench.md.
 import { cpus } from 'node:os';
 import { startFakeModelScope } from '@test/fake-modelscope/server';
 import { chromiumSection, measureChromium } from './chromium';
 import { measureOverhead, overheadSection } from './overhead';
 import { measureQuotaSession, quotaSection } from './quota-session';
-import { writeReadmeSection } from './readme';
 import { renderReport, summarize, type Section } from './report';
 import { measureSize, sizeSection } from './size';
 import { CONCURRENCY_LIMITED, IN_FLIGHT_LIMIT, REALISTIC } from './upstream';
 import { limitedSection, measureWallTime, unlimitedSection, type SizePlan } from './wall-time';
+import { BENCH_PAGE, writeBenchPage } from './write-docs';
 
 // At least 5 runs for the small batches; fewer for the large ones, whose one-after-the-other runs take 7–17 s each.
 const PLAN: readonly SizePlan[] = [
@@ -71,14 +71,14 @@ sections.push(await attempt('Size', () => sizeSection(measureSize())));
 const cpu = cpus();
 const preamble = [
   `Measured by \`npm run bench\` on ${new Date().toISOString().slice(0, 10)}: Node ${process.version}, ` +
-    `${cpu.length} × ${cpu[0]?.model.trim() ?? 'unknown CPU'}, ${process.platform}. Written by \`npm run bench -- --write-readme\`; ` +
+    `${cpu.length} × ${cpu[0]?.model.trim() ?? 'unknown CPU'}, ${process.platform}. Written by \`npm run bench -- --write-docs\`; ` +
     'do not edit by hand.',
 ];
 const report = renderReport(preamble, sections);
 console.log(report);
-if (process.argv.includes('--write-readme')) {
-  writeReadmeSection(report);
-  console.error('bench: README.md updated between the bench markers');
+if (process.argv.includes('--write-docs')) {
+  writeBenchPage(report);
+  console.error(`bench: ${BENCH_PAGE} written`);
 }
 const { missed } = summarize(sections);
 for (const budget of missed) console.error(`  missed: ${budget.name}`);

@@ -27,8 +27,8 @@ export interface ValidatedItem<T> {
   watch(callback: (value: T) => void): () => void;
 }
 
-type Items = Record<string, ValidatedItem<any>>;
-type ValuesOf<M extends Items> = { [K in keyof M]: M[K] extends ValidatedItem<infer T> ? T : never };
+/** Named items, one for each value of V: TypeScript infers V from the items given. */
+type ItemsOf<V extends Record<string, unknown>> = { [K in keyof V]: ValidatedItem<V[K]> };
 
 function parsed<T>(item: ValidatedItem<T>, raw: unknown): T | null {
   const result = item.schema.safeParse(raw);
@@ -39,18 +39,18 @@ function parsed<T>(item: ValidatedItem<T>, raw: unknown): T | null {
  * Changes several items in one storage write (a key and its secret, every setting of an import), under the lock.
  * `change` returns the items it changes; the others stay as they are. A corrupt current value is changed from its fallback, which is written with a note of the repair in the same write.
  */
-export function updateTogether<M extends Items>(
-  items: M,
-  change: (current: ValuesOf<M>) => Partial<ValuesOf<M>> | Declined,
-): Promise<WriteResult<ValuesOf<M>>> {
+export function updateTogether<V extends Record<string, unknown>>(
+  items: ItemsOf<V>,
+  change: (current: V) => Partial<V> | Declined,
+): Promise<WriteResult<V>> {
   return trackWrite(settingsReady().then(() => lockedUpdate(items, change)));
 }
 
-async function lockedUpdate<M extends Items>(
-  items: M,
-  change: (current: ValuesOf<M>) => Partial<ValuesOf<M>> | Declined,
-): Promise<WriteResult<ValuesOf<M>>> {
-  const entries = Object.entries(items);
+async function lockedUpdate<V extends Record<string, unknown>>(
+  items: ItemsOf<V>,
+  change: (current: V) => Partial<V> | Declined,
+): Promise<WriteResult<V>> {
+  const entries: Array<[string, ValidatedItem<unknown>]> = Object.entries(items);
   const firstKey = entries[0]?.[1].key ?? '';
   return withStorageLock(async () => {
     try {
@@ -62,7 +62,7 @@ async function lockedUpdate<M extends Items>(
         if (value === null && raw[index]?.value != null) repaired.push(item.key);
         current[name] = value ?? item.fallback;
       });
-      const next = change(current as ValuesOf<M>);
+      const next = change(current as V);
       if (isDeclined(next)) return { ok: false, problem: { code: 'declined', key: firstKey, issue: next.declined } };
       const writes: Array<{ key: StorageItemKey; value: unknown }> = [];
       for (const [name, item] of entries) {
@@ -76,7 +76,7 @@ async function lockedUpdate<M extends Items>(
       if (repaired.length > 0) writes.push(await repairWrite(repaired));
       if (writes.length > 0) await storage.setItems(writes);
       repaired.forEach(warnRepaired);
-      return { ok: true, value: current as ValuesOf<M> };
+      return { ok: true, value: current as V };
     } catch (error) {
       return { ok: false, problem: storageFailed(firstKey, error) };
     }

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import background from '../../entrypoints/background';
+import background from '@/entrypoints/background';
 import { startFakeModelScope, type FakeModelScope } from '../fake-modelscope/server';
 import { useLocale, type Locale } from './i18n';
 import { fetchRoutedTo } from './routed-fetch';
