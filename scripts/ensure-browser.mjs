@@ -1,10 +1,12 @@
-// Browser tests use Debian's Chromium, never a downloaded one, plus CJK fonts so the Chinese screenshots are legible.
+// Browser tests use Debian's Chromium and Firefox ESR, never a downloaded browser, plus CJK fonts so the Chinese
+// screenshots are legible.
 // Installs what is missing when it may (root with apt); otherwise says what to install.
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 
 const needs = [
   { pkg: 'chromium', present: ['/usr/lib/chromium/chromium', '/usr/bin/chromium'].some((path) => existsSync(path)), required: true },
+  { pkg: 'firefox-esr', present: existsSync('/usr/bin/firefox-esr'), required: true },
   { pkg: 'fonts-noto-cjk', present: existsSync('/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc'), required: false },
 ];
 const missing = needs.filter((need) => !need.present);
