@@ -3,6 +3,20 @@ import { defineConfig } from 'wxt';
 
 // Only what the extension uses: storage for settings and results, alarms for the optional schedule and the daily
 // reset, notifications for quota alerts, the ModelScope hosts for probes. Icons come from public/icon-*.png.
+// Firefox: the access token the user pastes leaves the browser (to ModelScope, the service they asked to query), and
+// Mozilla counts any data handled outside the add-on as transmitted: it is authenticationInfo, which needs consent;
+// nothing else is sent (no telemetry, no browsing data). Firefox asks for that consent itself from 140 on desktop and
+// 142 on Android, so those are the minimum versions; 140 also grants MV3 host permissions at install (from 128).
+// The tests run on Debian's Firefox ESR 153.
+const FIREFOX_SETTINGS = {
+  gecko: {
+    id: 'modelscope-quota@modelscope-quota.dev',
+    strict_min_version: '140.0',
+    data_collection_permissions: { required: ['authenticationInfo'] },
+  },
+  gecko_android: { strict_min_version: '142.0' },
+};
+
 export default defineConfig({
   modules: ['@wxt-dev/module-react', '@wxt-dev/i18n/module'],
   imports: false,
@@ -19,9 +33,6 @@ export default defineConfig({
     host_permissions: ['https://api-inference.modelscope.cn/*', 'https://modelscope.cn/*'],
     // Other extensions may call the message contract; web pages may not.
     externally_connectable: browser === 'firefox' ? undefined : { ids: ['*'] },
-    // Firefox grants MV3 host permissions at install from 128 (the current ESR) on.
-    ...(browser === 'firefox'
-      ? { browser_specific_settings: { gecko: { id: 'modelscope-quota@modelscope-quota.dev', strict_min_version: '128.0' } } }
-      : {}),
+    ...(browser === 'firefox' ? { browser_specific_settings: FIREFOX_SETTINGS } : {}),
   }),
 });

@@ -38,6 +38,11 @@ describe('the Firefox build', () => {
     expect(report.errors.map((error) => `${error.code} ${error.file ?? ''}: ${error.message}`)).toEqual([]);
   });
 
+  it('declares its data collection in a way every Firefox it allows (desktop and Android) understands', () => {
+    const dataWarnings = report.warnings.filter((warning) => /DATA_COLLECTION|UNSUPPORTED_BY_MIN_VERSION/.test(warning.code));
+    expect(dataWarnings.map((warning) => `${warning.code}: ${warning.message}`)).toEqual([]);
+  });
+
   it('warns of no eval but the Function probe zod ships and never runs (jitless)', () => {
     const evalWarnings = report.warnings.filter((warning) => warning.code === 'DANGEROUS_EVAL');
     expect(evalWarnings.every((warning) => warning.message === 'The Function constructor is eval.')).toBe(true);
