@@ -7,6 +7,8 @@ import { existsSync } from 'node:fs';
 const needs = [
   { pkg: 'chromium', present: ['/usr/lib/chromium/chromium', '/usr/bin/chromium'].some((path) => existsSync(path)), required: true },
   { pkg: 'firefox-esr', present: existsSync('/usr/bin/firefox-esr'), required: true },
+  // Firefox shows an extension in Chinese only when its own interface can be Chinese.
+  { pkg: 'firefox-esr-l10n-zh-cn', present: existsSync('/usr/lib/firefox-esr/browser/extensions/langpack-zh-CN@firefox-esr.mozilla.org.xpi'), required: true },
   { pkg: 'fonts-noto-cjk', present: existsSync('/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc'), required: false },
 ];
 const missing = needs.filter((need) => !need.present);
