@@ -20,6 +20,11 @@ const FIREFOX_SETTINGS = {
 export default defineConfig({
   modules: ['@wxt-dev/module-react', '@wxt-dev/i18n/module'],
   imports: false,
+  // The sources archive Mozilla's reviewers rebuild the Firefox zip from: what `npm ci && npm run build:firefox` reads,
+  // and the README that says how. Tests, scripts and store images are not needed to build, so they stay out.
+  zip: {
+    includeSources: ['package.json', 'package-lock.json', 'tsconfig.json', 'wxt.config.ts', 'README.md', 'entrypoints/**', 'src/**', 'locales/**', 'public/**'],
+  },
   vite: () => ({
     // zod must hear it is jitless before it builds a schema (see src/contract/zod-config.ts), in every bundle.
     resolve: { alias: [{ find: /^zod$/, replacement: fileURLToPath(new URL('src/contract/zod-config.ts', import.meta.url)) }] },
