@@ -124,11 +124,20 @@ export async function launchFirefox(options: FirefoxLaunchOptions = {}): Promise
     throw error;
   }
 
+  /** Closes Firefox (killing it if it will not close) and the fake; never hangs. */
+  const shutDown = async (): Promise<void> => {
+    try {
+      await within('Closing Firefox', 20_000, browser.close());
+    } catch {
+      browser.process()?.kill('SIGKILL');
+    }
+    await fake.close();
+  };
+
   try {
     await within('Installing the extension', 30_000, browser.installExtension(FIREFOX_EXTENSION_DIR));
   } catch (error) {
-    await browser.close();
-    await fake.close();
+    await shutDown();
     throw error;
   }
 
@@ -177,8 +186,7 @@ export async function launchFirefox(options: FirefoxLaunchOptions = {}): Promise
   try {
     await waitFor('the background script to answer health', () => send({ type: 'health' }));
   } catch (error) {
-    await browser.close();
-    await fake.close();
+    await shutDown();
     throw error;
   }
 
@@ -195,14 +203,7 @@ export async function launchFirefox(options: FirefoxLaunchOptions = {}): Promise
       await page.screenshot({ path, fullPage: true });
       return path;
     },
-    async close() {
-      try {
-        await within('Closing Firefox', 20_000, browser.close());
-      } catch {
-        browser.process()?.kill('SIGKILL');
-      }
-      await fake.close();
-    },
+    close: shutDown,
   };
 }
 
