@@ -1,13 +1,11 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'wxt';
 
-// Only what the extension uses: storage for settings and results, alarms for the optional schedule and the daily
-// reset, notifications for quota alerts, the ModelScope hosts for probes. Icons come from public/icon-*.png.
 // Firefox: the access token the user pastes leaves the browser (to ModelScope, the service they asked to query), and
 // Mozilla counts any data handled outside the add-on as transmitted: it is authenticationInfo, which needs consent;
 // nothing else is sent (no telemetry, no browsing data). Firefox asks for that consent itself from 140 on desktop and
-// 142 on Android, so those are the minimum versions; 140 also grants MV3 host permissions at install (from 128).
-// The tests run on Debian's Firefox ESR 153.
+// 142 on Android, so those are the minimum versions (and MV3 host permissions granted at install, the reason for the
+// old minimum of 128, come with them). The tests run on Debian's Firefox ESR 153.
 const FIREFOX_SETTINGS = {
   gecko: {
     id: 'modelscope-quota@modelscope-quota.dev',
@@ -17,6 +15,8 @@ const FIREFOX_SETTINGS = {
   gecko_android: { strict_min_version: '142.0' },
 };
 
+// Only what the extension uses: storage for settings and results, alarms for the optional schedule and the daily
+// reset, notifications for quota alerts, the ModelScope hosts for probes. Icons come from public/icon-*.png.
 export default defineConfig({
   modules: ['@wxt-dev/module-react', '@wxt-dev/i18n/module'],
   imports: false,
