@@ -1,6 +1,20 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'wxt';
 
+// Firefox: the access token the user pastes leaves the browser (to ModelScope, the service they asked to query), and
+// Mozilla counts any data handled outside the add-on as transmitted: it is authenticationInfo, which needs consent;
+// nothing else is sent (no telemetry, no browsing data). Firefox asks for that consent itself from 140 on desktop and
+// 142 on Android, so those are the minimum versions (and MV3 host permissions granted at install, the reason for the
+// old minimum of 128, come with them). The tests run on Debian's Firefox ESR 153.
+const FIREFOX_SETTINGS = {
+  gecko: {
+    id: 'modelscope-quota@modelscope-quota.dev',
+    strict_min_version: '140.0',
+    data_collection_permissions: { required: ['authenticationInfo'] },
+  },
+  gecko_android: { strict_min_version: '142.0' },
+};
+
 // Only what the extension uses: storage for settings and results, alarms for the optional schedule and the daily
 // reset, notifications for quota alerts, the ModelScope hosts for probes. Icons come from public/icon-*.png.
 export default defineConfig({
@@ -8,6 +22,11 @@ export default defineConfig({
   imports: false,
   // Imports across folders go through these, never `../../src/`.
   alias: { '@src': 'src', '@test': 'test' },
+  // The sources archive Mozilla's reviewers rebuild the Firefox zip from: what `npm ci && npm run build:firefox` reads,
+  // and the README that says how. Tests, scripts and store images are not needed to build, so they stay out.
+  zip: {
+    includeSources: ['package.json', 'package-lock.json', 'tsconfig.json', 'wxt.config.ts', 'README.md', 'entrypoints/**', 'src/**', 'locales/**', 'public/**'],
+  },
   vite: () => ({
     // zod must hear it is jitless before it builds a schema (see src/contract/zod-config.ts), in every bundle.
     resolve: { alias: [{ find: /^zod$/, replacement: fileURLToPath(new URL('src/contract/zod-config.ts', import.meta.url)) }] },
@@ -21,9 +40,6 @@ export default defineConfig({
     host_permissions: ['https://api-inference.modelscope.cn/*', 'https://modelscope.cn/*'],
     // Other extensions may call the message contract; web pages may not.
     externally_connectable: browser === 'firefox' ? undefined : { ids: ['*'] },
-    // Firefox grants MV3 host permissions at install from 128 (the current ESR) on.
-    ...(browser === 'firefox'
-      ? { browser_specific_settings: { gecko: { id: 'modelscope-quota@modelscope-quota.dev', strict_min_version: '128.0' } } }
-      : {}),
+    ...(browser === 'firefox' ? { browser_specific_settings: FIREFOX_SETTINGS } : {}),
   }),
 });

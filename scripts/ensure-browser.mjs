@@ -1,10 +1,14 @@
-// Browser tests use Debian's Chromium, never a downloaded one, plus CJK fonts so the Chinese screenshots are legible.
+// Browser tests use Debian's Chromium and Firefox ESR, never a downloaded browser, plus CJK fonts so the Chinese
+// screenshots are legible.
 // Installs what is missing when it may (root with apt); otherwise says what to install.
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 
 const needs = [
   { pkg: 'chromium', present: ['/usr/lib/chromium/chromium', '/usr/bin/chromium'].some((path) => existsSync(path)), required: true },
+  { pkg: 'firefox-esr', present: existsSync('/usr/bin/firefox-esr'), required: true },
+  // Firefox shows an extension in Chinese only when its own interface can be Chinese.
+  { pkg: 'firefox-esr-l10n-zh-cn', present: existsSync('/usr/lib/firefox-esr/browser/extensions/langpack-zh-CN@firefox-esr.mozilla.org.xpi'), required: true },
   { pkg: 'fonts-noto-cjk', present: existsSync('/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc'), required: false },
 ];
 const missing = needs.filter((need) => !need.present);

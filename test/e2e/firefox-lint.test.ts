@@ -3,6 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { writeFigures } from '../reliability/figures';
+import { releaseBuildEnv } from '../support/release-env';
 
 const FIREFOX_DIR = resolve('.output/firefox-mv3');
 const WEB_EXT = resolve('node_modules/.bin/web-ext');
@@ -21,7 +22,8 @@ interface LintReport {
 describe('the Firefox build', () => {
   let report: LintReport;
   beforeAll(() => {
-    execFileSync('npm', ['run', 'build:firefox'], { stdio: 'ignore' });
+    // Built as it ships: under vitest's NODE_ENV=test it would bundle React's development build instead.
+    execFileSync('npm', ['run', 'build:firefox'], { stdio: 'ignore', env: releaseBuildEnv() });
     // web-ext exits non-zero when it finds errors; the report is on stdout either way.
     const run = (): string => {
       try {
@@ -36,6 +38,11 @@ describe('the Firefox build', () => {
 
   it('passes web-ext lint with no errors', () => {
     expect(report.errors.map((error) => `${error.code} ${error.file ?? ''}: ${error.message}`)).toEqual([]);
+  });
+
+  it('declares its data collection in a way every Firefox it allows (desktop and Android) understands', () => {
+    const dataWarnings = report.warnings.filter((warning) => /DATA_COLLECTION|UNSUPPORTED_BY_MIN_VERSION/.test(warning.code));
+    expect(dataWarnings.map((warning) => `${warning.code}: ${warning.message}`)).toEqual([]);
   });
 
   it('warns of no eval but the Function probe zod ships and never runs (jitless)', () => {

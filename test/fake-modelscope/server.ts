@@ -24,6 +24,8 @@ import { sendJson } from './reply';
 
 export interface FakeModelScopeOptions {
   https?: boolean; // default false (plain http on 127.0.0.1)
+  host?: string; // loopback address to listen on, default 127.0.0.1
+  port?: number; // default 0: any free port (Firefox, which cannot map ports, needs 443)
   latencyMs?: number; // base delay before response headers for chat completions, default 0
   jitterMs?: number; // extra random 0..jitterMs, default 0
   transientFailureRate?: number; // 0..1, chance a chat completion answers a 503 HTML gateway page, default 0
@@ -43,8 +45,8 @@ export interface FakeModelScopeOptions {
   dailyGrants?: readonly DailyGrantRule[]; // issued each Beijing day an account is used, default both
 }
 
-/** Everything but `https`, which is fixed when the server starts. */
-export type FakeModelScopeRuntimeOptions = Omit<FakeModelScopeOptions, 'https'>;
+/** Everything but `https`, `host` and `port`, which are fixed when the server starts. */
+export type FakeModelScopeRuntimeOptions = Omit<FakeModelScopeOptions, 'https' | 'host' | 'port'>;
 
 export interface RecordedRequest {
   method: string;
@@ -142,12 +144,12 @@ export async function startFakeModelScope(options: FakeModelScopeOptions = {}): 
   const server = certificate ? createHttpsServer(certificate, listener) : createHttpServer(listener);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(0, '127.0.0.1', resolve);
+    server.listen(options.port ?? 0, options.host ?? '127.0.0.1', resolve);
   });
-  const { port } = server.address() as AddressInfo;
+  const { port, address } = server.address() as AddressInfo;
 
   return {
-    url: `${certificate ? 'https' : 'http'}://127.0.0.1:${port}`,
+    url: `${certificate ? 'https' : 'http'}://${address}:${port}`,
     port,
     spkiHash: certificate?.spkiHash ?? null,
     requests,
