@@ -1,15 +1,9 @@
-import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
+import { PROJECT_ALIASES } from './vitest.aliases';
 
 // Browser tests: the built extension in Debian's Chromium against the fake ModelScope. One browser at a time.
 export default defineConfig({
-  // The same aliases wxt.config.ts gives the build and the unit tests (this config runs without WXT's plugin).
-  resolve: {
-    alias: {
-      '@src': fileURLToPath(new URL('src', import.meta.url)),
-      '@test': fileURLToPath(new URL('test', import.meta.url)),
-    },
-  },
+  resolve: { alias: PROJECT_ALIASES },
   test: {
     name: 'e2e',
     environment: 'node',

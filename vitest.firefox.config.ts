@@ -1,8 +1,10 @@
 import { defineConfig } from 'vitest/config';
+import { PROJECT_ALIASES } from './vitest.aliases';
 
 // Browser tests in Debian's Firefox ESR: the Firefox build against the fake ModelScope. One browser at a time, since
 // each file's fake takes port 443 of its own loopback address and a 2-core machine runs one Firefox well.
 export default defineConfig({
+  resolve: { alias: PROJECT_ALIASES },
   test: {
     name: 'firefox',
     environment: 'node',

@@ -1,6 +1,6 @@
 // The message contract in real Firefox, from our own extension page, against the fake at ModelScope's production URLs.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { BalanceReplySchema, HealthReplySchema, MagicubeReplySchema } from '../../src/contract';
+import { BalanceReplySchema, HealthReplySchema, MagicubeReplySchema } from '@src/contract';
 import { DEMO_KEY, DEMO_MAGICUBE, FAKE_EXHAUSTED, REVOKED_KEY } from '../fake-modelscope/behaviours';
 import { launchFirefox, type FirefoxSession } from './harness';
 

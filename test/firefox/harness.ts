@@ -73,7 +73,7 @@ async function startFakeOnPort443(): Promise<{ fake: FakeModelScope; address: st
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
       if (code === 'EACCES') {
-        throw new Error('The Firefox tests serve the fake ModelScope on port 443, which needs root (or CAP_NET_BIND_SERVICE).');
+        throw new Error('The Firefox tests serve the fake ModelScope on port 443, which needs root (or CAP_NET_BIND_SERVICE).', { cause: error });
       }
       if (code !== 'EADDRINUSE' || attempt === 5) throw error;
     }

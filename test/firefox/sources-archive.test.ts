@@ -20,7 +20,7 @@ function run(command: string, args: string[], cwd: string, timeout: number): voi
     execFileSync(command, args, { cwd, env: releaseBuildEnv(), timeout, encoding: 'utf8', stdio: 'pipe' });
   } catch (error) {
     const { stdout = '', stderr = '' } = error as { stdout?: string; stderr?: string };
-    throw new Error(`\`${command} ${args.join(' ')}\` failed in ${cwd}:\n${`${stdout}\n${stderr}`.trim().slice(-3000)}`);
+    throw new Error(`\`${command} ${args.join(' ')}\` failed in ${cwd}:\n${`${stdout}\n${stderr}`.trim().slice(-3000)}`, { cause: error });
   }
 }
 
