@@ -15,6 +15,8 @@ export const STORAGE_KEYS = {
   latestResults: 'local:latestResults',
   magicubeBalances: 'local:magicubeBalances',
   history: 'local:history',
+  accountPictures: 'local:accountPictures',
+  modelPrices: 'local:modelPrices',
   repairs: 'local:repairs',
 } as const;
 
