@@ -20,7 +20,7 @@ export default defineConfig({
           name: 'component',
           environment: 'happy-dom',
           setupFiles: ['test/support/component-setup.ts'],
-          include: ['src/**/*.test.tsx', 'entrypoints/**/*.test.tsx', 'test/component/**/*.test.tsx'],
+          include: ['src/**/*.test.tsx', 'entrypoints/**/*.test.tsx'],
         },
       },
     ],

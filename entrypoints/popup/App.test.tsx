@@ -1,6 +1,6 @@
 import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { BalanceItem } from '@src/contract';
 import { favouriteListsItem } from '@src/storage/favourite-lists';
@@ -12,6 +12,7 @@ import { sessionResultCache } from '@src/storage/result-cache';
 import { App } from './App';
 import { setActiveListModels } from '@test/support/active-list';
 import { balanceItem } from '@test/support/balance-item';
+import { useLocale } from '@test/support/i18n';
 
 const KEY = `ms-${'0123456789abcdef'.repeat(2)}`;
 const GLM = 'ZhipuAI/GLM-4.7';
@@ -113,5 +114,62 @@ describe('popup with a key', () => {
     expect(keys.find((key) => key.id === activeId)?.label).toBe('Spare');
     expect((await favouriteListsItem.get()).activeId).toBe('vision');
     expect(await screen.findByRole('rowheader', { name: 'Qwen/Qwen3-VL' })).toBeTruthy();
+  });
+
+  describe('when something goes wrong', () => {
+    afterEach(() => vi.restoreAllMocks());
+
+    /** The background answers every message but `balance` as usual; `balance` gets `answer` instead. */
+    function balanceAnswers(answer: () => Promise<unknown>) {
+      const send = fakeBrowser.runtime.sendMessage.bind(fakeBrowser.runtime);
+      vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockImplementation(((message: { type: string }) =>
+        message.type === 'balance' ? answer() : send(message)) as typeof fakeBrowser.runtime.sendMessage);
+    }
+
+    it('says in words that the background stopped before answering, and the button comes back', async () => {
+      balanceAnswers(() => Promise.reject(new Error('The message port closed before a response was received.')));
+      render(<App />);
+      await userEvent.click(await screen.findByRole('button', { name: 'Check models' }));
+      expect(await screen.findByText(
+        'The extension’s background stopped before it answered. Results that arrived are kept; press Check again for the rest.',
+      )).toBeTruthy();
+      expect(screen.getByRole('button', { name: 'Check models' })).toHaveProperty('disabled', false);
+    });
+
+    it('says in words, never in English code text, that a reply could not be read', async () => {
+      await useLocale('zh_CN');
+      balanceAnswers(async () => ({ unexpected: true }));
+      render(<App />);
+      await userEvent.click(await screen.findByRole('button', { name: '检查模型' }));
+      expect((await screen.findByRole('status')).textContent).toBe('扩展的后台返回了此页面无法读取的回答。请重试，或重新加载扩展。');
+    });
+  });
+
+  describe('copying the results', () => {
+    afterEach(() => vi.restoreAllMocks());
+
+    it('copies the rows as tab-separated text and says so', async () => {
+      const writeText = vi.spyOn(navigator.clipboard, 'writeText').mockResolvedValue();
+      await latestResultsItem.set({ [await keyFingerprint(KEY)]: { [GLM]: item(GLM, 321) } });
+      render(<App />);
+      await screen.findByText('321 / 500');
+      await userEvent.click(screen.getByRole('button', { name: 'Copy results' }));
+      expect(await screen.findByRole('button', { name: 'Copied' })).toBeTruthy();
+      const [text] = writeText.mock.calls[0] ?? [];
+      expect(text?.split('\n').map((line) => line.split('\t').slice(0, 2))).toEqual([
+        ['model', 'model_request_remaining'],
+        [GLM, '321'],
+        [KIMI, ''],
+      ]);
+    });
+
+    it('says, with a translated lead, when the browser refuses to copy', async () => {
+      await useLocale('zh_CN');
+      vi.spyOn(navigator.clipboard, 'writeText').mockRejectedValue(new DOMException('Document is not focused.', 'NotAllowedError'));
+      render(<App />);
+      await userEvent.click(await screen.findByRole('button', { name: '复制结果' }));
+      expect((await screen.findByRole('alert')).textContent).toBe('无法复制结果：Document is not focused.');
+      expect(screen.getByRole('button', { name: '复制结果' })).toBeTruthy();
+    });
   });
 });

@@ -13,8 +13,8 @@ const FORMAT = 'modelscope-quota-settings';
 
 /** The exported file. Keys travel only when the user asked; then every key is written as remembered. */
 export const SettingsFileSchema = z.object({
-  format: z.literal(FORMAT, { error: 'this is not a ModelScope Quota settings file' }),
-  version: z.literal(SETTINGS_VERSION, { error: `only settings files of version ${SETTINGS_VERSION} can be imported` }),
+  format: z.literal(FORMAT, { error: 'notSettingsFile' }),
+  version: z.literal(SETTINGS_VERSION, { error: 'unsupportedVersion' }),
   exported_at: z.iso.datetime(),
   favouriteLists: FavouriteListsSchema,
   checkSettings: CheckSettingsSchema,
@@ -49,7 +49,33 @@ export async function exportSettings({ includeKeys }: { includeKeys: boolean }):
   return `${JSON.stringify(file, null, 2)}\n`;
 }
 
-export type ImportParse = { ok: true; file: SettingsFile } | { ok: false; problem: string };
+/**
+ * Why a file cannot be imported, as a code with parameters (the page puts it into words): not JSON at all, or the
+ * first field that is wrong, named by its path, with the schema's problem code (`notSettingsFile`,
+ * `unsupportedVersion` with the version accepted, a stored value's own code such as `listNameBlank`) or, for a
+ * schema that names none, the kind of problem: `tooBig` / `tooSmall` with the limit, `wrongType`, `invalidValue`.
+ */
+export type SettingsFileProblem =
+  | { code: 'notJson' }
+  | { code: 'invalidField'; path: string; issue: string; params: Record<string, number> };
+
+export type ImportParse = { ok: true; file: SettingsFile } | { ok: false; problem: SettingsFileProblem };
+
+/** Problem codes are what schemas here give as messages: camelCase words, never sentences. */
+const PROBLEM_CODE = /^[a-z][A-Za-z]*$/;
+
+function fieldProblem(issue: z.core.$ZodIssue): SettingsFileProblem {
+  const path = issue.path.map(String).join('.');
+  // Not even an object at the top: whatever it is, it is not one of our files.
+  if (path === '') return { code: 'invalidField', path, issue: 'notSettingsFile', params: {} };
+  if (issue.message === 'unsupportedVersion') return { code: 'invalidField', path, issue: issue.message, params: { version: SETTINGS_VERSION } };
+  const params: Record<string, number> = {};
+  if (issue.code === 'too_big') params.max = Number(issue.maximum);
+  if (issue.code === 'too_small') params.min = Number(issue.minimum);
+  if (PROBLEM_CODE.test(issue.message)) return { code: 'invalidField', path, issue: issue.message, params };
+  const kind = issue.code === 'too_big' ? 'tooBig' : issue.code === 'too_small' ? 'tooSmall' : issue.code === 'invalid_type' ? 'wrongType' : 'invalidValue';
+  return { code: 'invalidField', path, issue: kind, params };
+}
 
 /** Reads a settings file without changing anything; says what is wrong with a bad one. */
 export function parseSettingsFile(text: string): ImportParse {
@@ -57,13 +83,12 @@ export function parseSettingsFile(text: string): ImportParse {
   try {
     raw = JSON.parse(text);
   } catch {
-    return { ok: false, problem: 'the file is not valid JSON' };
+    return { ok: false, problem: { code: 'notJson' } };
   }
   const parsed = SettingsFileSchema.safeParse(raw);
   if (parsed.success) return { ok: true, file: parsed.data };
-  const issue = parsed.error.issues[0];
-  const where = issue?.path.length ? `${issue.path.join('.')}: ` : '';
-  return { ok: false, problem: `${where}${issue?.message ?? 'unreadable'}` };
+  const [issue] = parsed.error.issues;
+  return { ok: false, problem: issue ? fieldProblem(issue) : { code: 'invalidField', path: '', issue: 'notSettingsFile', params: {} } };
 }
 
 export interface ImportChanges {

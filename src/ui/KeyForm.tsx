@@ -1,10 +1,11 @@
 import { i18n } from '#i18n';
 import { useEffect, useId, useState, type FormEvent } from 'react';
 import { ApiKeySchema } from '@src/contract';
-import type { NewKey } from '@src/storage/keyring';
-import { SecretInput } from './SecretInput';
+import { MAX_KEY_LABEL_LENGTH, type NewKey } from '@src/storage/keyring';
 import type { WriteResult } from '@src/storage/write-result';
+import { contractProblemCode, contractProblemText } from './contract-problem-text';
 import { writeProblemText } from './problem-text';
+import { SecretInput } from './SecretInput';
 
 interface Props {
   defaultLabel: string;
@@ -26,7 +27,8 @@ export function KeyForm({ defaultLabel, submitLabel, onSubmit }: Props) {
     event.preventDefault();
     const parsed = ApiKeySchema.safeParse(secret);
     if (!parsed.success) {
-      setProblem(i18n.t('ui.apiKeyInvalid', [parsed.error.issues[0]?.message ?? '']));
+      const code = contractProblemCode(parsed.error.issues[0]?.message ?? '');
+      setProblem(code ? i18n.t('ui.apiKeyInvalid', [contractProblemText(code)]) : i18n.t('ui.apiKeyCannotSave'));
       return;
     }
     const saved = await onSubmit({ label: label.trim() || defaultLabel, secret: parsed.data, remember });
@@ -49,7 +51,7 @@ export function KeyForm({ defaultLabel, submitLabel, onSubmit }: Props) {
       </div>
       <div className="field">
         <label htmlFor={`${id}-label`}>{i18n.t('ui.firstRun.label')}</label>
-        <input id={`${id}-label`} value={label} maxLength={40} onChange={(event) => setLabel(event.target.value)} />
+        <input id={`${id}-label`} value={label} maxLength={MAX_KEY_LABEL_LENGTH} onChange={(event) => setLabel(event.target.value)} />
       </div>
       <label className="check">
         <input type="checkbox" checked={remember} onChange={(event) => setRemember(event.target.checked)} />

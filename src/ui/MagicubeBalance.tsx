@@ -1,8 +1,9 @@
 import { i18n } from '#i18n';
-import type { MagicubeReply } from '@src/contract';
+import { useMagicube } from './use-magicube';
 
-/** The account's Magicube credits, always labelled with their unit so they are never read as calls. */
-export function MagicubeBalance({ reply }: { reply: MagicubeReply | undefined }) {
+/** The active key's Magicube credits, always labelled with their unit so they are never read as calls. */
+export function MagicubeBalance({ secret }: { secret: string }) {
+  const reply = useMagicube(secret);
   if (!reply) return null;
   const { data } = reply;
   return (

@@ -16,6 +16,10 @@ describe('list editing', () => {
     expect(removeModel(lists, 'coding', 'b/2').lists[0]?.models).toEqual(['a/1', 'c/3']);
   });
 
+  it('adds a model already in the list only once, whatever the page showed when it asked', () => {
+    expect(addModel(lists, 'coding', 'b/2')).toEqual(lists);
+  });
+
   it('moves a model up and down, and not past either end', () => {
     expect(moveModel(lists, 'coding', 'b/2', -1).lists[0]?.models).toEqual(['b/2', 'a/1', 'c/3']);
     expect(moveModel(lists, 'coding', 'b/2', 1).lists[0]?.models).toEqual(['a/1', 'c/3', 'b/2']);

@@ -5,8 +5,9 @@ function editList(all: FavouriteLists, listId: string, edit: (list: FavouriteLis
   return { ...all, lists: all.lists.map((list) => (list.id === listId ? edit(list) : list)) };
 }
 
+/** Adds a model at the end; one the list already holds (another page added it since) stays where it is. */
 export function addModel(all: FavouriteLists, listId: string, model: string): FavouriteLists {
-  return editList(all, listId, (list) => ({ ...list, models: [...list.models, model] }));
+  return editList(all, listId, (list) => (list.models.includes(model) ? list : { ...list, models: [...list.models, model] }));
 }
 
 export function removeModel(all: FavouriteLists, listId: string, model: string): FavouriteLists {

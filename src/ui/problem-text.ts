@@ -18,15 +18,21 @@ const ISSUE_TEXT: Readonly<Record<string, (limit: number) => string>> = {
   sessionSecretGone: () => i18n.t('storage.problem.sessionSecretGone'),
 };
 
-function problemReason(problem: WriteProblem): string {
+/** A stored value's issue code in words, or null for a code no stored value's schema gives. */
+export function storedIssueText(issue: string, params: Readonly<Record<string, number>>): string | null {
+  const text = Object.hasOwn(ISSUE_TEXT, issue) ? ISSUE_TEXT[issue] : undefined;
+  return text ? text(params.max ?? params.min ?? 0) : null;
+}
+
+/** Why a write did not land, in the UI language, without the "Not saved" lead: "a key needs a label". */
+export function writeProblemReason(problem: WriteProblem): string {
   if (problem.code === 'storage_failed') return i18n.t('storage.problem.storageFailed', [problem.name]);
-  const limit = problem.code === 'invalid' ? (problem.params.max ?? problem.params.min ?? 0) : 0;
-  const text = Object.hasOwn(ISSUE_TEXT, problem.issue) ? ISSUE_TEXT[problem.issue] : undefined;
-  if (text) return text(limit);
+  const text = storedIssueText(problem.issue, problem.code === 'invalid' ? problem.params : {});
+  if (text) return text;
   return i18n.t('storage.problem.invalidValue', [problem.code === 'invalid' && problem.path ? problem.path : problem.key]);
 }
 
 /** Why a write did not land, in the UI language: "Not saved: a key needs a label". Never a list of zod issues. */
 export function writeProblemText(problem: WriteProblem): string {
-  return i18n.t('storage.notSaved', [problemReason(problem)]);
+  return i18n.t('storage.notSaved', [writeProblemReason(problem)]);
 }

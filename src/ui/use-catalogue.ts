@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { ask } from './messaging';
+import { ask, askProblemText } from './messaging';
 
 export interface Catalogue {
   ids: readonly string[] | null;
@@ -11,9 +11,11 @@ export function useCatalogue(): Catalogue {
   const [catalogue, setCatalogue] = useState<Catalogue>({ ids: null, message: null });
   useEffect(() => {
     let live = true;
-    ask({ type: 'models' })
-      .then((reply) => live && setCatalogue({ ids: reply.success ? reply.data : null, message: reply.message }))
-      .catch((error: unknown) => live && setCatalogue({ ids: null, message: String(error) }));
+    void ask({ type: 'models' }).then((asked) => {
+      if (!live) return;
+      if (!asked.ok) return setCatalogue({ ids: null, message: askProblemText(asked.problem) });
+      setCatalogue({ ids: asked.reply.success ? asked.reply.data : null, message: asked.reply.message });
+    });
     return () => {
       live = false;
     };

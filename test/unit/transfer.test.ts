@@ -52,7 +52,7 @@ describe('export', () => {
 describe('import', () => {
   it('lands in one write, so a page closed half-way cannot leave it half done', async () => {
     const parsed = parseSettingsFile(await exportSettings({ includeKeys: true }));
-    if (!parsed.ok) throw new Error(parsed.problem);
+    if (!parsed.ok) throw new Error(JSON.stringify(parsed.problem));
     const writes = recordLocalWrites();
     await applyImport(parsed.file);
     expect(writes).toEqual([['alertSettings', 'checkSettings', 'favouriteLists', 'keyring', 'preferences', 'schedule']]);
@@ -63,7 +63,7 @@ describe('import', () => {
     await resetSettings();
     await fakeBrowser.storage.local.remove('keyring');
     const parsed = parseSettingsFile(text);
-    if (!parsed.ok) throw new Error(parsed.problem);
+    if (!parsed.ok) throw new Error(JSON.stringify(parsed.problem));
     expect(await describeImport(parsed.file)).toEqual({
       lists: ['Favourites'],
       checkSettings: true,
@@ -82,7 +82,7 @@ describe('import', () => {
 
   it('says a file without keys leaves the keys alone', async () => {
     const parsed = parseSettingsFile(await exportSettings({ includeKeys: false }));
-    if (!parsed.ok) throw new Error(parsed.problem);
+    if (!parsed.ok) throw new Error(JSON.stringify(parsed.problem));
     expect(await describeImport(parsed.file)).toEqual({
       lists: null,
       checkSettings: false,
@@ -95,29 +95,46 @@ describe('import', () => {
     expect(await activeApiKey()).toBe(KEY);
   });
 
+  const settingsFile = (change: Record<string, unknown>) =>
+    JSON.stringify({
+      format: 'modelscope-quota-settings',
+      version: 2,
+      exported_at: '2026-11-27T00:00:00.000Z',
+      favouriteLists: DEFAULT_FAVOURITE_LISTS,
+      checkSettings: DEFAULT_CHECK_SETTINGS,
+      preferences: { checkOnOpen: false, externalAccess: true },
+      schedule: DEFAULT_SCHEDULE,
+      alertSettings: { lowQuota: true, threshold: { kind: 'share', percent: 10 }, keyRefused: true },
+      ...change,
+    });
+
   it.each([
-    ['not JSON', '{"format":', 'the file is not valid JSON'],
-    ['another file', '{"name":"package"}', 'format: this is not a ModelScope Quota settings file'],
-    ['a future version', JSON.stringify({ format: 'modelscope-quota-settings', version: 9 }), 'version: only settings files of version 2 can be imported'],
+    ['not JSON', '{"format":', { code: 'notJson' }],
+    ['another file', '{"name":"package"}', { code: 'invalidField', path: 'format', issue: 'notSettingsFile', params: {} }],
+    ['a list instead of an object', '[]', { code: 'invalidField', path: '', issue: 'notSettingsFile', params: {} }],
+    [
+      'a future version',
+      JSON.stringify({ format: 'modelscope-quota-settings', version: 9 }),
+      { code: 'invalidField', path: 'version', issue: 'unsupportedVersion', params: { version: 2 } },
+    ],
     [
       'an out-of-range setting',
-      JSON.stringify({
-        format: 'modelscope-quota-settings',
-        version: 2,
-        exported_at: '2026-11-27T00:00:00.000Z',
-        favouriteLists: DEFAULT_FAVOURITE_LISTS,
-        checkSettings: { ...DEFAULT_CHECK_SETTINGS, concurrency: 500 },
-        preferences: { checkOnOpen: false, externalAccess: true },
-        schedule: DEFAULT_SCHEDULE,
-        alertSettings: { lowQuota: true, threshold: { kind: 'share', percent: 10 }, keyRefused: true },
-      }),
-      'checkSettings.concurrency: Too big',
+      settingsFile({ checkSettings: { ...DEFAULT_CHECK_SETTINGS, concurrency: 500 } }),
+      { code: 'invalidField', path: 'checkSettings.concurrency', issue: 'tooBig', params: { max: 20 } },
     ],
-  ])('refuses %s, saying why, and changes nothing', async (_, text, problem) => {
+    [
+      'a blank list name deep in the file',
+      settingsFile({ favouriteLists: { ...DEFAULT_FAVOURITE_LISTS, lists: [{ ...DEFAULT_FAVOURITE_LISTS.lists[0], name: ' ' }] } }),
+      { code: 'invalidField', path: 'favouriteLists.lists.0.name', issue: 'listNameBlank', params: { min: 1 } },
+    ],
+    [
+      'a setting of the wrong type',
+      settingsFile({ preferences: { checkOnOpen: 'yes', externalAccess: true } }),
+      { code: 'invalidField', path: 'preferences.checkOnOpen', issue: 'wrongType', params: {} },
+    ],
+  ])('refuses %s, saying why as a code, and changes nothing', async (_, text, problem) => {
     const before = await fakeBrowser.storage.local.get(null);
-    const parsed = parseSettingsFile(text);
-    expect(parsed.ok).toBe(false);
-    if (!parsed.ok) expect(parsed.problem).toContain(problem);
+    expect(parseSettingsFile(text)).toEqual({ ok: false, problem });
     expect(await fakeBrowser.storage.local.get(null)).toEqual(before);
   });
 });

@@ -1,7 +1,8 @@
 import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
-import { DEFAULT_CHECK_SETTINGS } from '@src/storage/check-settings';
+import { DEFAULT_CHECK_SETTINGS, type CheckSettings } from '@src/storage/check-settings';
+import { useLocale } from '@test/support/i18n';
 import { CheckSettingsForm } from './CheckSettingsForm';
 
 describe('CheckSettingsForm', () => {
@@ -14,7 +15,7 @@ describe('CheckSettingsForm', () => {
   });
 
   it('saves settings within range', async () => {
-    const onSave = vi.fn(async () => {});
+    const onSave = vi.fn(async (value: CheckSettings) => ({ ok: true as const, value }));
     render(<CheckSettingsForm value={DEFAULT_CHECK_SETTINGS} onSave={onSave} />);
     await userEvent.clear(screen.getByLabelText('Timeout per probe (seconds)'));
     await userEvent.type(screen.getByLabelText('Timeout per probe (seconds)'), '8');
@@ -30,12 +31,34 @@ describe('CheckSettingsForm', () => {
     ['Reuse results for (seconds)', '1.5'],
     ['Reuse results for (seconds)', ''],
   ])('refuses %s = %j and saves nothing', async (label, value) => {
-    const onSave = vi.fn(async () => {});
+    const onSave = vi.fn(async (value: CheckSettings) => ({ ok: true as const, value }));
     render(<CheckSettingsForm value={DEFAULT_CHECK_SETTINGS} onSave={onSave} />);
     await userEvent.clear(screen.getByLabelText(label));
     if (value) await userEvent.type(screen.getByLabelText(label), value);
     await userEvent.click(screen.getByRole('button', { name: 'Save' }));
     expect(onSave).not.toHaveBeenCalled();
     expect(screen.getByRole('status').textContent).toMatch(/^Not saved: /);
+  });
+
+  it.each([
+    ['en', 'Probes at once', 'Not saved: Probes at once must be a whole number from 1 to 20'],
+    ['zh_CN', '同时探测数', '未保存：同时探测数必须是 1 到 20 之间的整数'],
+  ] as const)('in %s, names the field refused and its range', async (locale, label, sentence) => {
+    await useLocale(locale);
+    const onSave = vi.fn(async (value: CheckSettings) => ({ ok: true as const, value }));
+    render(<CheckSettingsForm value={DEFAULT_CHECK_SETTINGS} onSave={onSave} />);
+    await userEvent.clear(screen.getByLabelText(label));
+    await userEvent.type(screen.getByLabelText(label), '21');
+    await userEvent.click(screen.getByRole('button', { name: locale === 'en' ? 'Save' : '保存' }));
+    expect(screen.getByRole('status').textContent).toBe(sentence);
+    expect(onSave).not.toHaveBeenCalled();
+  });
+
+  it('says why a save did not land instead of “Saved”', async () => {
+    const onSave = vi.fn(async () => ({ ok: false as const, problem: { code: 'storage_failed' as const, key: 'local:checkSettings', name: 'QuotaExceededError' } }));
+    render(<CheckSettingsForm value={DEFAULT_CHECK_SETTINGS} onSave={onSave} />);
+    await userEvent.click(screen.getByRole('button', { name: 'Save' }));
+    expect(onSave).toHaveBeenCalled();
+    expect(screen.getByRole('status').textContent).toBe('Not saved: the browser could not save it (QuotaExceededError)');
   });
 });

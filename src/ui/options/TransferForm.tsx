@@ -1,20 +1,20 @@
 import { i18n } from '#i18n';
 import { useState, type ChangeEvent } from 'react';
-import {
-  applyImport,
-  describeImport,
-  exportSettings,
-  parseSettingsFile,
-  resetSettings,
-  type ImportChanges,
-  type SettingsFile,
-} from '@src/storage/transfer';
+import type { ImportChanges, SettingsFile, SettingsFileProblem } from '@src/storage/transfer';
+import type { WriteResult } from '@src/storage/write-result';
+import { errorMessage } from '../format';
+import { writeProblemReason } from '../problem-text';
+import { settingsFileProblemText } from './settings-file-problem-text';
 
-function download(text: string, filename: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
-  const link = Object.assign(document.createElement('a'), { href: url, download: filename });
-  link.click();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
+/** A settings file read: what applying it would change, or why it cannot be imported. */
+export type ImportRead = { ok: true; file: SettingsFile; changes: ImportChanges } | { ok: false; problem: SettingsFileProblem };
+
+interface Props {
+  /** Downloads the settings and says the file's name. */
+  onExport: (includeKeys: boolean) => Promise<string>;
+  onRead: (text: string) => Promise<ImportRead>;
+  onApply: (file: SettingsFile) => Promise<WriteResult<unknown>>;
+  onReset: () => Promise<WriteResult<unknown>>;
 }
 
 function ChangeList({ changes }: { changes: ImportChanges }) {
@@ -35,48 +35,50 @@ function ChangeList({ changes }: { changes: ImportChanges }) {
   );
 }
 
-/** Export to a JSON file (keys only when ticked), import with a preview before anything changes, reset. */
-export function TransferSection() {
+/** Export (keys only when ticked), import with a preview before anything changes, reset after a confirmation. */
+export function TransferForm({ onExport, onRead, onApply, onReset }: Props) {
   const [includeKeys, setIncludeKeys] = useState(false);
   const [pending, setPending] = useState<{ file: SettingsFile; changes: ImportChanges } | null>(null);
   const [status, setStatus] = useState<{ text: string; problem: boolean } | null>(null);
+  const say = (text: string, problem = false) => setStatus({ text, problem });
 
-  const exportFile = async () => {
-    const filename = `modelscope-quota-settings-${new Date().toISOString().slice(0, 10)}.json`;
-    download(await exportSettings({ includeKeys }), filename);
-    setStatus({ text: i18n.t('ui.transfer.exported', [filename]), problem: false });
-  };
+  const exportFile = async () => say(i18n.t('ui.transfer.exported', [await onExport(includeKeys)]));
 
   const pickFile = async (event: ChangeEvent<HTMLInputElement>) => {
     const chosen = event.target.files?.[0];
     event.target.value = '';
     if (!chosen) return;
-    const parsed = parseSettingsFile(await chosen.text());
-    if (!parsed.ok) {
-      setPending(null);
-      setStatus({ text: i18n.t('ui.transfer.importBad', [parsed.problem]), problem: true });
-      return;
+    setPending(null);
+    let text: string;
+    try {
+      text = await chosen.text();
+    } catch (error) {
+      // The browser could not read the file (moved, unreadable): only its own text says why.
+      return say(i18n.t('ui.transfer.readFailed', [errorMessage(error)]), true);
     }
+    const read = await onRead(text);
+    if (!read.ok) return say(i18n.t('ui.transfer.importBad', [settingsFileProblemText(read.problem)]), true);
     setStatus(null);
-    setPending({ file: parsed.file, changes: await describeImport(parsed.file) });
+    setPending({ file: read.file, changes: read.changes });
   };
 
   const apply = async () => {
     if (!pending) return;
-    await applyImport(pending.file);
+    const applied = await onApply(pending.file);
     setPending(null);
-    setStatus({ text: i18n.t('ui.transfer.importDone'), problem: false });
+    if (applied.ok) say(i18n.t('ui.transfer.importDone'));
+    else say(i18n.t('ui.transfer.importFailed', [writeProblemReason(applied.problem)]), true);
   };
 
   const reset = async () => {
     if (!window.confirm(i18n.t('ui.transfer.resetConfirm'))) return;
-    await resetSettings();
-    setStatus({ text: i18n.t('ui.transfer.resetDone'), problem: false });
+    const done = await onReset();
+    if (done.ok) say(i18n.t('ui.transfer.resetDone'));
+    else say(i18n.t('ui.transfer.resetFailed', [writeProblemReason(done.problem)]), true);
   };
 
   return (
-    <section id="transfer" aria-labelledby="transfer-title">
-      <h2 id="transfer-title">{i18n.t('ui.nav.transfer')}</h2>
+    <>
       <div className="row">
         <button type="button" className="primary" onClick={() => void exportFile()}>{i18n.t('ui.transfer.export')}</button>
         <label className="check">
@@ -103,6 +105,6 @@ export function TransferSection() {
         <button type="button" className="small danger" onClick={() => void reset()}>{i18n.t('ui.transfer.reset')}</button>
       </div>
       {status && <p role={status.problem ? 'alert' : 'status'} className={status.problem ? 'problem' : undefined}>{status.text}</p>}
-    </section>
+    </>
   );
 }

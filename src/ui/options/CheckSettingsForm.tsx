@@ -1,12 +1,14 @@
 import { i18n } from '#i18n';
 import { useEffect, useState, type FormEvent } from 'react';
-import { numberOrNaN } from './number-field';
-import { NumberField } from './NumberField';
 import { CHECK_SETTINGS_RANGES, CheckSettingsSchema, type CheckSettings } from '@src/storage/check-settings';
+import type { WriteResult } from '@src/storage/write-result';
+import { numberOrNaN, wholeNumberRangeText } from '../number-field';
+import { NumberField } from '../NumberField';
+import { writeProblemText } from '../problem-text';
 
 interface Props {
   value: CheckSettings;
-  onSave: (settings: CheckSettings) => Promise<void>;
+  onSave: (settings: CheckSettings) => Promise<WriteResult<unknown>>;
 }
 
 type Field = keyof CheckSettings;
@@ -30,12 +32,12 @@ export function CheckSettingsForm({ value, onSave }: Props) {
       cacheSeconds: numberOrNaN(draft.cacheSeconds),
     });
     if (!parsed.success) {
-      const issue = parsed.error.issues[0];
-      setStatus(i18n.t('ui.settingsInvalid', [`${String(issue?.path[0])}: ${issue?.message ?? ''}`]));
+      const field = FIELDS.find(({ name }) => name === parsed.error.issues[0]?.path[0]);
+      setStatus(field ? outOfRangeText(field) : i18n.t('ui.settingsInvalid', [i18n.t('storage.problem.invalidValue', [i18n.t('ui.settings')])]));
       return;
     }
-    await onSave(parsed.data);
-    setStatus(i18n.t('ui.saved'));
+    const saved = await onSave(parsed.data);
+    setStatus(saved.ok ? i18n.t('ui.saved') : writeProblemText(saved.problem));
   };
 
   return (
@@ -59,6 +61,11 @@ export function CheckSettingsForm({ value, onSave }: Props) {
       {status && <p role="status">{status}</p>}
     </form>
   );
+}
+
+/** "Not saved: Probes at once must be a whole number from 1 to 20". */
+function outOfRangeText({ name, label }: (typeof FIELDS)[number]): string {
+  return i18n.t('ui.settingsInvalid', [wholeNumberRangeText(i18n.t(label), CHECK_SETTINGS_RANGES[name])]);
 }
 
 function toDraft(settings: CheckSettings): Record<Field, string> {

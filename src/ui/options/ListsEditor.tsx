@@ -1,15 +1,22 @@
 import { i18n } from '#i18n';
 import { useEffect, useId, useState, type FormEvent } from 'react';
 import { MAX_MODELS_PER_REQUEST } from '@src/contract';
-import { favouriteListsItem, MAX_LIST_NAME_LENGTH, type FavouriteLists } from '@src/storage/favourite-lists';
+import { MAX_LIST_NAME_LENGTH, type FavouriteLists } from '@src/storage/favourite-lists';
 import type { Change } from '@src/storage/validated-item';
-import { addModel, deleteList, moveModel, newList, removeModel, renameList } from './list-editing';
-import { listDisplayName } from './list-name';
-import { looksLikeModelId } from './model-id';
-import { parseModelList } from './model-list';
-import { useCatalogue } from './use-catalogue';
-import { useStoredValue } from './use-stored-value';
-import { writeProblemText } from './problem-text';
+import type { WriteResult } from '@src/storage/write-result';
+import { addModel, deleteList, moveModel, newList, removeModel, renameList } from '../list-editing';
+import { listDisplayName } from '../list-name';
+import { looksLikeModelId } from '../model-id';
+import { parseModelList } from '../model-list';
+import { writeProblemText } from '../problem-text';
+import type { Catalogue } from '../use-catalogue';
+
+interface Props {
+  lists: FavouriteLists;
+  catalogue: Catalogue;
+  /** Applies a change to the lists as stored when it lands, not to the copy this page rendered from. */
+  onChange: (change: Change<FavouriteLists>) => Promise<WriteResult<FavouriteLists>>;
+}
 
 interface Notice {
   text: string;
@@ -17,21 +24,17 @@ interface Notice {
 }
 
 /** Named favourite lists: pick one to edit, rename, reorder, add ids (checked before any quota is spent). */
-export function ListsSection() {
-  const [lists, updateLists] = useStoredValue(favouriteListsItem);
-  const catalogue = useCatalogue();
+export function ListsEditor({ lists, catalogue, onChange }: Props) {
   const [editingId, setEditingId] = useState<string>();
   const [draftModel, setDraftModel] = useState('');
   const [notice, setNotice] = useState<Notice | null>(null);
   const [name, setName] = useState('');
   const datalistId = useId();
-  const editing = lists?.lists.find((list) => list.id === (editingId ?? lists.activeId)) ?? lists?.lists[0];
-  useEffect(() => setName(editing ? listDisplayName(editing) : ''), [editing?.id, editing?.name]);
-  if (!lists || !editing) return null;
+  const editing = lists.lists.find((list) => list.id === (editingId ?? lists.activeId)) ?? lists.lists[0]!;
+  useEffect(() => setName(listDisplayName(editing)), [editing.id, editing.name]);
 
-  // Every change applies to the lists as stored when it lands, not to the copy this page rendered from.
   const save = async (change: Change<FavouriteLists>) => {
-    const saved = await updateLists(change);
+    const saved = await onChange(change);
     if (!saved.ok) setNotice({ kind: 'problem', text: writeProblemText(saved.problem) });
     return saved.ok;
   };
@@ -57,9 +60,13 @@ export function ListsSection() {
     if (await save((current) => newList(current, id, i18n.t('ui.lists.newListName', [current.lists.length + 1])))) setEditingId(id);
   };
 
+  const rename = async () => {
+    if (name.trim() === listDisplayName(editing)) return;
+    if (await save((current) => renameList(current, editing.id, name))) setNotice(null);
+  };
+
   return (
-    <section id="lists" aria-labelledby="lists-title">
-      <h2 id="lists-title">{i18n.t('ui.nav.lists')}</h2>
+    <>
       <div className="row">
         <label htmlFor="list-editing">{i18n.t('ui.list')}</label>
         <select id="list-editing" value={editing.id} onChange={(event) => setEditingId(event.target.value)}>
@@ -93,7 +100,7 @@ export function ListsSection() {
           value={name}
           maxLength={MAX_LIST_NAME_LENGTH}
           onChange={(event) => setName(event.target.value)}
-          onBlur={() => name.trim() !== listDisplayName(editing) && void save((current) => renameList(current, editing.id, name))}
+          onBlur={() => void rename()}
         />
       </div>
       {editing.models.length === 0 ? (
@@ -132,6 +139,6 @@ export function ListsSection() {
         {catalogue.ids ? i18n.t('ui.lists.catalogueCount', [catalogue.ids.length]) : (catalogue.message ?? i18n.t('ui.lists.catalogueLoading'))}
       </p>
       {notice && <p role={notice.kind === 'problem' ? 'alert' : 'status'} className={notice.kind}>{notice.text}</p>}
-    </section>
+    </>
   );
 }

@@ -1,23 +1,15 @@
 import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
-import { DEFAULT_ALERT_SETTINGS } from '@src/storage/alerts';
-import { DEFAULT_SCHEDULE } from '@src/storage/schedule';
+import { DEFAULT_ALERT_SETTINGS, type AlertSettings } from '@src/storage/alerts';
+import { DEFAULT_SCHEDULE, type Schedule } from '@src/storage/schedule';
+import { useLocale } from '@test/support/i18n';
 import { ScheduleForm } from './ScheduleForm';
 
 function setup(modelCount = 5) {
-  const onSaveSchedule = vi.fn(async () => {});
-  const onSaveAlerts = vi.fn(async () => {});
-  render(
-    <ScheduleForm
-      schedule={DEFAULT_SCHEDULE}
-      alerts={DEFAULT_ALERT_SETTINGS}
-      modelCount={modelCount}
-      onSaveSchedule={onSaveSchedule}
-      onSaveAlerts={onSaveAlerts}
-    />,
-  );
-  return { onSaveSchedule, onSaveAlerts };
+  const onSave = vi.fn(async (value: { schedule: Schedule; alerts: AlertSettings }) => ({ ok: true as const, value }));
+  render(<ScheduleForm schedule={DEFAULT_SCHEDULE} alerts={DEFAULT_ALERT_SETTINGS} modelCount={modelCount} onSave={onSave} />);
+  return { onSave };
 }
 const save = () => userEvent.click(screen.getByRole('button', { name: 'Save' }));
 
@@ -29,15 +21,17 @@ describe('ScheduleForm', () => {
   });
 
   it('says what a schedule costs before it is turned on, and saves it only on Save', async () => {
-    const { onSaveSchedule, onSaveAlerts } = setup(5);
+    const { onSave } = setup(5);
     await userEvent.selectOptions(screen.getByLabelText('Check the active list automatically'), 'Every 60 min');
     expect(screen.getByText('5 models every 60 min: up to 120 calls a day')).toBeTruthy();
     await userEvent.selectOptions(screen.getByLabelText('Check the active list automatically'), 'Every 15 min');
     expect(screen.getByText('5 models every 15 min: up to 480 calls a day')).toBeTruthy();
-    expect(onSaveSchedule).not.toHaveBeenCalled();
+    expect(onSave).not.toHaveBeenCalled();
     await save();
-    expect(onSaveSchedule).toHaveBeenCalledWith({ checkEveryMinutes: 15, magicubeEveryMinutes: 30, historyDays: 14 });
-    expect(onSaveAlerts).toHaveBeenCalledWith(DEFAULT_ALERT_SETTINGS);
+    expect(onSave).toHaveBeenCalledWith({
+      schedule: { checkEveryMinutes: 15, magicubeEveryMinutes: 30, historyDays: 14 },
+      alerts: DEFAULT_ALERT_SETTINGS,
+    });
     expect(screen.getByRole('status').textContent).toBe('Saved');
   });
 
@@ -54,23 +48,27 @@ describe('ScheduleForm', () => {
   });
 
   it('turns the free Magicube refresh off and keeps history for fewer days', async () => {
-    const { onSaveSchedule } = setup();
+    const { onSave } = setup();
     await userEvent.selectOptions(screen.getByLabelText('Refresh the Magicube balance (free, spends no calls)'), 'Off');
     await userEvent.clear(screen.getByLabelText('Keep history for (days)'));
     await userEvent.type(screen.getByLabelText('Keep history for (days)'), '7');
     await save();
-    expect(onSaveSchedule).toHaveBeenCalledWith({ checkEveryMinutes: null, magicubeEveryMinutes: null, historyDays: 7 });
+    expect(onSave).toHaveBeenCalledWith(
+      expect.objectContaining({ schedule: { checkEveryMinutes: null, magicubeEveryMinutes: null, historyDays: 7 } }),
+    );
   });
 
   it('alerts under a number of calls instead of a share, or not at all', async () => {
-    const { onSaveAlerts } = setup();
+    const { onSave } = setup();
     await userEvent.selectOptions(screen.getByLabelText('Runs low means'), 'fewer calls left than');
     expect(screen.getByLabelText('Threshold')).toHaveProperty('value', '20');
     await userEvent.clear(screen.getByLabelText('Threshold'));
     await userEvent.type(screen.getByLabelText('Threshold'), '25');
     await userEvent.click(screen.getByLabelText(/^Notify me when ModelScope refuses/));
     await save();
-    expect(onSaveAlerts).toHaveBeenCalledWith({ lowQuota: true, threshold: { kind: 'calls', calls: 25 }, keyRefused: false });
+    expect(onSave).toHaveBeenCalledWith(
+      expect.objectContaining({ alerts: { lowQuota: true, threshold: { kind: 'calls', calls: 25 }, keyRefused: false } }),
+    );
     await userEvent.click(screen.getByLabelText(/^Notify me when a favourite runs low/));
     expect(screen.getByLabelText('Threshold')).toHaveProperty('disabled', true);
   });
@@ -81,12 +79,33 @@ describe('ScheduleForm', () => {
     ['Threshold', '100'],
     ['Threshold', '2.5'],
   ])('refuses %s = %j and saves nothing', async (label, value) => {
-    const { onSaveSchedule, onSaveAlerts } = setup();
+    const { onSave } = setup();
     await userEvent.clear(screen.getByLabelText(label));
     if (value) await userEvent.type(screen.getByLabelText(label), value);
     await save();
-    expect(onSaveSchedule).not.toHaveBeenCalled();
-    expect(onSaveAlerts).not.toHaveBeenCalled();
+    expect(onSave).not.toHaveBeenCalled();
     expect(screen.getByRole('status').textContent).toMatch(/^Not saved: /);
+  });
+
+  it.each([
+    ['en', 'Keep history for (days)', '0', 'Not saved: Keep history for (days) must be a whole number from 1 to 30'],
+    ['en', 'Threshold', '100', 'Not saved: Threshold must be a whole number from 1 to 99'],
+    ['zh_CN', '阈值', '100', '未保存：阈值必须是 1 到 99 之间的整数'],
+  ] as const)('in %s, names the field refused (%s) and its range', async (locale, label, value, sentence) => {
+    await useLocale(locale);
+    const { onSave } = setup();
+    await userEvent.clear(screen.getByLabelText(label));
+    await userEvent.type(screen.getByLabelText(label), value);
+    await userEvent.click(screen.getByRole('button', { name: locale === 'en' ? 'Save' : '保存' }));
+    expect(screen.getByRole('status').textContent).toBe(sentence);
+    expect(onSave).not.toHaveBeenCalled();
+  });
+
+  it('says why a save did not land instead of “Saved”', async () => {
+    const onSave = vi.fn(async () => ({ ok: false as const, problem: { code: 'storage_failed' as const, key: 'local:schedule', name: 'QuotaExceededError' } }));
+    render(<ScheduleForm schedule={DEFAULT_SCHEDULE} alerts={DEFAULT_ALERT_SETTINGS} modelCount={5} onSave={onSave} />);
+    await save();
+    expect(onSave).toHaveBeenCalled();
+    expect(screen.getByRole('status').textContent).toBe('Not saved: the browser could not save it (QuotaExceededError)');
   });
 });

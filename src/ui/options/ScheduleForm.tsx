@@ -2,16 +2,18 @@ import { i18n } from '#i18n';
 import { useEffect, useState, type FormEvent } from 'react';
 import { AlertSettingsSchema, THRESHOLD_RANGES, type AlertSettings } from '@src/storage/alerts';
 import { HISTORY_DAYS_RANGE, INTERVALS, ScheduleSchema, dailyCallCeiling, type Interval, type Schedule } from '@src/storage/schedule';
-import { numberOrNaN } from './number-field';
-import { NumberField } from './NumberField';
+import type { WriteResult } from '@src/storage/write-result';
+import { numberOrNaN, wholeNumberRangeText } from '../number-field';
+import { NumberField } from '../NumberField';
+import { writeProblemText } from '../problem-text';
 
 interface Props {
   schedule: Schedule;
   alerts: AlertSettings;
   /** Models in the active list: what each automatic check may spend. */
   modelCount: number;
-  onSaveSchedule: (schedule: Schedule) => Promise<void>;
-  onSaveAlerts: (alerts: AlertSettings) => Promise<void>;
+  /** Both land together or neither does. */
+  onSave: (next: { schedule: Schedule; alerts: AlertSettings }) => Promise<WriteResult<unknown>>;
 }
 
 interface Draft {
@@ -70,11 +72,13 @@ function IntervalSelect({ id, value, onChange }: IntervalSelectProps) {
 }
 
 /** Automatic checks (off by default, with their cost), the free Magicube refresh, history length and alerts. */
-export function ScheduleForm({ schedule, alerts, modelCount, onSaveSchedule, onSaveAlerts }: Props) {
+export function ScheduleForm({ schedule, alerts, modelCount, onSave }: Props) {
   const [draft, setDraft] = useState<Draft>(() => toDraft(schedule, alerts));
   const [status, setStatus] = useState<string | null>(null);
   useEffect(() => setDraft(toDraft(schedule, alerts)), [schedule, alerts]);
   const change = (part: Partial<Draft>) => setDraft((current) => ({ ...current, ...part }));
+
+  const range = draft.thresholdKind === 'share' ? THRESHOLD_RANGES.percent : THRESHOLD_RANGES.calls;
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -91,16 +95,13 @@ export function ScheduleForm({ schedule, alerts, modelCount, onSaveSchedule, onS
           : { kind: 'calls', calls: numberOrNaN(draft.calls) },
       keyRefused: draft.keyRefused,
     });
-    const issue = nextSchedule.error?.issues[0] ?? nextAlerts.error?.issues[0];
-    if (!nextSchedule.success || !nextAlerts.success) {
-      setStatus(i18n.t('schedule.invalid', [`${issue?.path.join('.') ?? ''}: ${issue?.message ?? ''}`]));
-      return;
-    }
-    await Promise.all([onSaveSchedule(nextSchedule.data), onSaveAlerts(nextAlerts.data)]);
-    setStatus(i18n.t('schedule.saved'));
+    // The two typed fields are the only ones that can be wrong; the others are picked from what is offered.
+    if (!nextSchedule.success) return setStatus(i18n.t('schedule.invalid', [wholeNumberRangeText(i18n.t('schedule.historyDays'), HISTORY_DAYS_RANGE)]));
+    if (!nextAlerts.success) return setStatus(i18n.t('schedule.invalid', [wholeNumberRangeText(i18n.t('alerts.thresholdValue'), range)]));
+    const saved = await onSave({ schedule: nextSchedule.data, alerts: nextAlerts.data });
+    setStatus(saved.ok ? i18n.t('schedule.saved') : writeProblemText(saved.problem));
   };
 
-  const range = draft.thresholdKind === 'share' ? THRESHOLD_RANGES.percent : THRESHOLD_RANGES.calls;
   return (
     <form onSubmit={(event) => void submit(event)} className="settings schedule-form" noValidate>
       <h2>{i18n.t('schedule.title')}</h2>

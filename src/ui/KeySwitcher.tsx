@@ -1,0 +1,20 @@
+import { i18n } from '#i18n';
+import { setActiveKey, type Keyring } from '@src/storage/keyring';
+import { useWriteProblem } from './use-write-problem';
+
+/** The popup's choice of active key, shown once more than one is saved. */
+export function KeySwitcher({ keyring }: { keyring: Keyring }) {
+  const [problem, attempt] = useWriteProblem();
+  if (keyring.keys.length < 2) return null;
+  return (
+    <span>
+      <label htmlFor="key-switcher">{i18n.t('ui.key')}</label>{' '}
+      <select id="key-switcher" value={keyring.activeId ?? ''} onChange={(event) => void attempt(setActiveKey(event.target.value))}>
+        {keyring.keys.map((key) => (
+          <option key={key.id} value={key.id}>{key.label}</option>
+        ))}
+      </select>
+      {problem && <> <span role="alert" className="problem">{problem}</span></>}
+    </span>
+  );
+}

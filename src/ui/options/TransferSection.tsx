@@ -1,0 +1,32 @@
+import { i18n } from '#i18n';
+import { applyImport, describeImport, exportSettings, parseSettingsFile, resetSettings } from '@src/storage/transfer';
+import { TransferForm, type ImportRead } from './TransferForm';
+
+function download(text: string, filename: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
+  const link = Object.assign(document.createElement('a'), { href: url, download: filename });
+  link.click();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+async function exportFile(includeKeys: boolean): Promise<string> {
+  const filename = `modelscope-quota-settings-${new Date().toISOString().slice(0, 10)}.json`;
+  download(await exportSettings({ includeKeys }), filename);
+  return filename;
+}
+
+/** Reads a file without changing anything, and compares it with what is stored. */
+async function readFile(text: string): Promise<ImportRead> {
+  const parsed = parseSettingsFile(text);
+  return parsed.ok ? { ok: true, file: parsed.file, changes: await describeImport(parsed.file) } : parsed;
+}
+
+/** Export, import and reset of every setting, each landing in one storage write. */
+export function TransferSection() {
+  return (
+    <section id="transfer" aria-labelledby="transfer-title">
+      <h2 id="transfer-title">{i18n.t('ui.nav.transfer')}</h2>
+      <TransferForm onExport={exportFile} onRead={readFile} onApply={applyImport} onReset={resetSettings} />
+    </section>
+  );
+}
