@@ -17,6 +17,7 @@ export function useActiveKey(): ActiveKeyState | undefined {
   const active = keyring?.keys.find((key) => key.id === keyring.activeId) ?? null;
   useEffect(() => {
     // Until the keyring has loaded, "no active key" is not known yet: saying null would flash the first-run guide.
+    // `active` keeps its identity while the keyring is unchanged, so this runs only when the key or its secret may have.
     if (keyring === undefined) return;
     let live = true;
     if (!active) setSecret(null);
@@ -24,7 +25,7 @@ export function useActiveKey(): ActiveKeyState | undefined {
     return () => {
       live = false;
     };
-  }, [keyring === undefined, active?.id, active?.secret, sessionSecrets]);
+  }, [keyring, active, sessionSecrets]);
   if (keyring === undefined || sessionSecrets === undefined || secret === undefined) return undefined;
   return { keyring, active, secret };
 }

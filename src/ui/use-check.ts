@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useEffectEvent, useRef, useState } from 'react';
 import type { BalanceRequest } from '@src/contract';
 import { preferencesItem } from '@src/storage/preferences';
 import { ask, askProblemText } from './messaging';
@@ -33,10 +33,11 @@ export function useCheck(secret: string | null | undefined, models: readonly str
 
   // Opening the popup spends nothing, unless the user asked for a check on every open.
   const checkedOnOpen = useRef(false);
+  const checkOnOpen = useEffectEvent(checkAll);
   useEffect(() => {
     if (checkedOnOpen.current || !preferences?.checkOnOpen || !secret || models.length === 0) return;
     checkedOnOpen.current = true;
-    checkAll();
+    checkOnOpen();
   }, [preferences?.checkOnOpen, secret, models.length]);
 
   return { checking, summary, checkAll, checkOne };

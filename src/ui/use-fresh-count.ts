@@ -24,6 +24,6 @@ export function useFreshCount(
     return () => {
       live = false;
     };
-  }, [secret, models.join('\n'), cacheSeconds, results, now]);
+  }, [secret, models, cacheSeconds, results, now]);
   return fresh;
 }

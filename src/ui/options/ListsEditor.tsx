@@ -31,7 +31,8 @@ export function ListsEditor({ lists, catalogue, onChange }: Props) {
   const [name, setName] = useState('');
   const datalistId = useId();
   const editing = lists.lists.find((list) => list.id === (editingId ?? lists.activeId)) ?? lists.lists[0]!;
-  useEffect(() => setName(listDisplayName(editing)), [editing.id, editing.name]);
+  const editingName = listDisplayName(editing);
+  useEffect(() => setName(editingName), [editing.id, editingName]);
 
   const save = async (change: Change<FavouriteLists>) => {
     const saved = await onChange(change);
