@@ -10,7 +10,7 @@ import { keyFingerprint } from '@src/lib/key-fingerprint';
 import { saveLatestResult } from '@src/storage/latest-results';
 import { sessionResultCache } from '@src/storage/result-cache';
 import { callerApiKey, type Caller } from '../caller';
-import { balanceFailure, missingKeyMessage } from '../replies';
+import { missingKeyMessage, refusal } from '../replies';
 
 /** Shared by every caller in this service worker's life, so simultaneous identical checks share one probe. */
 const probesInFlight = new SingleFlight<ProbeOutcome>();
@@ -24,12 +24,8 @@ async function resolveTarget(request: BalanceRequest, caller: Caller) {
 
 export async function handleBalance(request: BalanceRequest, caller: Caller): Promise<BalanceReply> {
   const { apiKey, models } = await resolveTarget(request, caller);
-  if (!apiKey) {
-    return balanceFailure(missingKeyMessage(caller.external), { code: 'invalid_request', field: 'api_key' });
-  }
-  if (models.length === 0) {
-    return balanceFailure(i18n.t('reply.noFavourites'), { code: 'invalid_request', field: 'models' });
-  }
+  if (!apiKey) return refusal('balance', missingKeyMessage(caller.external), { code: 'invalid_request', field: 'api_key' });
+  if (models.length === 0) return refusal('balance', i18n.t('reply.noFavourites'), { code: 'invalid_request', field: 'models' });
   const settings = await checkSettingsItem.get();
   const keyId = await keyFingerprint(apiKey);
   const items = await checkModels(models, apiKey, keyId, { cache: sessionResultCache, singleFlight: probesInFlight }, {
