@@ -5,12 +5,12 @@ import { keyFingerprint } from '@src/lib/key-fingerprint';
 import { quietly } from '@src/lib/quietly';
 import type { ProbeOutcome } from '@src/modelscope/probe';
 import { checkSettingsItem } from '@src/storage/check-settings';
-import { saveLatestResults } from '@src/storage/latest-results';
 import { sessionResultCache } from '@src/storage/result-cache';
 import { alertOnResults } from './alerts';
 import { refreshBadge } from './badge';
 import { recordResults } from './history-recorder';
 import { refreshMagicubeWhenNoQuota } from './magicube-refresh';
+import { resultWriter } from './result-writer';
 
 /** What a check is asked to do: the key, its models, and whether to probe even models with a fresh result. */
 export interface CheckTarget {
@@ -48,15 +48,18 @@ function followStored(keyId: string, items: readonly BalanceItem[]): void {
 }
 
 /**
- * A check for our own pages or the schedule. Each result is stored as it arrives and followed at once; every result
- * is stored before this resolves, so a caller that reads storage after the reply sees them all.
+ * A check for our own pages or the schedule. Results are stored as they arrive (a few writes, not one a model) and
+ * each stored batch is followed at once; every result is stored before this resolves, so a caller that reads
+ * storage after the reply sees them all.
  */
 export async function checkAndKeep(target: CheckTarget): Promise<BalanceItem[]> {
   const keyId = await keyFingerprint(target.apiKey);
-  return runBatch(target, keyId, async (item) => {
-    await saveLatestResults(keyId, [item]);
-    followStored(keyId, [item]);
-  });
+  const writer = resultWriter(keyId, (items) => followStored(keyId, items));
+  try {
+    return await runBatch(target, keyId, (item) => writer.add(item));
+  } finally {
+    await writer.flush();
+  }
 }
 
 /**
