@@ -8,4 +8,6 @@ export const BUDGETS = {
   popupFirstResultsMs: 150,
   coldWorkerHealthMs: 300,
   chromeZipBytes: 300 * 1024,
+  /** Writes of the latest results while a 50-model check runs (one a result would be 50). */
+  latestResultsWrites: 10,
 } as const;

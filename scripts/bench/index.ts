@@ -11,6 +11,7 @@ import { measureSize, sizeSection } from './size';
 import { CONCURRENCY_LIMITED, IN_FLIGHT_LIMIT, REALISTIC } from './upstream';
 import { limitedSection, measureWallTime, unlimitedSection, type SizePlan } from './wall-time';
 import { BENCH_PAGE, writeBenchPage } from './write-docs';
+import { measureWrites, writesSection } from './writes';
 
 // At least 5 runs for the small batches; fewer for the large ones, whose one-after-the-other runs take 7–17 s each.
 const PLAN: readonly SizePlan[] = [
@@ -61,6 +62,8 @@ try {
   sections.push(await attempt('Overhead per probe', async () => overheadSection(await measureOverhead(fake))));
   progress('quota session');
   sections.push(await attempt('Quota session', async () => quotaSection(await measureQuotaSession(fake))));
+  progress('storage writes during a check');
+  sections.push(await attempt('Storage writes', async () => writesSection(await measureWrites(fake))));
 } finally {
   await fake.close();
 }

@@ -1,11 +1,11 @@
 import { i18n } from '#i18n';
 import { browser } from 'wxt/browser';
+import type { BalanceItem } from '@src/contract';
 import { effectiveQuota, type EffectiveQuota } from '@src/quota/lowest-quota';
 import { quotaDay } from '@src/quota/reset-time';
 import { activeKeyWithId } from '@src/storage/active-key-id';
 import { alertSettingsItem, alertsShownItem, type Threshold } from '@src/storage/alerts';
 import { activeFavourites } from '@src/storage/favourite-lists';
-import type { NewResults } from '@src/storage/new-results';
 import { callsText } from './calls-text';
 
 /** Under the share of its limit (at 0 even without a limit), or under the count of calls the user set. */
@@ -35,11 +35,10 @@ export async function alertKeyRefused(keyId: string, now = Date.now()): Promise<
   await notifyOncePerDay(`refused:${keyId}`, i18n.t('alerts.refusedTitle'), i18n.t('alerts.refusedMessage', [active.key.label]), now);
 }
 
-/** Alerts about new results for the active key: a refusal, or a favourite below the threshold (once per model a day). */
-export async function alertOnResults(results: readonly NewResults[], now = Date.now()): Promise<void> {
+/** Alerts about new results of a key, if it is the active one: a refusal, or a favourite below the threshold (once per model a day). */
+export async function alertOnResults(keyId: string, items: readonly BalanceItem[], now = Date.now()): Promise<void> {
   const active = await activeKeyWithId();
-  const items = results.find((result) => result.keyId === active?.keyId)?.items ?? [];
-  if (!active || items.length === 0) return;
+  if (active?.keyId !== keyId || items.length === 0) return;
   if (items.some((item) => item.error_kind === 'auth')) await alertKeyRefused(active.keyId, now);
   const [settings, favourites] = await Promise.all([alertSettingsItem.get(), activeFavourites()]);
   if (!settings.lowQuota) return;

@@ -5,13 +5,17 @@ import { clockTime } from '@src/lib/clock-time';
 import { activeKeyWithId } from '@src/storage/active-key-id';
 import { activeFavourites, favouriteListsItem } from '@src/storage/favourite-lists';
 import { keyringItem, sessionSecretsItem } from '@src/storage/keyring';
-import { latestResultsFor, latestResultsItem } from '@src/storage/latest-results';
-import { magicubeBalancesItem, magicubeRecordFor } from '@src/storage/magicube-balance';
+import { latestResultsFor } from '@src/storage/latest-results';
+import { magicubeRecordFor } from '@src/storage/magicube-balance';
 import { callsText } from './calls-text';
 import { coalesced } from '@src/lib/coalesced';
 
-/** Every stored value the badge is drawn from: a change to any of them redraws it. */
-export const BADGE_INPUTS = [latestResultsItem, keyringItem, sessionSecretsItem, favouriteListsItem, magicubeBalancesItem] as const;
+/**
+ * The stored values the badge is drawn from that our pages write (switching the active key or list, adding or removing
+ * a key): a change to any of them redraws it. Results and Magicube reads are written by the worker itself, which
+ * redraws the badge as it writes them.
+ */
+export const PAGE_WRITTEN_BADGE_INPUTS = [keyringItem, sessionSecretsItem, favouriteListsItem] as const;
 
 async function readBadgeState(now: number): Promise<{ state: BadgeState; keyLabel: string }> {
   const active = await activeKeyWithId();

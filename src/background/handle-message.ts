@@ -1,39 +1,38 @@
 import { i18n } from '#i18n';
-import { parseRequest, type ContractReply, type ContractRequest } from '@src/contract';
+import { parseRequest, type ContractReply, type MessageType, type ReplyOf, type RequestOf } from '@src/contract';
 import { preferencesItem } from '@src/storage/preferences';
 import type { Caller } from './caller';
 import { handleBalance } from './handlers/balance';
 import { handleHealth } from './handlers/health';
 import { handleMagicube } from './handlers/magicube';
 import { handleModels } from './handlers/models';
-import { failureReply, invalidRequestReply } from './replies';
+import { internalErrorMessage, invalidRequestReply, refusalOfAny } from './replies';
 
-function dispatch(request: ContractRequest, caller: Caller): ContractReply | Promise<ContractReply> {
-  switch (request.type) {
-    case 'health':
-      return handleHealth();
-    case 'balance':
-      return handleBalance(request, caller);
-    case 'magicube':
-      return handleMagicube(request, caller);
-    case 'models':
-      return handleModels();
-  }
+type Handler<T extends MessageType> = (request: RequestOf<T>, caller: Caller) => Promise<ReplyOf<T>>;
+
+/** One handler a message type, each answering with its own type's reply. */
+const HANDLERS: { [T in MessageType]: Handler<T> } = {
+  health: handleHealth,
+  balance: handleBalance,
+  magicube: handleMagicube,
+  models: handleModels,
+};
+
+function dispatch<T extends MessageType>(type: T, request: RequestOf<T>, caller: Caller): Promise<ReplyOf<T>> {
+  return HANDLERS[type](request, caller);
 }
 
 /** The one way into the background: every message gets a reply that its schema accepts, never a throw. */
 export async function handleMessage(raw: unknown, caller: Caller): Promise<ContractReply> {
   const parsed = parseRequest(raw);
+  const type = parsed.ok ? parsed.request.type : parsed.type;
   try {
     if (caller.external && !(await preferencesItem.get()).externalAccess) {
-      const type = parsed.ok ? parsed.request.type : parsed.type;
-      return failureReply(type, i18n.t('reply.externalAccessOff'), { code: 'external_access_off' });
+      return refusalOfAny(type, i18n.t('reply.externalAccessOff'), { code: 'external_access_off' });
     }
     if (!parsed.ok) return invalidRequestReply(parsed);
-    return await dispatch(parsed.request, caller);
+    return await dispatch(parsed.request.type, parsed.request, caller);
   } catch (error) {
-    // Only the error's name goes out: its text could carry anything, the key included.
-    const name = error instanceof Error ? error.name : 'unknown error';
-    return failureReply(parsed.ok ? parsed.request.type : parsed.type, i18n.t('reply.internalError', [name]), { code: 'internal_error' });
+    return refusalOfAny(type, internalErrorMessage(error), { code: 'internal_error' });
   }
 }

@@ -1,7 +1,6 @@
 import type { BalanceItem } from '@src/contract';
 import { startOfQuotaDays } from '@src/quota/reset-time';
 import { updateHistory, type MagicubeReading } from '@src/storage/history';
-import type { NewResults } from '@src/storage/new-results';
 import { scheduleItem } from '@src/storage/schedule';
 import { coalesced } from '@src/lib/coalesced';
 
@@ -25,9 +24,9 @@ const flush = coalesced(async () => {
   await updateHistory(batch, await keepFrom());
 });
 
-/** Keeps every new result in the history, per key fingerprint and model. */
-export function recordResults(results: readonly NewResults[]): Promise<void> {
-  pending.results.push(...results.flatMap(({ keyId, items }) => items.map((item) => ({ keyId, item }))));
+/** Keeps new results of a key in the history, per key fingerprint and model. */
+export function recordResults(keyId: string, items: readonly BalanceItem[]): Promise<void> {
+  pending.results.push(...items.map((item) => ({ keyId, item })));
   return flush();
 }
 

@@ -1,28 +1,41 @@
 import { i18n } from '#i18n';
-import type { BalanceReply, MagicubeReply, MessageType, ModelsReply, ProblemCode, ReplyError, RequestParse } from '@src/contract';
+import type { ContractReply, MessageType, ReplyError, ReplyOf, RequestProblem } from '@src/contract';
 
-export const balanceFailure = (message: string, error: ReplyError): BalanceReply => ({ success: false, data: [], message, error });
-export const modelsFailure = (message: string, error: ReplyError): ModelsReply => ({ success: false, data: [], message, error });
-export const magicubeFailure = (message: string, error: ReplyError): MagicubeReply => ({ success: false, data: null, message, error });
+type Refusal<T extends MessageType> = (message: string, error: ReplyError) => ReplyOf<T>;
 
-/** A whole request failed: the reply has the shape the caller expects (balance's for an unknown type), and spends nothing. */
-export function failureReply(type: MessageType | null, message: string, error: ReplyError) {
-  if (type === 'magicube') return magicubeFailure(message, error);
-  if (type === 'models') return modelsFailure(message, error);
-  return balanceFailure(message, error);
+/** How each message type says that a request failed as a whole: its own reply shape, with nothing in it. */
+const REFUSALS: { [T in MessageType]: Refusal<T> } = {
+  health: (message, error) => ({ success: false, message, error }),
+  balance: (message, error) => ({ success: false, data: [], message, error }),
+  magicube: (message, error) => ({ success: false, data: null, message, error }),
+  models: (message, error) => ({ success: false, data: [], message, error }),
+};
+
+/** A request failed as a whole: the reply has the shape of the type asked for, and nothing was spent. */
+export function refusal<T extends MessageType>(type: T, message: string, error: ReplyError): ReplyOf<T> {
+  return REFUSALS[type](message, error);
 }
 
-/** The problem in the UI language; a text no schema here reports (there should be none) stays as it is. */
-function localizedProblem(code: ProblemCode | null, problem: string, value = ''): string {
-  return code === null ? problem : i18n.t(`reply.problem.${code}`, [value]);
+/** A message that names no type of ours gets balance's shape, as the original service answered every request. */
+export function refusalOfAny(type: MessageType | null, message: string, error: ReplyError): ContractReply {
+  return refusal(type ?? 'balance', message, error);
 }
 
-export function invalidRequestReply(parse: Extract<RequestParse, { ok: false }>) {
-  const text = localizedProblem(parse.code, parse.problem, parse.value);
-  return failureReply(parse.type, i18n.t('reply.invalidRequest', [text]), { code: 'invalid_request', field: parse.field });
+/** The problem in the UI language; its one parameter, if it has one (the caller's value or a limit), is `$1`. */
+function problemText({ code, params }: RequestProblem): string {
+  return i18n.t(`reply.problem.${code}`, [params.value ?? params.max ?? '']);
+}
+
+export function invalidRequestReply(problem: RequestProblem): ContractReply {
+  return refusalOfAny(problem.type, i18n.t('reply.invalidRequest', [problemText(problem)]), { code: 'invalid_request', field: problem.field });
 }
 
 /** Our own pages are told to save a key; another extension is told to send its own. */
 export function missingKeyMessage(external: boolean): string {
   return external ? i18n.t('reply.externalKeyRequired') : i18n.t('reply.noSavedKey');
+}
+
+/** Only the error's name goes out: its text could carry anything, the key included. */
+export function internalErrorMessage(error: unknown): string {
+  return i18n.t('reply.internalError', [error instanceof Error ? error.name : 'unknown error']);
 }

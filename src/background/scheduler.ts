@@ -8,13 +8,13 @@ import { keyringItem } from '@src/storage/keyring';
 import { latestResultsFor } from '@src/storage/latest-results';
 import { scheduleItem } from '@src/storage/schedule';
 import { refreshBadge } from './badge';
-import { handleBalance } from './handlers/balance';
+import { checkAndKeep } from './checking';
 import { pruneHistory } from './history-recorder';
 import { refreshMagicube } from './magicube-refresh';
 
 export const ALARMS = { check: 'scheduled-check', magicube: 'magicube-refresh', reset: 'quota-reset' } as const;
 
-/** The stored values the alarms follow: a change to either re-syncs them. */
+/** The stored values the alarms follow, both written by our pages: a change to either re-syncs them. */
 export const ALARM_INPUTS = [scheduleItem, keyringItem] as const;
 
 /** A firing this late was missed (browser closed, computer asleep): it spends nothing, and the next one comes on time. */
@@ -63,8 +63,8 @@ export async function runScheduledCheck(now = Date.now()): Promise<void> {
   const results = await latestResultsFor(active.keyId);
   const due = models.filter((model) => !isFreshForSchedule(results[model], checkEveryMinutes, now));
   if (due.length === 0) return;
-  // The popup's own path, never forced: the cache, shared probes and stored results all apply.
-  await handleBalance({ type: 'balance', models: due }, { external: false });
+  // The popup's own check, never forced: the cache, shared probes, stored results and what follows them all apply.
+  await checkAndKeep({ apiKey: active.secret, models: due, force: false });
 }
 
 export async function handleAlarm(alarm: { name: string; scheduledTime: number }, now = Date.now()): Promise<void> {

@@ -1,19 +1,18 @@
 import { z } from 'zod';
-import { PROBLEMS } from './problems';
 import { ApiKeySchema, ErrorKindSchema, ModelIdSchema, ReplyErrorSchema } from './common';
 import { MAX_MODELS_PER_REQUEST } from './limits';
 
 export const BalanceRequestSchema = z.object({
   type: z.literal('balance'),
   models: z
-    .array(ModelIdSchema, { error: PROBLEMS.modelsNotList })
-    .min(1, PROBLEMS.modelsEmpty)
-    .max(MAX_MODELS_PER_REQUEST, PROBLEMS.modelsTooMany)
+    .array(ModelIdSchema, { error: 'modelsNotList' })
+    .min(1, 'modelsEmpty')
+    .max(MAX_MODELS_PER_REQUEST, 'modelsTooMany')
     // Ids are case-sensitive: only exact repeats are dropped, first occurrence kept.
     .transform((ids) => [...new Set(ids)])
     .optional(),
   api_key: ApiKeySchema.optional(),
-  force: z.boolean({ error: PROBLEMS.forceNotBoolean }).optional(),
+  force: z.boolean({ error: 'forceNotBoolean' }).optional(),
 });
 export type BalanceRequest = z.infer<typeof BalanceRequestSchema>;
 

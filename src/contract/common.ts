@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import { MAX_API_KEY_LENGTH, MAX_MODEL_ID_LENGTH } from './limits';
-import { PROBLEMS } from './problems';
 
 /** Why one model's check did not produce numbers (or, for `no_quota_headers`, produced none). */
 export const ERROR_KINDS = [
@@ -32,17 +31,19 @@ export type ReplyError = z.infer<typeof ReplyErrorSchema>;
 
 export { MAX_MODELS_PER_REQUEST } from './limits';
 
+// Every message a schema here gives is a problem code of problems.ts; the words are the locale files'.
+
 /** A model id as callers send it: trimmed, non-blank. */
 export const ModelIdSchema = z
-  .string({ error: PROBLEMS.modelIdNotString })
+  .string({ error: 'modelIdNotString' })
   .trim()
-  .min(1, PROBLEMS.modelIdBlank)
-  .max(MAX_MODEL_ID_LENGTH, PROBLEMS.modelIdTooLong);
+  .min(1, 'modelIdBlank')
+  .max(MAX_MODEL_ID_LENGTH, 'modelIdTooLong');
 
 /** A ModelScope access token as callers send it: it must fit in an HTTP header. */
 export const ApiKeySchema = z
-  .string({ error: PROBLEMS.apiKeyNotString })
+  .string({ error: 'apiKeyNotString' })
   .trim()
-  .min(1, PROBLEMS.apiKeyBlank)
-  .max(MAX_API_KEY_LENGTH, PROBLEMS.apiKeyTooLong)
-  .regex(/^[\x21-\x7e]+$/, PROBLEMS.apiKeyBadCharacters);
+  .min(1, 'apiKeyBlank')
+  .max(MAX_API_KEY_LENGTH, 'apiKeyTooLong')
+  .regex(/^[\x21-\x7e]+$/, 'apiKeyBadCharacters');

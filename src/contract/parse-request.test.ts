@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseRequest } from '.';
+import { z } from 'zod';
+import { firstProblem, parseRequest, PROBLEMS, type MessageType, type ProblemCode } from '.';
 
 describe('parseRequest', () => {
   it('accepts each message type and drops unknown fields', () => {
@@ -20,7 +21,7 @@ describe('parseRequest', () => {
 
   it('does not take a type from the prototype', () => {
     const inherited = Object.create({ type: 'health' }) as object;
-    expect(parseRequest(inherited)).toMatchObject({ ok: false, problem: 'the message has no "type"' });
+    expect(parseRequest(inherited)).toEqual({ ok: false, type: null, field: 'type', code: 'noType', params: {} });
   });
 
   it('survives prototype-pollution keys without polluting anything', () => {
@@ -31,16 +32,39 @@ describe('parseRequest', () => {
 
   it('quotes a huge unknown type briefly', () => {
     const parsed = parseRequest({ type: 'x'.repeat(10_000) });
-    expect(parsed.ok).toBe(false);
-    if (!parsed.ok) expect(parsed.problem.length).toBeLessThan(120);
+    expect(parsed).toMatchObject({ ok: false, type: null, field: 'type', code: 'unknownType' });
+    if (!parsed.ok) expect(parsed.params.value).toBe(`"${'x'.repeat(36)}...`);
   });
 
-  it.each([
-    [{ type: 'balance', models: [''] }, 'models', 'a model id is blank'],
-    [{ type: 'balance', models: ['x'.repeat(201)] }, 'models', 'a model id is longer than 200 characters'],
-    [{ type: 'balance', api_key: 'k'.repeat(513) }, 'api_key', 'api_key is longer than 512 characters'],
-    [{ type: 'balance', models: null }, 'models', 'models must be a list of strings'],
-  ])('names the field and the problem: %j', (message, field, problem) => {
-    expect(parseRequest(message)).toMatchObject({ ok: false, type: 'balance', field, problem, code: expect.any(String) });
+  const cases: Array<[unknown, MessageType | null, string, ProblemCode, object]> = [
+    [null, null, 'type', 'notAnObject', {}],
+    [['balance'], null, 'type', 'notAnObject', {}],
+    [{ models: ['a/b'] }, null, 'type', 'noType', {}],
+    [{ type: 'refill' }, null, 'type', 'unknownType', { value: '"refill"' }],
+    [{ type: 5 }, null, 'type', 'unknownType', { value: 'number' }],
+    [{ type: 'balance', models: ['a/b', 7] }, 'balance', 'models', 'modelIdNotString', {}],
+    [{ type: 'balance', models: [''] }, 'balance', 'models', 'modelIdBlank', {}],
+    [{ type: 'balance', models: ['x'.repeat(201)] }, 'balance', 'models', 'modelIdTooLong', { max: 200 }],
+    [{ type: 'balance', models: null }, 'balance', 'models', 'modelsNotList', {}],
+    [{ type: 'balance', models: [] }, 'balance', 'models', 'modelsEmpty', {}],
+    [{ type: 'balance', models: Array.from({ length: 51 }, (_, i) => `o/m${i}`) }, 'balance', 'models', 'modelsTooMany', { max: 50 }],
+    [{ type: 'balance', api_key: 42 }, 'balance', 'api_key', 'apiKeyNotString', {}],
+    [{ type: 'magicube', api_key: ' ' }, 'magicube', 'api_key', 'apiKeyBlank', {}],
+    [{ type: 'balance', api_key: 'k'.repeat(513) }, 'balance', 'api_key', 'apiKeyTooLong', { max: 512 }],
+    [{ type: 'balance', api_key: 'ms-a b' }, 'balance', 'api_key', 'apiKeyBadCharacters', {}],
+    [{ type: 'balance', force: 'yes' }, 'balance', 'force', 'forceNotBoolean', {}],
+  ];
+  it.each(cases)('names the field and the problem by its code, with its parameters: %j', (message, type, field, code, params) => {
+    expect(parseRequest(message)).toEqual({ ok: false, type, field, code, params });
+  });
+
+  it('reaches every code but the one for an issue no schema names', () => {
+    const reached = new Set(cases.map(([, , , code]) => code));
+    expect(Object.keys(PROBLEMS).filter((code) => !reached.has(code as ProblemCode))).toEqual(['invalidMessage']);
+  });
+
+  it('gives an issue without a code of ours as invalidMessage rather than zod’s English', () => {
+    const error = z.object({ n: z.number() }).safeParse({ n: 'one' }).error!;
+    expect(firstProblem(error)).toEqual({ field: 'n', code: 'invalidMessage', params: {} });
   });
 });

@@ -1,30 +1,36 @@
 import { MAX_API_KEY_LENGTH, MAX_MODEL_ID_LENGTH, MAX_MODELS_PER_REQUEST } from './limits';
 
+/** What a problem's words take as `$1`: the caller's value (an unknown type), or the limit a value went over. */
+export interface ProblemParams {
+  value?: string;
+  max?: number;
+}
+
 /**
- * What can be wrong with a request, in plain English: these are the texts the schemas report, and each has a code so
- * that a reply can say the same thing in the UI language.
+ * What can be wrong with a request, by code. The schemas give these codes as their messages; the words are in the
+ * locale files (`reply.problem.<code>`). Each code's fixed parameters are here: a limit comes from the constant the
+ * schema checks against, so the words cannot disagree with the check. `invalidMessage` is for an issue no schema
+ * here names a code for (there should be none).
  */
 export const PROBLEMS = {
-  notAnObject: 'the message must be an object with a "type"',
-  noType: 'the message has no "type"',
-  unknownType: 'unknown message type',
-  modelIdNotString: 'each model id must be a string',
-  modelIdBlank: 'a model id is blank',
-  modelIdTooLong: `a model id is longer than ${MAX_MODEL_ID_LENGTH} characters`,
-  modelsNotList: 'models must be a list of strings',
-  modelsEmpty: 'models is an empty list',
-  modelsTooMany: `models lists more than ${MAX_MODELS_PER_REQUEST} models`,
-  apiKeyNotString: 'api_key must be a string',
-  apiKeyBlank: 'api_key is blank',
-  apiKeyTooLong: `api_key is longer than ${MAX_API_KEY_LENGTH} characters`,
-  apiKeyBadCharacters: 'api_key contains spaces or characters that cannot be sent in an HTTP header',
-  forceNotBoolean: 'force must be true or false',
-} as const;
+  notAnObject: {},
+  noType: {},
+  unknownType: {},
+  modelIdNotString: {},
+  modelIdBlank: {},
+  modelIdTooLong: { max: MAX_MODEL_ID_LENGTH },
+  modelsNotList: {},
+  modelsEmpty: {},
+  modelsTooMany: { max: MAX_MODELS_PER_REQUEST },
+  apiKeyNotString: {},
+  apiKeyBlank: {},
+  apiKeyTooLong: { max: MAX_API_KEY_LENGTH },
+  apiKeyBadCharacters: {},
+  forceNotBoolean: {},
+  invalidMessage: {},
+} as const satisfies Record<string, ProblemParams>;
 export type ProblemCode = keyof typeof PROBLEMS;
 
-const CODE_BY_TEXT = new Map(Object.entries(PROBLEMS).map(([code, text]) => [text as string, code as ProblemCode]));
-
-/** The code of a schema's problem text, or null for a text no schema here reports. */
-export function problemCode(text: string): ProblemCode | null {
-  return CODE_BY_TEXT.get(text) ?? null;
+export function isProblemCode(text: string): text is ProblemCode {
+  return Object.hasOwn(PROBLEMS, text);
 }

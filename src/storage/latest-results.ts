@@ -3,6 +3,7 @@ import { BalanceItemSchema, type BalanceItem } from '@src/contract';
 import { keepNewest } from '@src/lib/keep-newest';
 import { STORAGE_KEYS } from './keys';
 import { defineValidatedItem } from './validated-item';
+import type { WriteResult } from './write-result';
 
 /** The latest result of each model, per key fingerprint, from our own pages' checks: what the popup shows at once. */
 export const LatestResultsSchema = z.record(z.string(), z.record(z.string(), BalanceItemSchema));
@@ -23,8 +24,10 @@ function bounded(all: LatestResults): LatestResults {
   );
 }
 
-export async function saveLatestResult(keyId: string, item: BalanceItem): Promise<void> {
-  await latestResultsItem.update((all) => bounded({ ...all, [keyId]: { ...all[keyId], [item.model]: item } }));
+/** Stores results of one key in one write: each replaces its model's earlier result. */
+export function saveLatestResults(keyId: string, items: readonly BalanceItem[]): Promise<WriteResult<LatestResults>> {
+  const byModel = Object.fromEntries(items.map((item) => [item.model, item]));
+  return latestResultsItem.update((all) => bounded({ ...all, [keyId]: { ...all[keyId], ...byModel } }));
 }
 
 export async function latestResultsFor(keyId: string): Promise<Record<string, BalanceItem>> {

@@ -3,6 +3,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { recordResults } from '@src/background/history-recorder';
 import { BalanceReplySchema, type BalanceItem } from '@src/contract';
 import { checkSettingsItem } from '@src/storage/check-settings';
 import { favouriteListsItem } from '@src/storage/favourite-lists';
@@ -252,8 +253,10 @@ describe('storage.local however long the extension runs', () => {
     const sizes: number[] = [];
     for (let round = 0; round < DAYS * CHECKS_A_DAY; round += 1) {
       vi.setSystemTime(START + (round * 24 * HOUR) / CHECKS_A_DAY);
-      // Every one of those results is new: the history (and anything else that follows results) records them all.
-      await fakeBrowser.storage.local.set({ latestResults: busiestDay(new Date().toISOString(), round) });
+      // Every one of those results is new: the history records them all, as the worker does after each check of ours.
+      const results = busiestDay(new Date().toISOString(), round);
+      await fakeBrowser.storage.local.set({ latestResults: results });
+      for (const [keyId, byModel] of Object.entries(results)) await recordResults(keyId, Object.values(byModel));
       await settled();
       sizes.push(await localBytes());
     }

@@ -71,7 +71,9 @@ describe('invalid requests get a clear answer and spend nothing', () => {
     ['a number among models', { type: 'balance', models: [GLM, 7], api_key: DEMO_KEY }, 'models', 'each model id must be a string'],
     ['an empty list', { type: 'balance', models: [], api_key: DEMO_KEY }, 'models', 'models is an empty list'],
     ['a blank id', { type: 'balance', models: [GLM, '   '], api_key: DEMO_KEY }, 'models', 'a model id is blank'],
+    ['a 201-character id', { type: 'balance', models: ['x'.repeat(201)], api_key: DEMO_KEY }, 'models', 'a model id is longer than 200 characters'],
     ['51 models', { type: 'balance', models: fiftyOne, api_key: DEMO_KEY }, 'models', 'more than 50 models'],
+    ['a 513-character key', { type: 'balance', models: [GLM], api_key: 'k'.repeat(513) }, 'api_key', 'api_key is longer than 512 characters'],
     ['a blank key', { type: 'balance', models: [GLM], api_key: '  ' }, 'api_key', 'api_key is blank'],
     ['a numeric key', { type: 'balance', models: [GLM], api_key: 42 }, 'api_key', 'api_key must be a string'],
     ['a key with a newline', { type: 'balance', models: [GLM], api_key: 'ms-a\nb' }, 'api_key', 'cannot be sent in an HTTP header'],
@@ -96,6 +98,11 @@ describe('invalid requests get a clear answer and spend nothing', () => {
 
   it('replies with the shape of the type asked for', async () => {
     expect(MagicubeReplySchema.parse(await ctx.background.sendExternal({ type: 'magicube' }))).toMatchObject({ data: null });
+  });
+
+  it('quotes a huge unknown type briefly', async () => {
+    const reply = (await ctx.background.send({ type: 'x'.repeat(10_000) })) as BalanceReply;
+    expect(reply.message).toBe(`Invalid request: unknown message type "${'x'.repeat(36)}...; expected one of: health, balance, magicube, models`);
   });
 });
 
@@ -221,10 +228,12 @@ describe('balance from other extensions', () => {
 
   it('gets nothing at all once external access is turned off', async () => {
     await preferencesItem.set({ ...preferencesItem.fallback, externalAccess: false });
-    for (const message of [{ type: 'health' }, { type: 'balance', api_key: OTHER_KEY, models: [GLM] }, { type: 'models' }, { type: 'bogus' }]) {
-      const reply = (await ctx.background.sendExternal(message)) as BalanceReply;
-      expect(reply).toMatchObject({ success: false, error: { code: 'external_access_off' } });
-      expect(reply.message).toBe("Access from other extensions is turned off in ModelScope Quota's options.");
+    const message = "Access from other extensions is turned off in ModelScope Quota's options.";
+    const error = { code: 'external_access_off' };
+    // Each refusal has the shape of the type asked for: health's has no data, balance's (and an unknown type's) a list.
+    for (const [request, data] of [[{ type: 'health' }, undefined], [{ type: 'balance', api_key: OTHER_KEY, models: [GLM] }, []], [{ type: 'models' }, []], [{ type: 'magicube' }, null], [{ type: 'bogus' }, []]] as const) {
+      const reply = await ctx.background.sendExternal(request);
+      expect(reply).toEqual(data === undefined ? { success: false, message, error } : { success: false, data, message, error });
     }
     expect(ctx.fake.requests).toHaveLength(0);
     expect(await ctx.background.send({ type: 'health' })).toMatchObject({ status: 'healthy' });
@@ -279,5 +288,7 @@ describe('in Chinese', () => {
       '请求无效：未知的消息类型 "nope"；应为 health、balance、magicube 或 models 之一',
     );
     expect(((await ctx.background.send({ type: 'balance', models: [] })) as BalanceReply).message).toBe('请求无效：models 是空列表');
+    const fiftyOne = Array.from({ length: 51 }, (_, index) => `owner/model-${index}`);
+    expect(((await ctx.background.send({ type: 'balance', models: fiftyOne })) as BalanceReply).message).toBe('请求无效：models 超过 50 个模型');
   });
 });

@@ -6,7 +6,7 @@ import { ALARMS, isFreshForSchedule, syncAlarms } from '@src/background/schedule
 import { historyItem, keyHistoryOf } from '@src/storage/history';
 import { keyFingerprint } from '@src/lib/key-fingerprint';
 import { addKey, removeKey } from '@src/storage/keyring';
-import { latestResultsFor, saveLatestResult } from '@src/storage/latest-results';
+import { latestResultsFor, saveLatestResults } from '@src/storage/latest-results';
 import { magicubeBalancesItem } from '@src/storage/magicube-balance';
 import { DEFAULT_SCHEDULE, dailyCallCeiling, scheduleItem } from '@src/storage/schedule';
 import { DEMO_KEY, DEMO_MAGICUBE, FAKE_NO_HEADERS, REVOKED_KEY } from '../fake-modelscope/behaviours';
@@ -100,7 +100,7 @@ describe('a scheduled check', () => {
   it('skips models with a fresh result, spending nothing when all are fresh', async () => {
     await turnOn(60);
     const keyId = await keyFingerprint(DEMO_KEY);
-    await saveLatestResult(keyId, result(GLM, Date.now() - 20 * MINUTE));
+    await saveLatestResults(keyId, [result(GLM, Date.now() - 20 * MINUTE)]);
     await fire(ALARMS.check);
     expect(ctx.fake.probes().map((probe) => probe.model)).toEqual([KIMI]);
     await fire(ALARMS.check);
