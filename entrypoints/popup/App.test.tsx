@@ -12,7 +12,7 @@ import { sessionResultCache } from '@src/storage/result-cache';
 import { App } from './App';
 import { setActiveListModels } from '@test/support/active-list';
 import { balanceItem } from '@test/support/balance-item';
-import { useLocale } from '@test/support/i18n';
+import { serveLocale } from '@test/support/i18n';
 
 const KEY = `ms-${'0123456789abcdef'.repeat(2)}`;
 const GLM = 'ZhipuAI/GLM-4.7';
@@ -137,7 +137,7 @@ describe('popup with a key', () => {
     });
 
     it('says in words, never in English code text, that a reply could not be read', async () => {
-      await useLocale('zh_CN');
+      await serveLocale('zh_CN');
       balanceAnswers(async () => ({ unexpected: true }));
       render(<App />);
       await userEvent.click(await screen.findByRole('button', { name: '检查模型' }));
@@ -164,7 +164,7 @@ describe('popup with a key', () => {
     });
 
     it('says, with a translated lead, when the browser refuses to copy', async () => {
-      await useLocale('zh_CN');
+      await serveLocale('zh_CN');
       vi.spyOn(navigator.clipboard, 'writeText').mockRejectedValue(new DOMException('Document is not focused.', 'NotAllowedError'));
       render(<App />);
       await userEvent.click(await screen.findByRole('button', { name: '复制结果' }));

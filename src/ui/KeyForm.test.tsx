@@ -5,7 +5,7 @@ import { browser } from 'wxt/browser';
 import { z } from 'zod';
 import { ApiKeySchema } from '@src/contract';
 import { MAX_API_KEY_LENGTH } from '@src/contract/limits';
-import { useLocale } from '@test/support/i18n';
+import { serveLocale } from '@test/support/i18n';
 import { KeyForm } from './KeyForm';
 
 const KEY = `ms-${'a'.repeat(32)}`;
@@ -28,7 +28,7 @@ afterEach(() => vi.restoreAllMocks());
 
 describe('KeyForm', () => {
   it.each(['en', 'zh_CN'] as const)('in %s, says in words why a key with a space cannot be saved, and saves nothing', async (locale) => {
-    await useLocale(locale);
+    await serveLocale(locale);
     const onSubmit = setup();
     await userEvent.type(screen.getByLabelText(locale === 'en' ? 'API key' : 'API 密钥'), 'ms-with space');
     await userEvent.click(screen.getByRole('button', { name: 'Add key' }));

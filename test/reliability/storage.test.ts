@@ -14,7 +14,7 @@ import { listRepairs } from '@src/storage/repairs';
 import { DEMO_KEY, FAKE_NO_HEADERS } from '../fake-modelscope/behaviours';
 import { startFakeModelScope, type FakeModelScope } from '../fake-modelscope/server';
 import { startBackground } from '../support/background';
-import { useLocale } from '../support/i18n';
+import { serveLocale } from '../support/i18n';
 import { fetchRoutedTo } from '../support/routed-fetch';
 import { tally, writeFigures } from './figures';
 import {
@@ -92,7 +92,7 @@ const cacheEntryKey = () => allStoredKeys(lived).find((key) => key.startsWith('s
 /** Starts from the lived-in state with one stored value replaced, and opens it as a page or the worker would. */
 async function reopenWith(key: string, garbage: unknown): Promise<{ items: StoredItem[]; values: Map<string, unknown> }> {
   fakeBrowser.reset();
-  await useLocale('en');
+  await serveLocale('en');
   await restoreAreas(lived);
   await writeRaw(key, garbage);
   const items = await freshStoredItems();

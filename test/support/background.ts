@@ -2,7 +2,7 @@ import { afterAll, beforeAll, beforeEach, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import background from '@/entrypoints/background';
 import { startFakeModelScope, type FakeModelScope } from '../fake-modelscope/server';
-import { useLocale, type Locale } from './i18n';
+import { serveLocale, type Locale } from './i18n';
 import { fetchRoutedTo } from './routed-fetch';
 
 type Listener = (message: unknown, sender: { id?: string }, sendResponse: (reply: unknown) => void) => boolean | undefined;
@@ -27,7 +27,7 @@ function fakeExternalEvent() {
  */
 export async function startBackground(fake: FakeModelScope, locale: Locale = 'en') {
   fakeBrowser.reset();
-  await useLocale(locale);
+  await serveLocale(locale);
   vi.stubGlobal('fetch', fetchRoutedTo(fake));
   Object.assign(fakeBrowser.runtime, {
     getManifest: () => ({ manifest_version: 3, name: 'ModelScope Quota', version: '0.1.0' }),

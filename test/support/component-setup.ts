@@ -1,10 +1,10 @@
 import { cleanup } from '@testing-library/react';
 import { afterEach, beforeEach } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { useLocale } from './i18n';
+import { serveLocale } from './i18n';
 
 beforeEach(async () => {
   fakeBrowser.reset();
-  await useLocale('en');
+  await serveLocale('en');
 });
 afterEach(() => cleanup());

@@ -4,7 +4,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 export type Locale = 'en' | 'zh_CN';
 
 /** fakeBrowser has no `i18n.getMessage`: serve the real locale files, built the way the extension build does. */
-export async function useLocale(locale: Locale): Promise<void> {
+export async function serveLocale(locale: Locale): Promise<void> {
   const messages = generateChromeMessages(await parseMessagesFile(`locales/${locale}.yml`));
   const getMessage = (name: string, substitutions?: string | string[]) => {
     const subs = typeof substitutions === 'string' ? [substitutions] : (substitutions ?? []);

@@ -2,7 +2,7 @@ import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import { DEFAULT_CHECK_SETTINGS, type CheckSettings } from '@src/storage/check-settings';
-import { useLocale } from '@test/support/i18n';
+import { serveLocale } from '@test/support/i18n';
 import { CheckSettingsForm } from './CheckSettingsForm';
 
 describe('CheckSettingsForm', () => {
@@ -44,7 +44,7 @@ describe('CheckSettingsForm', () => {
     ['en', 'Probes at once', 'Not saved: Probes at once must be a whole number from 1 to 20'],
     ['zh_CN', '同时探测数', '未保存：同时探测数必须是 1 到 20 之间的整数'],
   ] as const)('in %s, names the field refused and its range', async (locale, label, sentence) => {
-    await useLocale(locale);
+    await serveLocale(locale);
     const onSave = vi.fn(async (value: CheckSettings) => ({ ok: true as const, value }));
     render(<CheckSettingsForm value={DEFAULT_CHECK_SETTINGS} onSave={onSave} />);
     await userEvent.clear(screen.getByLabelText(label));

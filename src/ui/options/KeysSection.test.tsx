@@ -2,7 +2,7 @@ import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { addKey, keyringItem } from '@src/storage/keyring';
-import { useLocale } from '@test/support/i18n';
+import { serveLocale } from '@test/support/i18n';
 import { written } from '@test/support/written';
 import { KeysSection } from './KeysSection';
 
@@ -17,7 +17,7 @@ describe('KeysSection', () => {
     ['en', 'Rename Main', 'Not saved: a key needs a label'],
     ['zh_CN', '重命名 Main', '未保存：密钥需要一个名称'],
   ] as const)('in %s, says in words that a cleared label is not saved, and keeps the saved one', async (locale, field, sentence) => {
-    await useLocale(locale);
+    await serveLocale(locale);
     render(<KeysSection />);
     await userEvent.clear(await screen.findByLabelText(field));
     await userEvent.tab();

@@ -4,7 +4,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { favouriteListsItem } from '@src/storage/favourite-lists';
 import { CATALOGUE_IDS } from '@test/fake-modelscope/behaviours';
-import { useLocale } from '@test/support/i18n';
+import { serveLocale } from '@test/support/i18n';
 import { written } from '@test/support/written';
 import { ListsSection } from './ListsSection';
 
@@ -22,7 +22,7 @@ describe('ListsSection', () => {
     ['en', 'List name', 'Not saved: a list needs a name'],
     ['zh_CN', '列表名称', '未保存：列表需要一个名称'],
   ] as const)('in %s, says in words that a cleared list name is not saved, and keeps the saved one', async (locale, field, sentence) => {
-    await useLocale(locale);
+    await serveLocale(locale);
     render(<ListsSection />);
     const name = await screen.findByLabelText(field);
     await expect.poll(() => (name as HTMLInputElement).value).toBe('Coding');

@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import { DEFAULT_ALERT_SETTINGS, type AlertSettings } from '@src/storage/alerts';
 import { DEFAULT_SCHEDULE, type Schedule } from '@src/storage/schedule';
-import { useLocale } from '@test/support/i18n';
+import { serveLocale } from '@test/support/i18n';
 import { ScheduleForm } from './ScheduleForm';
 
 function setup(modelCount = 5) {
@@ -92,7 +92,7 @@ describe('ScheduleForm', () => {
     ['en', 'Threshold', '100', 'Not saved: Threshold must be a whole number from 1 to 99'],
     ['zh_CN', '阈值', '100', '未保存：阈值必须是 1 到 99 之间的整数'],
   ] as const)('in %s, names the field refused (%s) and its range', async (locale, label, value, sentence) => {
-    await useLocale(locale);
+    await serveLocale(locale);
     const { onSave } = setup();
     await userEvent.clear(screen.getByLabelText(label));
     await userEvent.type(screen.getByLabelText(label), value);

@@ -5,7 +5,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { checkSettingsItem, DEFAULT_CHECK_SETTINGS } from '@src/storage/check-settings';
 import { activeApiKey, addKey } from '@src/storage/keyring';
 import { exportSettings } from '@src/storage/transfer';
-import { useLocale } from '@test/support/i18n';
+import { serveLocale } from '@test/support/i18n';
 import { TransferSection } from './TransferSection';
 
 const KEY = `ms-${'a'.repeat(32)}`;
@@ -84,7 +84,7 @@ describe('TransferSection', () => {
     ['en', '{"format":"modelscope-quota-settings","version":9}', 'This file cannot be imported, nothing was changed: version: only settings files of version 2 can be imported'],
     ['zh_CN', '{"format":"modelscope-quota-settings","version":9}', '无法导入此文件，未做任何更改：version：只能导入版本 2 的设置文件'],
   ] as const)('in %s, refuses %s with a translated reason', async (locale, text, sentence) => {
-    await useLocale(locale);
+    await serveLocale(locale);
     render(<TransferSection />);
     await userEvent.upload(screen.getByLabelText(locale === 'en' ? 'Import settings…' : '导入设置…'), jsonFile(text));
     expect((await screen.findByRole('alert')).textContent).toBe(sentence);
@@ -94,7 +94,7 @@ describe('TransferSection', () => {
     ['en', 'This file cannot be imported, nothing was changed: checkSettings.concurrency: must be at most 20'],
     ['zh_CN', '无法导入此文件，未做任何更改：checkSettings.concurrency：不能超过 20'],
   ] as const)('in %s, names the field deep in the file that is wrong, and why', async (locale, sentence) => {
-    await useLocale(locale);
+    await serveLocale(locale);
     const file = await exportedWith((settings) => (settings.checkSettings = { ...DEFAULT_CHECK_SETTINGS, concurrency: 500 }));
     render(<TransferSection />);
     await userEvent.upload(screen.getByLabelText(locale === 'en' ? 'Import settings…' : '导入设置…'), file);
