@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { STORAGE_KEYS } from './keys';
 import { defineValidatedItem } from './validated-item';
 
+export const LOGIN_GRANT_HOUR_RANGE = { min: 0, max: 23 } as const;
 export const THRESHOLD_RANGES = { percent: { min: 1, max: 99 }, calls: { min: 1, max: 100_000 } } as const;
 
 /** When a favourite counts as running low: under a share of its limit, or under a number of calls. */
@@ -17,9 +18,20 @@ export const AlertSettingsSchema = z.object({
   threshold: ThresholdSchema,
   /** A notification when ModelScope refuses the active key, at most once a day. */
   keyRefused: z.boolean(),
+  /** A notification when today's login grant (`daily_active`) has not arrived by this hour (Beijing time); null is off. */
+  loginGrantMissingByHour: z.number().int().min(LOGIN_GRANT_HOUR_RANGE.min).max(LOGIN_GRANT_HOUR_RANGE.max).nullable(),
+  /** A notification when short-term credits expire within the hour and most of them are still unspent. */
+  creditsExpiring: z.boolean(),
 });
 export type AlertSettings = z.infer<typeof AlertSettingsSchema>;
-export const DEFAULT_ALERT_SETTINGS: AlertSettings = { lowQuota: true, threshold: { kind: 'share', percent: 10 }, keyRefused: true };
+export const DEFAULT_ALERT_SETTINGS: AlertSettings = {
+  lowQuota: true,
+  threshold: { kind: 'share', percent: 10 },
+  keyRefused: true,
+  // Both opt-in: they are about the website's grants, which a user of the API alone may not care for.
+  loginGrantMissingByHour: null,
+  creditsExpiring: false,
+};
 
 export const alertSettingsItem = defineValidatedItem(STORAGE_KEYS.alertSettings, AlertSettingsSchema, DEFAULT_ALERT_SETTINGS);
 

@@ -16,6 +16,12 @@ export const CheckSettingsSchema = z.object({
   timeoutSeconds: rangedInt(CHECK_SETTINGS_RANGES.timeoutSeconds),
   /** How long a result counts as fresh, so a second check spends nothing. 0 turns the cache off. */
   cacheSeconds: rangedInt(CHECK_SETTINGS_RANGES.cacheSeconds),
+  /**
+   * Probe every model on every Check, as the original service did. Off by default: a model whose price is known and
+   * whose last probe carried no quota headers tells nothing new for its call, and its calls left come from the free
+   * Magicube balance instead.
+   */
+  probeEveryModel: z.boolean(),
 });
 export type CheckSettings = z.infer<typeof CheckSettingsSchema>;
-export const DEFAULT_CHECK_SETTINGS: CheckSettings = { concurrency: 10, timeoutSeconds: 20, cacheSeconds: 60 };
+export const DEFAULT_CHECK_SETTINGS: CheckSettings = { concurrency: 10, timeoutSeconds: 20, cacheSeconds: 60, probeEveryModel: false };
