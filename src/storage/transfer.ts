@@ -3,7 +3,8 @@ import { AlertSettingsSchema, alertSettingsItem, DEFAULT_ALERT_SETTINGS } from '
 import { CheckSettingsSchema, checkSettingsItem, DEFAULT_CHECK_SETTINGS } from './check-settings';
 import { DEFAULT_FAVOURITE_LISTS, favouriteListsItem, FavouriteListsSchema } from './favourite-lists';
 import { keyringItem, KeyringSchema, secretOf, sessionSecretsItem } from './keyring';
-import { SETTINGS_VERSION } from './migrations';
+import { STORAGE_KEYS } from './keys';
+import { MIGRATION_STEPS, SETTINGS_VERSION } from './migrations';
 import { DEFAULT_PREFERENCES, preferencesItem, PreferencesSchema } from './preferences';
 import { DEFAULT_SCHEDULE, scheduleItem, ScheduleSchema } from './schedule';
 import { updateTogether } from './validated-item';
@@ -77,6 +78,31 @@ function fieldProblem(issue: z.core.$ZodIssue): SettingsFileProblem {
   return { code: 'invalidField', path, issue: kind, params };
 }
 
+/** Where each setting of a file is stored: a file's settings migrate as the stored ones do. */
+const FILE_FIELDS = {
+  favouriteLists: STORAGE_KEYS.favouriteLists,
+  checkSettings: STORAGE_KEYS.checkSettings,
+  preferences: STORAGE_KEYS.preferences,
+  schedule: STORAGE_KEYS.schedule,
+  alertSettings: STORAGE_KEYS.alertSettings,
+  keyring: STORAGE_KEYS.keyring,
+} as const;
+
+/** Files exist from version 2 on (version 1 had no export). */
+const OLDEST_FILE_VERSION = 2;
+
+/** A file of an earlier version, brought to the current one by the same steps as stored settings; others as they are. */
+function upgraded(raw: unknown): unknown {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return raw;
+  const file = raw as Record<string, unknown>;
+  const version = file.version;
+  if (typeof version !== 'number' || version < OLDEST_FILE_VERSION || version >= SETTINGS_VERSION) return raw;
+  let stored: Record<string, unknown> = Object.fromEntries(Object.entries(FILE_FIELDS).map(([field, key]) => [key, file[field]]));
+  for (const step of MIGRATION_STEPS.filter((candidate) => candidate.version > version)) stored = { ...stored, ...step.migrate(stored).set };
+  const settings = Object.fromEntries(Object.entries(FILE_FIELDS).map(([field, key]) => [field, stored[key]]));
+  return { ...file, ...settings, version: SETTINGS_VERSION };
+}
+
 /** Reads a settings file without changing anything; says what is wrong with a bad one. */
 export function parseSettingsFile(text: string): ImportParse {
   let raw: unknown;
@@ -85,7 +111,7 @@ export function parseSettingsFile(text: string): ImportParse {
   } catch {
     return { ok: false, problem: { code: 'notJson' } };
   }
-  const parsed = SettingsFileSchema.safeParse(raw);
+  const parsed = SettingsFileSchema.safeParse(upgraded(raw));
   if (parsed.success) return { ok: true, file: parsed.data };
   const [issue] = parsed.error.issues;
   return { ok: false, problem: issue ? fieldProblem(issue) : { code: 'invalidField', path: '', issue: 'notSettingsFile', params: {} } };

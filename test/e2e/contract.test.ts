@@ -76,7 +76,7 @@ describe('the contract in real Chromium, from our own pages and from another ext
     session.fake.setOptions({ slowMs: 8000 });
     await session.send({ type: 'health' });
     const page = await session.openPage('options');
-    await page.evaluate(() => chrome.storage.local.set({ checkSettings: { concurrency: 10, timeoutSeconds: 1, cacheSeconds: 60 } }));
+    await page.evaluate(() => chrome.storage.local.set({ checkSettings: { concurrency: 10, timeoutSeconds: 1, cacheSeconds: 60, probeEveryModel: false } }));
     const reply = BalanceReplySchema.parse(await session.send({ type: 'balance', api_key: DEMO_KEY, models: [FAKE_SLOW] }));
     expect(reply.data[0]).toMatchObject({ error_kind: 'timeout', status: null });
     expect(session.fake.probes(FAKE_SLOW)).toHaveLength(3);

@@ -33,7 +33,7 @@ const SETTINGS = {
       ],
       activeId: 'list-slow',
     },
-    checkSettings: { concurrency: 4, timeoutSeconds: 10, cacheSeconds: 300 },
+    checkSettings: { concurrency: 4, timeoutSeconds: 10, cacheSeconds: 300, probeEveryModel: false },
     preferences: { checkOnOpen: false, externalAccess: true },
   },
   session: { keySecrets: { 'key-session': SESSION_ONLY } },

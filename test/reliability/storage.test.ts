@@ -68,7 +68,7 @@ beforeAll(async () => {
     ],
     activeId: 'list-2',
   });
-  await checkSettingsItem.set({ concurrency: 4, timeoutSeconds: 15, cacheSeconds: 600 });
+  await checkSettingsItem.set({ concurrency: 4, timeoutSeconds: 15, cacheSeconds: 600, probeEveryModel: false });
   await preferencesItem.set({ ...(await preferencesItem.get()), checkOnOpen: true });
   expect(BalanceReplySchema.parse(await background.send({ type: 'balance' })).data).toHaveLength(2);
   await background.send({ type: 'balance', models: [KIMI] });
@@ -201,7 +201,7 @@ describe('migrations from every earlier settings version', () => {
     const [values] = await openFixture(version);
     expect(values!['local:keyring']).toMatchObject({ keys: [{ secret: FIXTURE_KEY, remember: true }] });
     expect(values!['local:favouriteLists']).toMatchObject({ lists: [{ models: [GLM, KIMI] }] });
-    expect(values!['local:checkSettings']).toEqual({ concurrency: 4, timeoutSeconds: 15, cacheSeconds: 120 });
+    expect(values!['local:checkSettings']).toEqual({ concurrency: 4, timeoutSeconds: 15, cacheSeconds: 120, probeEveryModel: false });
     expect(await listRepairs()).toEqual([]);
     const stored = await fakeBrowser.storage.local.get(null);
     expect(stored.settingsVersion).toBe(SETTINGS_VERSION);

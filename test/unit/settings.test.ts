@@ -108,7 +108,7 @@ describe('a corrupt stored value', () => {
   it.each([
     ['a wrong type', 'lots'],
     ['truncated JSON', '{"concurrency": 1'],
-    ['an out-of-range number', { concurrency: 99, timeoutSeconds: 20, cacheSeconds: 60 }],
+    ['an out-of-range number', { concurrency: 99, timeoutSeconds: 20, cacheSeconds: 60, probeEveryModel: false }],
     ['a huge value', 'x'.repeat(1_000_000)],
   ])('(%s) is repaired to its default alone, with a notice, and nothing else is lost', async (_, garbage) => {
     await addKey({ label: 'Work', secret: KEY_A, remember: true });
@@ -139,7 +139,7 @@ describe('migrations', () => {
       activeId: 'key-1',
     });
     expect(await lists.activeFavourites()).toEqual(['ZhipuAI/GLM-4.7', 'moonshotai/Kimi-K2.5']);
-    expect(await checks.checkSettingsItem.get()).toEqual({ concurrency: 4, timeoutSeconds: 15, cacheSeconds: 120 });
+    expect(await checks.checkSettingsItem.get()).toEqual({ concurrency: 4, timeoutSeconds: 15, cacheSeconds: 120, probeEveryModel: false });
     const stored = await fakeBrowser.storage.local.get(null);
     expect(stored.apiKey).toBeUndefined();
     expect(stored.favourites).toBeUndefined();

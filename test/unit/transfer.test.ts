@@ -1,3 +1,4 @@
+import { SETTINGS_VERSION } from '@src/storage/migrations';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { checkSettingsItem, DEFAULT_CHECK_SETTINGS } from '@src/storage/check-settings';
@@ -23,7 +24,7 @@ beforeEach(async () => {
   await addKey({ label: 'Work', secret: KEY, remember: true });
   await addKey({ label: 'Borrowed', secret: SESSION_KEY, remember: false });
   await setActiveListModels(['a/one', 'b/two']);
-  await checkSettingsItem.set({ concurrency: 3, timeoutSeconds: 9, cacheSeconds: 30 });
+  await checkSettingsItem.set({ concurrency: 3, timeoutSeconds: 9, cacheSeconds: 30, probeEveryModel: false });
   await scheduleItem.set({ ...DEFAULT_SCHEDULE, checkEveryMinutes: 60 });
 });
 
@@ -35,8 +36,8 @@ describe('export', () => {
     expect(text).not.toContain('Work');
     expect(JSON.parse(text)).toMatchObject({
       format: 'modelscope-quota-settings',
-      version: 2,
-      checkSettings: { concurrency: 3, timeoutSeconds: 9, cacheSeconds: 30 },
+      version: SETTINGS_VERSION,
+      checkSettings: { concurrency: 3, timeoutSeconds: 9, cacheSeconds: 30, probeEveryModel: false },
     });
   });
 
@@ -75,7 +76,7 @@ describe('import', () => {
     await applyImport(parsed.file);
     expect((await favouriteListsItem.get()).lists[0]?.models).toEqual(['a/one', 'b/two']);
     expect((await scheduleItem.get()).checkEveryMinutes).toBe(60);
-    expect(await checkSettingsItem.get()).toEqual({ concurrency: 3, timeoutSeconds: 9, cacheSeconds: 30 });
+    expect(await checkSettingsItem.get()).toEqual({ concurrency: 3, timeoutSeconds: 9, cacheSeconds: 30, probeEveryModel: false });
     expect(await activeApiKey()).toBe(KEY);
     expect((await keyringItem.get()).keys.map((key) => key.remember)).toEqual([true, true]);
   });
@@ -101,12 +102,26 @@ describe('import', () => {
       version: 2,
       exported_at: '2026-11-27T00:00:00.000Z',
       favouriteLists: DEFAULT_FAVOURITE_LISTS,
-      checkSettings: DEFAULT_CHECK_SETTINGS,
+      checkSettings: { concurrency: 10, timeoutSeconds: 20, cacheSeconds: 60 }, // a version 2 file: no probeEveryModel yet
       preferences: { checkOnOpen: false, externalAccess: true },
       schedule: DEFAULT_SCHEDULE,
       alertSettings: { lowQuota: true, threshold: { kind: 'share', percent: 10 }, keyRefused: true },
       ...change,
     });
+
+  it('imports a file exported before the credit settings existed (version 2), with their defaults', () => {
+    const parsed = parseSettingsFile(settingsFile({}));
+    if (!parsed.ok) throw new Error(JSON.stringify(parsed.problem));
+    expect(parsed.file.version).toBe(SETTINGS_VERSION);
+    expect(parsed.file.checkSettings).toEqual(DEFAULT_CHECK_SETTINGS);
+    expect(parsed.file.alertSettings).toEqual({
+      lowQuota: true,
+      threshold: { kind: 'share', percent: 10 },
+      keyRefused: true,
+      loginGrantMissingByHour: null,
+      creditsExpiring: false,
+    });
+  });
 
   it.each([
     ['not JSON', '{"format":', { code: 'notJson' }],
@@ -115,7 +130,7 @@ describe('import', () => {
     [
       'a future version',
       JSON.stringify({ format: 'modelscope-quota-settings', version: 9 }),
-      { code: 'invalidField', path: 'version', issue: 'unsupportedVersion', params: { version: 2 } },
+      { code: 'invalidField', path: 'version', issue: 'unsupportedVersion', params: { version: SETTINGS_VERSION } },
     ],
     [
       'an out-of-range setting',

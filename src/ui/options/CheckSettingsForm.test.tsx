@@ -20,7 +20,7 @@ describe('CheckSettingsForm', () => {
     await userEvent.clear(screen.getByLabelText('Timeout per probe (seconds)'));
     await userEvent.type(screen.getByLabelText('Timeout per probe (seconds)'), '8');
     await userEvent.click(screen.getByRole('button', { name: 'Save' }));
-    expect(onSave).toHaveBeenCalledWith({ concurrency: 10, timeoutSeconds: 8, cacheSeconds: 60 });
+    expect(onSave).toHaveBeenCalledWith({ concurrency: 10, timeoutSeconds: 8, cacheSeconds: 60, probeEveryModel: false });
     expect(screen.getByRole('status').textContent).toBe('Saved');
   });
 

@@ -11,18 +11,22 @@ interface Props {
   onSave: (settings: CheckSettings) => Promise<WriteResult<unknown>>;
 }
 
-type Field = keyof CheckSettings;
+type Field = keyof typeof CHECK_SETTINGS_RANGES;
 const FIELDS: Array<{ name: Field; label: 'ui.concurrency' | 'ui.timeout' | 'ui.cacheAge'; hint: 'ui.concurrencyHint' | 'ui.timeoutHint' | 'ui.cacheAgeHint' }> = [
   { name: 'concurrency', label: 'ui.concurrency', hint: 'ui.concurrencyHint' },
   { name: 'timeoutSeconds', label: 'ui.timeout', hint: 'ui.timeoutHint' },
   { name: 'cacheSeconds', label: 'ui.cacheAge', hint: 'ui.cacheAgeHint' },
 ];
 
-/** Concurrency, timeout and cache age, each with its range; nothing out of range is saved. */
+/** Concurrency, timeout and cache age, each with its range (nothing out of range is saved), and what a Check probes. */
 export function CheckSettingsForm({ value, onSave }: Props) {
   const [draft, setDraft] = useState<Record<Field, string>>(() => toDraft(value));
+  const [probeEveryModel, setProbeEveryModel] = useState(value.probeEveryModel);
   const [status, setStatus] = useState<string | null>(null);
-  useEffect(() => setDraft(toDraft(value)), [value]);
+  useEffect(() => {
+    setDraft(toDraft(value));
+    setProbeEveryModel(value.probeEveryModel);
+  }, [value]);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -30,6 +34,7 @@ export function CheckSettingsForm({ value, onSave }: Props) {
       concurrency: numberOrNaN(draft.concurrency),
       timeoutSeconds: numberOrNaN(draft.timeoutSeconds),
       cacheSeconds: numberOrNaN(draft.cacheSeconds),
+      probeEveryModel,
     });
     if (!parsed.success) {
       const field = FIELDS.find(({ name }) => name === parsed.error.issues[0]?.path[0]);
@@ -57,6 +62,11 @@ export function CheckSettingsForm({ value, onSave }: Props) {
           />
         );
       })}
+      <label className="check">
+        <input type="checkbox" checked={probeEveryModel} onChange={(event) => setProbeEveryModel(event.target.checked)} />
+        {i18n.t('ui.probeEveryModel')}
+      </label>
+      <p className="hint">{i18n.t('ui.probeEveryModelHint')}</p>
       <button type="submit" className="primary">{i18n.t('ui.save')}</button>
       {status && <p role="status">{status}</p>}
     </form>

@@ -67,7 +67,7 @@ describe('ScheduleForm', () => {
     await userEvent.click(screen.getByLabelText(/^Notify me when ModelScope refuses/));
     await save();
     expect(onSave).toHaveBeenCalledWith(
-      expect.objectContaining({ alerts: { lowQuota: true, threshold: { kind: 'calls', calls: 25 }, keyRefused: false } }),
+      expect.objectContaining({ alerts: { lowQuota: true, threshold: { kind: 'calls', calls: 25 }, keyRefused: false, loginGrantMissingByHour: null, creditsExpiring: false } }),
     );
     await userEvent.click(screen.getByLabelText(/^Notify me when a favourite runs low/));
     expect(screen.getByLabelText('Threshold')).toHaveProperty('disabled', true);

@@ -88,6 +88,8 @@ export function ScheduleForm({ schedule, alerts, modelCount, onSave }: Props) {
       historyDays: numberOrNaN(draft.historyDays),
     });
     const nextAlerts = AlertSettingsSchema.safeParse({
+      // Alerts this form does not edit are kept as they are.
+      ...alerts,
       lowQuota: draft.lowQuota,
       threshold:
         draft.thresholdKind === 'share'

@@ -56,7 +56,7 @@ describe('TransferSection', () => {
   });
 
   it('shows what an import will change and changes nothing until applied', async () => {
-    await checkSettingsItem.set({ concurrency: 2, timeoutSeconds: 5, cacheSeconds: 10 });
+    await checkSettingsItem.set({ concurrency: 2, timeoutSeconds: 5, cacheSeconds: 10, probeEveryModel: false });
     const file = new File([await exportSettings({ includeKeys: false })], 'settings.json', { type: 'application/json' });
     await checkSettingsItem.set(DEFAULT_CHECK_SETTINGS);
     render(<TransferSection />);
@@ -64,7 +64,7 @@ describe('TransferSection', () => {
     expect(await screen.findByText('Check settings')).toBeTruthy();
     expect(await checkSettingsItem.get()).toEqual(DEFAULT_CHECK_SETTINGS);
     await userEvent.click(screen.getByRole('button', { name: 'Apply import' }));
-    await expect.poll(() => checkSettingsItem.get()).toEqual({ concurrency: 2, timeoutSeconds: 5, cacheSeconds: 10 });
+    await expect.poll(() => checkSettingsItem.get()).toEqual({ concurrency: 2, timeoutSeconds: 5, cacheSeconds: 10, probeEveryModel: false });
     expect(await activeApiKey()).toBe(KEY);
   });
 
@@ -81,8 +81,8 @@ describe('TransferSection', () => {
     ['en', '{"format":', 'This file cannot be imported, nothing was changed: the file is not valid JSON'],
     ['zh_CN', '{"format":', '无法导入此文件，未做任何更改：该文件不是有效的 JSON'],
     ['zh_CN', '{"format":"other"}', '无法导入此文件，未做任何更改：format：这不是 ModelScope Quota 的设置文件'],
-    ['en', '{"format":"modelscope-quota-settings","version":9}', 'This file cannot be imported, nothing was changed: version: only settings files of version 2 can be imported'],
-    ['zh_CN', '{"format":"modelscope-quota-settings","version":9}', '无法导入此文件，未做任何更改：version：只能导入版本 2 的设置文件'],
+    ['en', '{"format":"modelscope-quota-settings","version":9}', 'This file cannot be imported, nothing was changed: version: only settings files up to version 3 can be imported'],
+    ['zh_CN', '{"format":"modelscope-quota-settings","version":9}', '无法导入此文件，未做任何更改：version：只能导入版本 3 及更早的设置文件'],
   ] as const)('in %s, refuses %s with a translated reason', async (locale, text, sentence) => {
     await serveLocale(locale);
     render(<TransferSection />);
@@ -112,7 +112,7 @@ describe('TransferSection', () => {
   });
 
   it('says when the browser could not store an import, and what stayed', async () => {
-    await checkSettingsItem.set({ concurrency: 2, timeoutSeconds: 5, cacheSeconds: 10 });
+    await checkSettingsItem.set({ concurrency: 2, timeoutSeconds: 5, cacheSeconds: 10, probeEveryModel: false });
     const file = jsonFile(await exportSettings({ includeKeys: false }));
     await checkSettingsItem.set(DEFAULT_CHECK_SETTINGS);
     render(<TransferSection />);
@@ -127,19 +127,19 @@ describe('TransferSection', () => {
 
   it('says when the browser could not store a reset, and does not claim it happened', async () => {
     vi.stubGlobal('confirm', () => true);
-    await checkSettingsItem.set({ concurrency: 2, timeoutSeconds: 5, cacheSeconds: 10 });
+    await checkSettingsItem.set({ concurrency: 2, timeoutSeconds: 5, cacheSeconds: 10, probeEveryModel: false });
     render(<TransferSection />);
     failLocalWrites();
     await userEvent.click(screen.getByRole('button', { name: 'Reset settings to defaults' }));
     expect((await screen.findByRole('alert')).textContent).toBe('Nothing was reset: the browser could not save it (QuotaExceededError)');
     expect(screen.queryByRole('status')).toBeNull();
     vi.restoreAllMocks();
-    expect(await checkSettingsItem.get()).toEqual({ concurrency: 2, timeoutSeconds: 5, cacheSeconds: 10 });
+    expect(await checkSettingsItem.get()).toEqual({ concurrency: 2, timeoutSeconds: 5, cacheSeconds: 10, probeEveryModel: false });
   });
 
   it('resets to defaults after confirmation, keeping the keys', async () => {
     vi.stubGlobal('confirm', () => true);
-    await checkSettingsItem.set({ concurrency: 2, timeoutSeconds: 5, cacheSeconds: 10 });
+    await checkSettingsItem.set({ concurrency: 2, timeoutSeconds: 5, cacheSeconds: 10, probeEveryModel: false });
     render(<TransferSection />);
     await userEvent.click(screen.getByRole('button', { name: 'Reset settings to defaults' }));
     await expect.poll(() => checkSettingsItem.get()).toEqual(DEFAULT_CHECK_SETTINGS);
