@@ -147,17 +147,18 @@ export async function describeImport(file: SettingsFile): Promise<ImportChanges>
   };
 }
 
+/** The settings a file carries besides keys, as the file names them; import and reset write them all at once. */
+const SETTINGS_ITEMS = {
+  favouriteLists: favouriteListsItem,
+  checkSettings: checkSettingsItem,
+  preferences: preferencesItem,
+  schedule: scheduleItem,
+  alertSettings: alertSettingsItem,
+};
+
 /** Lands whole: every setting in the file is written in one storage write. */
 export async function applyImport(file: SettingsFile): Promise<WriteResult<unknown>> {
-  const settings = {
-    favouriteLists: favouriteListsItem,
-    checkSettings: checkSettingsItem,
-    preferences: preferencesItem,
-    schedule: scheduleItem,
-    alertSettings: alertSettingsItem,
-    keyring: keyringItem,
-    sessionSecrets: sessionSecretsItem,
-  };
+  const settings = { ...SETTINGS_ITEMS, keyring: keyringItem, sessionSecrets: sessionSecretsItem };
   return updateTogether(settings, () => ({
     favouriteLists: file.favouriteLists,
     checkSettings: file.checkSettings,
@@ -171,14 +172,7 @@ export async function applyImport(file: SettingsFile): Promise<WriteResult<unkno
 
 /** Every setting back to its default, in one write. Keys are the user's secrets and history is their record: both stay. */
 export async function resetSettings(): Promise<WriteResult<unknown>> {
-  const settings = {
-    favouriteLists: favouriteListsItem,
-    checkSettings: checkSettingsItem,
-    preferences: preferencesItem,
-    schedule: scheduleItem,
-    alertSettings: alertSettingsItem,
-  };
-  return updateTogether(settings, () => ({
+  return updateTogether(SETTINGS_ITEMS, () => ({
     favouriteLists: DEFAULT_FAVOURITE_LISTS,
     checkSettings: DEFAULT_CHECK_SETTINGS,
     preferences: DEFAULT_PREFERENCES,
