@@ -371,6 +371,14 @@ describe('Magicube auth', () => {
     expect((await json('earn/rules')).body.data).toHaveLength(2);
   });
 
+  it('with browser-origin, the ledger and rules never answer what an extension can send, even with the extra headers', async () => {
+    fake.setOptions({ magicubeAuth: 'browser-origin' });
+    await probe(LIGHT);
+    expect((await json('transactions?type=SPEND_CONFIRM')).body.data).toEqual({});
+    expect((await json('earn/rules')).body.data).toBeUndefined();
+    expect((await json('balance')).body.data.available_balance).toBe(249.5);
+  });
+
   it('records the extra token headers with each request', async () => {
     await magicube('balance');
     await magicube('balance', DEMO_KEY, false);

@@ -29,8 +29,12 @@ const MAGICUBE_PREFIX = '/openapi/v1/magicubes/';
 
 export interface MagicubeOptions {
   world: FakeWorld;
-  /** `extra-headers`: the ledger and rules answer a 200 without data unless OpenAPI-Token and X-Modelfun-Token carry the token. */
-  magicubeAuth: 'bearer' | 'extra-headers';
+  /**
+   * `extra-headers`: the ledger and rules answer a 200 without data unless OpenAPI-Token and X-Modelfun-Token carry the
+   * token. `browser-origin`: they also want the website's own Origin, which an extension cannot send, so they never
+   * answer it (the strictest report of the unsettled auth detail).
+   */
+  magicubeAuth: 'bearer' | 'extra-headers' | 'browser-origin';
   timeFormat: MagicubeTimeFormat;
   amountsAsStrings: boolean;
   /** Mix rows with unreadable amounts and dates into the ledger pages. */
@@ -48,6 +52,11 @@ const DEFAULT_PAGE_SIZE = 10;
 function header(req: IncomingMessage, name: string): string | null {
   const value = req.headers[name];
   return (Array.isArray(value) ? value[0] : value) ?? null;
+}
+
+/** Whether the request comes from the website itself, as a page of modelscope.cn would. */
+function fromTheWebsite(req: IncomingMessage): boolean {
+  return /^https:\/\/(www\.)?modelscope\.cn$/.test(header(req, 'origin') ?? '');
 }
 
 /** Whether the request carries the token in the two extra headers as well as in Authorization. */
@@ -84,7 +93,9 @@ export function answerMagicube(
   const status = keyStatus(key);
   if (key === null || status === 'invalid') return sendJson(res, 401, magicubeInvalidTokenBody());
   if (status === 'magicube-limited') return sendJson(res, 429, magicubeQuotaLimitBody());
-  const ignored = options.magicubeAuth === 'extra-headers' && !hasExtraTokenHeaders(req, key);
+  const ignored =
+    (options.magicubeAuth === 'extra-headers' && !hasExtraTokenHeaders(req, key)) ||
+    (options.magicubeAuth === 'browser-origin' && !(hasExtraTokenHeaders(req, key) && fromTheWebsite(req)));
   switch (endpoint) {
     case 'balance':
       return sendJson(res, 200, options.world === 'credits' ? creditBalanceBody(credits, key) : magicubeBalanceBody());

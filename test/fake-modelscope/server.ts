@@ -36,7 +36,7 @@ export interface FakeModelScopeOptions {
   world?: FakeWorld; // default DEFAULT_WORLD ('quota'); 'credits' is the China site since 2026-08
   now?: () => number; // the clock of Magicube accounts (Beijing days, grant expiry, ledger lag), default Date.now
   ledgerLagMs?: number; // a confirmed spend shows in the ledger this long after, default 0
-  magicubeAuth?: MagicubeOptions['magicubeAuth']; // default 'bearer'; 'extra-headers' ignores ledger/rules reads without them
+  magicubeAuth?: MagicubeOptions['magicubeAuth']; // default 'bearer'; 'extra-headers' ignores ledger/rules reads without them; 'browser-origin' ignores an extension's
   timeFormat?: MagicubeTimeFormat; // how gmt_created and expire_at are written, default 'beijing-text'
   amountsAsStrings?: boolean; // amounts as "1.50" rather than 1.5, default false
   garbageRows?: boolean; // mix unreadable rows into ledger pages, default false
