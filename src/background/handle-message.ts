@@ -3,6 +3,7 @@ import { parseRequest, type ContractReply, type MessageType, type ReplyOf, type 
 import { preferencesItem } from '@src/storage/preferences';
 import type { Caller } from './caller';
 import { handleBalance } from './handlers/balance';
+import { handleCredits } from './handlers/credits';
 import { handleHealth } from './handlers/health';
 import { handleMagicube } from './handlers/magicube';
 import { handleModels } from './handlers/models';
@@ -16,6 +17,7 @@ const HANDLERS: { [T in MessageType]: Handler<T> } = {
   balance: handleBalance,
   magicube: handleMagicube,
   models: handleModels,
+  credits: handleCredits,
 };
 
 function dispatch<T extends MessageType>(type: T, request: RequestOf<T>, caller: Caller): Promise<ReplyOf<T>> {

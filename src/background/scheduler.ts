@@ -10,9 +10,10 @@ import { scheduleItem } from '@src/storage/schedule';
 import { refreshBadge } from './badge';
 import { checkAndKeep } from './checking';
 import { pruneHistory } from './history-recorder';
-import { refreshMagicube } from './magicube-refresh';
+import { refreshActiveAccount } from './credits';
 
-export const ALARMS = { check: 'scheduled-check', magicube: 'magicube-refresh', reset: 'quota-reset' } as const;
+/** The account alarm refreshes the whole free picture now; its name stays the one the balance refresh had, so alarms set before carry on. */
+export const ALARMS = { check: 'scheduled-check', account: 'magicube-refresh', reset: 'quota-reset' } as const;
 
 /** The stored values the alarms follow, both written by our pages: a change to either re-syncs them. */
 export const ALARM_INPUTS = [scheduleItem, keyringItem] as const;
@@ -43,7 +44,7 @@ export async function syncAlarms(now = Date.now()): Promise<void> {
   const hasKey = keyring.activeId !== null;
   await Promise.all([
     ensurePeriodic(ALARMS.check, hasKey ? schedule.checkEveryMinutes : null),
-    ensurePeriodic(ALARMS.magicube, hasKey ? schedule.magicubeEveryMinutes : null),
+    ensurePeriodic(ALARMS.account, hasKey ? schedule.magicubeEveryMinutes : null),
     ensureResetAlarm(now),
   ]);
 }
@@ -72,8 +73,8 @@ export async function handleAlarm(alarm: { name: string; scheduledTime: number }
     case ALARMS.check:
       if (now - alarm.scheduledTime <= LATE_AFTER_MS) await runScheduledCheck(now);
       return;
-    case ALARMS.magicube:
-      return refreshMagicube();
+    case ALARMS.account:
+      return refreshActiveAccount();
     case ALARMS.reset:
       await syncAlarms(now); // the next reset's alarm first, whatever happens below
       await Promise.all([refreshBadge(), pruneHistory()]);

@@ -17,6 +17,8 @@ export const CreditsSourceSchema = z.object({
   status: z.enum(['ok', 'refused', 'not_returned', 'unreachable', 'unreadable', 'upstream_error']),
   /** When the figures from this source were read; older than the last try when the last try failed (cached). */
   read_at: Iso.nullable(),
+  /** Rows the last read left out because ModelScope sent them unusable (the figures may then be short); 0 for the balance. */
+  dropped: Count,
 });
 export type CreditsSource = z.infer<typeof CreditsSourceSchema>;
 
@@ -38,6 +40,7 @@ export const ModelCreditsSchema = z.object({
   /** floor(available balance / price); null while the balance is unknown. */
   calls_left_estimate: Count.nullable(),
 });
+export type ModelCredits = z.infer<typeof ModelCreditsSchema>;
 
 /** The whole account in credits, from the free Magicube endpoints; every part null when its source gave nothing. */
 export const CreditsPictureSchema = z.object({

@@ -51,14 +51,9 @@ function failure(reason: Exclude<MagicubeFailureReason, 'unreachable'>, status: 
   return { ok: false, reason, status, detail };
 }
 
-/** One GET on a Magicube endpoint, down to its `data`. Free: it spends no call. Never throws. */
-export async function readMagicubeData(url: string, apiKey: string, options: HttpOptions): Promise<MagicubeData | MagicubeFailure> {
-  const answer = await fetchWithDeadline(url, { headers: magicubeAuthHeaders(url, apiKey) }, options, (response) =>
-    readBoundedText(response, ENVELOPE_MAX_CHARS),
-  );
-  if (!answer.ok) return { ok: false, reason: 'unreachable', status: null, detail: answer.kind };
-  const { status } = answer;
-  const envelope = EnvelopeSchema.safeParse(parseJson(answer.body));
+/** What an answer of a Magicube endpoint holds: its `data`, or why it holds none. */
+export function classifyMagicubeAnswer(status: number, body: string, apiKey: string): MagicubeData | MagicubeFailure {
+  const envelope = EnvelopeSchema.safeParse(parseJson(body));
   const code = envelope.success ? safeCode(envelope.data.code, apiKey) : null;
   if (status === 401 || status === 403) return failure('refused', status, code);
   if (status < 200 || status >= 300) return failure('upstream_error', status, code);
@@ -67,4 +62,13 @@ export async function readMagicubeData(url: string, apiKey: string, options: Htt
   if (success === false) return failure(code !== null && AUTH_CODE.test(code) ? 'refused' : 'upstream_error', status, code);
   if (isEmpty(data)) return failure('not_returned', status, code);
   return { ok: true, status, data };
+}
+
+/** One GET on a Magicube endpoint, down to its `data`. Free: it spends no call. Never throws. */
+export async function readMagicubeData(url: string, apiKey: string, options: HttpOptions): Promise<MagicubeData | MagicubeFailure> {
+  const answer = await fetchWithDeadline(url, { headers: magicubeAuthHeaders(url, apiKey) }, options, (response) =>
+    readBoundedText(response, ENVELOPE_MAX_CHARS),
+  );
+  if (!answer.ok) return { ok: false, reason: 'unreachable', status: null, detail: answer.kind };
+  return classifyMagicubeAnswer(answer.status, answer.body, apiKey);
 }

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { balanceItem, NO_NUMBERS } from '@test/support/balance-item';
 import type { BalanceItem } from '@src/contract';
 import type { MagicubeRecord } from './types';
-import { BADGE_COLOURS, badgeColours, badgeState, badgeText, compactCount, type BadgeInputs } from './badge-state';
+import { BADGE_COLOURS, badgeColours, badgeState, badgeText, compactCount, derivedLevel, type BadgeInputs } from './badge-state';
 
 const NOW = Date.parse('2026-10-05T04:00:00.000Z'); // 12:00 in China; the last reset was 2026-10-04T16:00Z
 const TODAY = '2026-10-05T03:00:00.000Z';
@@ -20,7 +20,7 @@ const balance: MagicubeRecord = {
 };
 
 function inputs(change: Partial<BadgeInputs> = {}): BadgeInputs {
-  return { hasKey: true, models: ['a/1', 'b/2'], results: {}, magicube: null, now: NOW, ...change };
+  return { hasKey: true, models: ['a/1', 'b/2'], results: {}, magicube: null, prices: {}, now: NOW, ...change };
 }
 const show = (change: Partial<BadgeInputs>) => {
   const state = badgeState(inputs(change));
@@ -115,5 +115,70 @@ describe('the badge', () => {
     expect(show({ results: { 'a/1': noHeaders('a/1'), 'b/2': result('b/2', { model_request_remaining: 90 }) }, magicube: balance }).text).toBe('90');
     expect(show({ results: { 'a/1': noHeaders('a/1') } }).text).toBe('?');
     expect(show({ results: {}, magicube: balance }).text).toBe('?');
+  });
+});
+
+describe('the badge in the credit world', () => {
+  const priced = (price: number) => ({ price });
+  const fewCredits: MagicubeRecord = { status: 'ok', checked_at: TODAY, balance: { total_balance: 20.5, available_balance: 20.5, frozen_amount: 0 } };
+
+  it('shows the fewest calls the balance buys, at the list’s highest known price', () => {
+    const results = { 'a/1': noHeaders('a/1'), 'b/2': noHeaders('b/2') };
+    const prices = { 'a/1': priced(0.5), 'b/2': priced(2) };
+    expect(badgeState(inputs({ results, magicube: balance, prices }))).toEqual({
+      kind: 'derived',
+      lowest: { model: 'b/2', calls: 617, price: 2, available: 1234.5, checkedAt: TODAY },
+      unpriced: 0,
+    });
+    // 617 calls at 2 credits is more than half of what a day of free grants buys (125): green.
+    expect(show({ results, magicube: balance, prices })).toEqual({ text: '617', colours: BADGE_COLOURS.ok });
+  });
+
+  it('needs no result to derive: a known price and a known balance are enough', () => {
+    expect(show({ magicube: balance, prices: { 'a/1': priced(1) } }).text).toBe('1.2k');
+    expect(badgeState(inputs({ magicube: balance, prices: { 'a/1': priced(1) } }))).toMatchObject({ kind: 'derived', unpriced: 1 });
+  });
+
+  it('takes quota headers where ModelScope sends them today, and the lower of the two figures', () => {
+    const prices = { 'a/1': priced(0.5), 'b/2': priced(1) };
+    // a/1 reports 30 calls in its headers: that beats the 2469 its price would give.
+    const results = { 'a/1': result('a/1', { ...NO_NUMBERS, model_request_remaining: 30, model_request_limit: 500 }), 'b/2': noHeaders('b/2') };
+    expect(badgeState(inputs({ results, magicube: balance, prices }))).toMatchObject({ kind: 'quota', lowest: { model: 'a/1', remaining: 30 } });
+    // With few credits, the derived 20 calls of b/2 are lower than a/1's 30.
+    expect(badgeState(inputs({ results, magicube: fewCredits, prices }))).toMatchObject({ kind: 'derived', lowest: { model: 'b/2', calls: 20 } });
+    // Headers from before the reset no longer hold: a/1 falls back to its price.
+    const stale = { ...results, 'a/1': result('a/1', { ...NO_NUMBERS, model_request_remaining: 3, model_request_limit: 500, checked_at: YESTERDAY }) };
+    expect(badgeState(inputs({ results: stale, magicube: fewCredits, prices }))).toMatchObject({ kind: 'derived', lowest: { model: 'b/2', calls: 20 } });
+    expect(badgeState(inputs({ results: stale, magicube: fewCredits, prices: { 'a/1': priced(0.5), 'b/2': priced(0.1) } }))).toMatchObject({
+      kind: 'derived',
+      lowest: { model: 'a/1', calls: 41 },
+    });
+  });
+
+  it('says how many of the list’s models have no known price, and shows violet credits only while none has one', () => {
+    const results = { 'a/1': noHeaders('a/1'), 'b/2': noHeaders('b/2') };
+    expect(badgeState(inputs({ results, magicube: balance, prices: { 'b/2': priced(1) } }))).toMatchObject({ kind: 'derived', unpriced: 1 });
+    expect(show({ results, magicube: balance, prices: { 'c/3': priced(1) } }).colours).toEqual(BADGE_COLOURS.magicube);
+  });
+
+  it('needs the balance: without it, or with the key refused, there is nothing to derive from', () => {
+    const results = { 'a/1': noHeaders('a/1') };
+    expect(show({ results, prices: { 'a/1': priced(1) } }).text).toBe('?');
+    expect(show({ results, prices: { 'a/1': priced(1) }, magicube: { status: 'refused', checked_at: '2026-10-05T03:30:00.000Z' } }).text).toBe('!');
+  });
+
+  it.each([
+    [125, 2, 'ok'],
+    [63, 2, 'ok'],
+    [62, 2, 'low'],
+    [13, 2, 'low'],
+    [12, 2, 'critical'],
+    [0, 2, 'critical'],
+    [250, 1, 'ok'],
+    [25, 1, 'low'],
+    [24, 1, 'critical'],
+    [24, 0.5, 'critical'],
+  ] as const)('colours %s derived calls at %s credits against a day of free grants: %s', (calls, price, level) => {
+    expect(derivedLevel({ calls, price })).toBe(level);
   });
 });

@@ -1,8 +1,20 @@
 import type { BalanceItem } from '@src/contract';
+import { callsLeftFromCredits } from './calls-from-credits';
 import type { MagicubeRecord } from './types';
-import { lowestQuota, type LowestQuota } from './lowest-quota';
-import { quotaLevel } from './quota-level';
+import { effectiveQuota, lowestQuota, type LowestQuota } from './lowest-quota';
+import { quotaLevel, type QuotaLevel } from './quota-level';
 import { lastReset } from './reset-time';
+
+/** The calls a model's price buys out of the available Magicube balance: a derivation, not a number ModelScope sent. */
+export interface DerivedCalls {
+  model: string;
+  calls: number;
+  /** Credits a call. */
+  price: number;
+  available: number;
+  /** When the balance was read. */
+  checkedAt: string;
+}
 
 /** What the toolbar badge says, before it is put into text, colour and a tooltip. */
 export type BadgeState =
@@ -10,8 +22,11 @@ export type BadgeState =
   /** `stale`: there are numbers, but all from before the last (estimated) reset, so they no longer hold. */
   | { kind: 'no-data'; stale: boolean }
   | { kind: 'refused'; checkedAt: string }
+  /** The lowest calls left come from ModelScope's quota headers. */
   | { kind: 'quota'; lowest: LowestQuota }
-  /** ModelScope reports no call quota, so the badge shows Magicube credits instead, in a colour of their own. */
+  /** The lowest calls left are derived from the balance at a learned price; `unpriced`: list models not counted yet. */
+  | { kind: 'derived'; lowest: DerivedCalls; unpriced: number }
+  /** ModelScope reports no call quota and no price is known yet, so the badge shows Magicube credits, in a colour of their own. */
   | { kind: 'magicube'; available: number; checkedAt: string };
 
 export interface BadgeInputs {
@@ -21,6 +36,8 @@ export interface BadgeInputs {
   /** The latest result of each model for the active key. */
   results: Readonly<Record<string, BalanceItem>>;
   magicube: MagicubeRecord | null;
+  /** The known price (credits a call) of models, learned or set by hand. */
+  prices: Readonly<Record<string, { price: number }>>;
   now: number;
 }
 
@@ -37,12 +54,43 @@ function newestRefusal(results: readonly BalanceItem[], magicube: MagicubeRecord
   return newest?.refused ? newest.at : null;
 }
 
-export function badgeState({ hasKey, models, results, magicube, now }: BadgeInputs): BadgeState {
+/** Whether a model's result of today carries quota headers: those numbers are the model's calls left, today's rule. */
+function reportsQuotaToday(item: BalanceItem | undefined, since: number): boolean {
+  return item !== undefined && Date.parse(item.checked_at) >= since && effectiveQuota(item) !== null;
+}
+
+/**
+ * Among the list's models without quota headers today, the fewest calls the balance buys at their known prices (the
+ * highest price gives it; the first in list order on a tie), and how many of them have no known price.
+ */
+function lowestDerived({ models, results, magicube, prices, now }: BadgeInputs): { lowest: DerivedCalls | null; unpriced: number } {
+  const since = lastReset(now);
+  const uncounted = [...new Set(models)].filter((model) => !reportsQuotaToday(results[model], since));
+  const priced = uncounted.filter((model) => Object.hasOwn(prices, model));
+  let lowest: DerivedCalls | null = null;
+  if (magicube?.status === 'ok') {
+    const available = magicube.balance.available_balance;
+    for (const model of priced) {
+      const price = prices[model]!.price;
+      const calls = callsLeftFromCredits(available, price);
+      if (calls !== null && (lowest === null || calls < lowest.calls)) lowest = { model, calls, price, available, checkedAt: magicube.checked_at };
+    }
+  }
+  return { lowest, unpriced: uncounted.length - priced.length };
+}
+
+export function badgeState(inputs: BadgeInputs): BadgeState {
+  const { hasKey, models, results, magicube, now } = inputs;
   if (!hasKey) return { kind: 'no-key' };
   const refusedAt = newestRefusal(Object.values(results), magicube);
   if (refusedAt) return { kind: 'refused', checkedAt: refusedAt };
-  const lowest = lowestQuota(models, results, lastReset(now));
-  if (lowest) return { kind: 'quota', lowest };
+  const fromHeaders = lowestQuota(models, results, lastReset(now));
+  const derived = lowestDerived(inputs);
+  // The lower of the two; on a tie the number ModelScope sent, rather than a derivation.
+  if (derived.lowest && (!fromHeaders || derived.lowest.calls < fromHeaders.remaining)) {
+    return { kind: 'derived', lowest: derived.lowest, unpriced: derived.unpriced };
+  }
+  if (fromHeaders) return { kind: 'quota', lowest: fromHeaders };
   const favourites = models.flatMap((model) => results[model] ?? []);
   if (magicube?.status === 'ok' && favourites.some((item) => item.error_kind === 'no_quota_headers')) {
     return { kind: 'magicube', available: magicube.balance.available_balance, checkedAt: magicube.checked_at };
@@ -77,6 +125,8 @@ export function badgeText(state: BadgeState): string {
       return '!';
     case 'quota':
       return compactCount(state.lowest.remaining);
+    case 'derived':
+      return compactCount(state.lowest.calls);
     case 'magicube':
       return compactCount(state.available);
   }
@@ -96,6 +146,17 @@ export const BADGE_COLOURS = {
   magicube: { background: '#8250df', text: '#ffffff' },
 } as const satisfies Record<string, BadgeColours>;
 
+/** The two free daily grants together: 200 credits for the website login and 50 for a linked Alibaba Cloud account. */
+export const FREE_CREDITS_PER_DAY = 250;
+
+/**
+ * Derived calls have no limit to take a share of, so they are measured against what a day of free grants buys at the
+ * same price: green from half a day's worth, amber from a tenth, red below, as the quota bars colour a share.
+ */
+export function derivedLevel({ calls, price }: Pick<DerivedCalls, 'calls' | 'price'>): QuotaLevel {
+  return quotaLevel(calls, Math.max(1, callsLeftFromCredits(FREE_CREDITS_PER_DAY, price) ?? 1));
+}
+
 export function badgeColours(state: BadgeState): BadgeColours {
   switch (state.kind) {
     case 'no-key':
@@ -105,6 +166,8 @@ export function badgeColours(state: BadgeState): BadgeColours {
       return BADGE_COLOURS.critical;
     case 'quota':
       return BADGE_COLOURS[quotaLevel(state.lowest.remaining, state.lowest.limit)];
+    case 'derived':
+      return BADGE_COLOURS[derivedLevel(state.lowest)];
     case 'magicube':
       return BADGE_COLOURS.magicube;
   }

@@ -5,7 +5,8 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { checkModels } from '@src/engine/check-models';
 import { DEFAULT_RETRY_POLICY, isRetryable } from '@src/engine/retry';
 import { SingleFlight } from '@src/engine/single-flight';
-import { BalanceReplySchema, type BalanceItem, type ErrorKind } from '@src/contract';
+import { BalanceReplySchema, CreditsReplySchema, type BalanceItem, type CreditsPicture, type ErrorKind } from '@src/contract';
+import { ALARMS } from '@src/background/scheduler';
 import { fetchModelCatalogue } from '@src/modelscope/catalogue';
 import { fetchMagicubeBalance } from '@src/modelscope/magicube';
 import type { ProbeOutcome } from '@src/modelscope/probe';
@@ -339,9 +340,19 @@ describe('the free endpoints: Magicube balance and the catalogue, one request ea
   const magicubeCases = [
     ['a balance with decimals', DEMO_KEY, [], { ok: true, balance: DEMO_MAGICUBE }],
     ['a bound key on Magicube', UNBOUND_KEY, [], { ok: true, balance: DEMO_MAGICUBE }],
-    ['a refused key', REVOKED_KEY, [], { ok: false, kind: 'auth', status: 401, error: 'HTTP 401: Invalid token (InvalidToken)' }],
-    ['Magicube QuotaLimitExceed', MAGICUBE_LIMITED_KEY, [], { ok: false, kind: 'rate_limited', status: 429, error: 'HTTP 429: quota limit exceeded (QuotaLimitExceed)' }],
-    ['modelscope.cn cannot be reached', DEMO_KEY, ['modelscope.cn'], { ok: false, kind: 'network', status: null, error: 'Could not reach ModelScope (network error)' }],
+    ['a refused key', REVOKED_KEY, [], { ok: false, kind: 'auth', reason: 'refused', status: 401, error: 'HTTP 401: Invalid token (InvalidToken)' }],
+    [
+      'Magicube QuotaLimitExceed',
+      MAGICUBE_LIMITED_KEY,
+      [],
+      { ok: false, kind: 'rate_limited', reason: 'upstream_error', status: 429, error: 'HTTP 429: quota limit exceeded (QuotaLimitExceed)' },
+    ],
+    [
+      'modelscope.cn cannot be reached',
+      DEMO_KEY,
+      ['modelscope.cn'],
+      { ok: false, kind: 'network', reason: 'unreachable', status: null, error: 'Could not reach ModelScope (network error)' },
+    ],
   ] as const;
 
   beforeAll(() => {
@@ -388,12 +399,164 @@ describe('through the real balance handler, with its own retry waits and a 1 s t
     expect(reply.data.find((item) => item.model === FAKE_SLOW)?.error).toBe('ModelScope did not answer within 1 s');
     const probes = recorder.attempts.filter((attempt) => attempt.model !== null);
     expect(probes).toHaveLength(rows.reduce((sum, r) => sum + r.tries, 0));
-    // Anything else it sent was free: a no-quota answer may make the extension read the Magicube balance.
-    expect(recorder.attempts.filter((attempt) => attempt.model === null).every((attempt) => attempt.path === '/openapi/v1/magicubes/balance')).toBe(true);
+    // Anything else it sent was free: a no-quota answer may make the extension read the Magicube endpoints.
+    expect(recorder.attempts.filter((attempt) => attempt.model === null).every((attempt) => attempt.path.startsWith('/openapi/v1/magicubes/'))).toBe(true);
     figures.batches += 1;
     figures.modelOutcomes += reply.data.length;
     figures.requests += recorder.attempts.length;
   }, 15_000);
+});
+
+/** The five free sources of the account picture, and how to tell each one's requests. */
+const SOURCES = {
+  balance: (url: URL) => url.pathname.endsWith('/magicubes/balance'),
+  ledger: (url: URL) => url.searchParams.get('type') === 'SPEND_CONFIRM',
+  grants: (url: URL) => url.searchParams.get('type') === 'EARN',
+  prices: (url: URL) => url.pathname.endsWith('/magicubes/spend/rates'),
+  rules: (url: URL) => url.pathname.endsWith('/magicubes/earn/rules'),
+} as const;
+type Source = keyof typeof SOURCES;
+type SourceStatus = CreditsPicture['sources'][Source]['status'];
+
+/** What a failing source answers instead: a response made from the fake's real one, or a network error. */
+type Fault = (real: () => Promise<Response>) => Promise<Response> | 'network';
+
+const json = (status: number, body: unknown) => async () => Response.json(body, { status });
+const text = (status: number, body: string) => async () => new Response(body, { status, headers: { 'content-type': 'text/html' } });
+/** The fake's real page with rows no parser can read put among its records (`keep`: how many real ones stay). */
+const withGarbageRows = (keep: 'all' | 'none'): Fault => async (real) => {
+  const body = (await (await real()).json()) as { data: { records: unknown[] } };
+  const garbage = [{ gmt_created: 'yesterday', model_tier: '主流', total_amount: 1, count: 1, rule_key: 'daily_active' }, { gmt_created: '2026-13-45 99:00:00', model_tier: '主流', total_amount: 'lots', count: 1, rule_key: 'daily_active' }];
+  const records = keep === 'all' ? [body.data.records[0], ...garbage, ...body.data.records.slice(1)].filter((record) => record !== undefined) : garbage;
+  return Response.json({ ...body, data: { records } });
+};
+
+const FAULTS: ReadonlyArray<readonly [name: string, status: SourceStatus, fault: Fault, sources: readonly Source[]]> = [
+  ['refused (401 InvalidToken)', 'refused', json(401, { success: false, code: 'InvalidToken', message: 'Invalid token' }), Object.keys(SOURCES) as Source[]],
+  ['not returned (a 200 without data)', 'not_returned', json(200, { success: true, request_id: 'r' }), Object.keys(SOURCES) as Source[]],
+  ['unreachable (a network error)', 'unreachable', () => 'network', Object.keys(SOURCES) as Source[]],
+  ['unreadable (a 200 login page)', 'unreadable', text(200, '<html>login</html>'), Object.keys(SOURCES) as Source[]],
+  ['a 5xx gateway page', 'upstream_error', text(502, '<html><title>502 Bad Gateway</title></html>'), Object.keys(SOURCES) as Source[]],
+  ['429 QuotaLimitExceed', 'upstream_error', json(429, { success: false, code: 'QuotaLimitExceed', message: 'quota limit exceeded' }), Object.keys(SOURCES) as Source[]],
+  ['garbage rows among good ones', 'ok', withGarbageRows('all'), ['ledger', 'grants']],
+  ['nothing but garbage rows', 'unreadable', withGarbageRows('none'), ['ledger', 'grants']],
+];
+const CASES = FAULTS.flatMap(([name, status, fault, sources]) => sources.map((source) => [source, name, status, fault] as const));
+
+/** What a page shows of each source: null where it gave nothing, never a 0 in its place. */
+const partOf = (picture: CreditsPicture, source: Source) =>
+  ({ balance: picture.balance, ledger: picture.today, grants: picture.grants, prices: picture.tier_prices, rules: 'no part of its own' })[source];
+
+describe('the free account picture through the credits message: each Magicube endpoint failing alone', () => {
+  let creditWorld: FakeModelScope;
+  let requests: URL[];
+  beforeAll(async () => {
+    creditWorld = await startFakeModelScope({ world: 'credits' });
+    figures.faults += FAULTS.length + 1;
+  });
+  afterAll(async () => {
+    await creditWorld.close();
+  });
+
+  /** A fresh extension with a key whose account spent 3 mainstream calls today, with `source` failing as `fault`. */
+  async function arrange(source?: Source, fault?: Fault) {
+    creditWorld.reset();
+    const background = await startBackground(creditWorld);
+    vi.spyOn(console, 'warn').mockImplementation(() => {});
+    await addKey({ label: 'Main', secret: DEMO_KEY, remember: true });
+    expect(creditWorld.spendElsewhere(DEMO_KEY, 'mainstream', 3)).toBe(3);
+    const routed = globalThis.fetch;
+    requests = [];
+    const failing = { on: false };
+    vi.stubGlobal('fetch', async (input: RequestInfo | URL, init?: RequestInit) => {
+      const url = new URL(input instanceof Request ? input.url : String(input));
+      requests.push(url);
+      if (!failing.on || source === undefined || fault === undefined || !SOURCES[source](url)) return routed(input, init);
+      const answer = fault(() => routed(input, init));
+      if (answer === 'network') throw new TypeError('fetch failed');
+      return answer;
+    });
+    const credits = async () => CreditsReplySchema.parse(await background.send({ type: 'credits' }));
+    const refresh = () => fakeBrowser.alarms.onAlarm.trigger({ name: ALARMS.account, scheduledTime: Date.now(), persistAcrossSessions: false });
+    return { credits, refresh, fail: () => void (failing.on = true) };
+  }
+
+  /** The failing source says how, every other one answered, and no part shows a 0 it did not read. */
+  function expectSources(picture: CreditsPicture, failing: Source, status: SourceStatus) {
+    expect(Object.fromEntries(Object.entries(picture.sources).map(([name, { status }]) => [name, status]))).toEqual(
+      Object.fromEntries(Object.keys(SOURCES).map((name) => [name, name === failing ? status : 'ok'])),
+    );
+    for (const other of Object.keys(SOURCES) as Source[]) if (other !== failing) expect(partOf(picture, other), other).not.toBeNull();
+    if (picture.today !== null) expect([picture.today.total_calls, picture.today.total_credits]).toEqual([3, 3]);
+    expect(creditWorld.probes()).toHaveLength(0);
+    // One request per source, the ledger and the grants one page each: nothing is retried, nothing probed.
+    expect(requests.map((url) => url.pathname.split('/').slice(4).join('/')).sort()).toEqual(['balance', 'earn/rules', 'spend/rates', 'transactions', 'transactions']);
+    figures.requests += requests.length;
+  }
+
+  it.each(CASES)('%s: %s', async (source, _, status, fault) => {
+    const { credits, fail } = await arrange(source, fault);
+    fail();
+    const reply = await credits();
+    const picture = reply.data!;
+    expectSources(picture, source, status);
+    if (status === 'ok') {
+      expect(picture.sources[source].dropped).toBe(2);
+    } else {
+      // Never read: nothing to show, and said as such.
+      if (source !== 'rules') expect(partOf(picture, source)).toBeNull();
+      expect(picture.sources[source].read_at).toBeNull();
+      expect(reply.success).toBe(false);
+    }
+    if (source === 'ledger' && status !== 'ok') expect(reply.message).toMatch(/today’s spend is not known \(.+\)$/);
+    expect(JSON.stringify(reply)).not.toContain(DEMO_KEY);
+  });
+
+  it.each(CASES.filter(([, , status]) => status !== 'ok'))('%s: %s, after a good read: the last good figures stay, with their time', async (source, _, status, fault) => {
+    const { credits, refresh, fail } = await arrange(source, fault);
+    const good = (await credits()).data!;
+    expect(Object.values(good.sources).every((entry) => entry.status === 'ok')).toBe(true);
+    fail();
+    requests.length = 0;
+    await refresh();
+    const after = (await credits()).data!;
+    expectSources(after, source, status);
+    // A refused balance is kept as a refusal, as the badge and the refused-key alert need; any other keeps the figure.
+    const keptBalance = source === 'balance' && status === 'refused' ? null : good.balance;
+    expect(after.balance).toEqual(keptBalance);
+    expect(after.today).toEqual(good.today);
+    expect(after.grants).toEqual(good.grants);
+    expect(after.tier_prices).toEqual(good.tier_prices);
+    expect(after.sources[source].read_at).toBe(source === 'balance' && status === 'refused' ? null : good.sources[source].read_at);
+  });
+
+  it('the extra-headers auth mode: the two token headers get the ledger, grants and rules; without them they come back empty, never as 0', async () => {
+    creditWorld.setOptions({ magicubeAuth: 'extra-headers' });
+    try {
+      const { credits } = await arrange();
+      expect(Object.values((await credits()).data!.sources).map((source) => source.status)).toEqual(['ok', 'ok', 'ok', 'ok', 'ok']);
+      const { credits: again } = await arrange();
+      const routed = globalThis.fetch;
+      vi.stubGlobal('fetch', (input: RequestInfo | URL, init?: RequestInit) => {
+        const headers = new Headers(init?.headers);
+        headers.delete('openapi-token');
+        headers.delete('x-modelfun-token');
+        return routed(input, { ...init, headers });
+      });
+      const picture = (await again()).data!;
+      expect(Object.fromEntries(Object.entries(picture.sources).map(([name, { status }]) => [name, status]))).toEqual({
+        balance: 'ok',
+        ledger: 'not_returned',
+        grants: 'not_returned',
+        prices: 'ok',
+        rules: 'not_returned',
+      });
+      expect(picture).toMatchObject({ today: null, grants: null, run_out_at: null, balance: { available_balance: 247 } });
+      expect(creditWorld.probes()).toHaveLength(0);
+    } finally {
+      creditWorld.setOptions({ magicubeAuth: 'bearer' });
+    }
+  });
 });
 
 describe('the limits the matrix relies on', () => {

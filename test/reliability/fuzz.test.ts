@@ -1,8 +1,9 @@
 // Property-based: generated messages of every shape, sent to the real background as our own pages and as another
-// extension. Each gets an answer its reply schema accepts, and only a valid balance request spends a call.
+// extension. Each gets an answer its reply schema accepts, only a valid balance request spends a call, and a valid
+// credits request reads only the free Magicube endpoints, with the key the caller is entitled to.
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { BalanceReplySchema, BalanceRequestSchema, CONTRACT, type MessageType } from '@src/contract';
+import { BalanceReplySchema, BalanceRequestSchema, CONTRACT, CreditsReplySchema, CreditsRequestSchema, type MessageType } from '@src/contract';
 import { DEFAULT_FAVOURITES } from '@src/storage/default-models';
 import { addKey } from '@src/storage/keyring';
 import { preferencesItem } from '@src/storage/preferences';
@@ -64,8 +65,8 @@ const apiKey = fc.oneof(
   { weight: 1, arbitrary: anyValue },
 );
 const messageType = fc.oneof(
-  { weight: 10, arbitrary: fc.constantFrom<unknown>('balance', 'balance', 'balance', 'health', 'magicube', 'models') },
-  { weight: 2, arbitrary: fc.constantFrom<unknown>('Balance', ' balance', 'balance\u0000', '__proto__', 'constructor', 'toString', '') },
+  { weight: 10, arbitrary: fc.constantFrom<unknown>('balance', 'balance', 'balance', 'health', 'magicube', 'models', 'credits', 'credits') },
+  { weight: 2, arbitrary: fc.constantFrom<unknown>('Balance', ' balance', 'balance\u0000', 'Credits', 'credits ', '__proto__', 'constructor', 'toString', '') },
   { weight: 1, arbitrary: unicodeText },
   { weight: 1, arbitrary: anyValue },
 );
@@ -79,7 +80,7 @@ const requestLike = fc
 /** The same, as another extension's JSON would arrive: `__proto__` parsed as an own key. */
 const parsedJson = fc
   .record({
-    type: fc.constantFrom('balance', 'health', 'magicube', 'models', 'refill'),
+    type: fc.constantFrom('balance', 'health', 'magicube', 'models', 'credits', 'refill'),
     pollute: fc.constantFrom('__proto__', 'constructor'),
     models: fc.array(modelId, { maxLength: 3 }),
   })
@@ -118,9 +119,38 @@ function validBalance(raw: unknown, external: boolean) {
   return { key, models: parsed.data.models ?? DEFAULT_FAVOURITES };
 }
 
+/** A credits request the contract accepts, with the key it must read with (null: none it may use); null for anything else. */
+function validCredits(raw: unknown, external: boolean) {
+  if (ownType(raw) !== 'credits') return null;
+  const parsed = CreditsRequestSchema.safeParse(raw);
+  if (!parsed.success) return null;
+  return { key: parsed.data.api_key ?? (external ? null : SAVED_KEY) };
+}
+
+const MAGICUBE_READS = 5;
+
+/** The free picture: at most one read of each Magicube source (none when our pages' picture is fresh), never a probe. */
+function expectCreditsAnswer(reply: unknown, requests: readonly { path: string; authorization: string | null }[], key: string | null, external: boolean) {
+  if (key === null) {
+    expect(reply).toMatchObject({ success: false, data: null, error: { code: 'invalid_request', field: 'api_key' } });
+    expect(requests).toHaveLength(0);
+    return;
+  }
+  figures.validCredits += 1;
+  const data = CreditsReplySchema.parse(reply).data;
+  expect(data).not.toBeNull();
+  // Another extension never gets a model of ours; ours get the active list's learned prices (none are learned here).
+  expect(data?.models).toEqual([]);
+  expect(requests.length === 0 || requests.length === MAGICUBE_READS).toBe(true);
+  if (external) expect(requests).toHaveLength(MAGICUBE_READS);
+  expect(requests.every((request) => request.path.startsWith('/openapi/v1/magicubes/'))).toBe(true);
+  expect(new Set(requests.map((request) => request.authorization))).toEqual(new Set(requests.length ? [`Bearer ${key}`] : []));
+  figures.magicubeReads += requests.length;
+}
+
 // ---- The runs ----------------------------------------------------------------------------------------------------
 
-const figures = tally('messages', 'internal', 'external', 'validBalance', 'probes', 'runs');
+const figures = tally('messages', 'internal', 'external', 'validBalance', 'validCredits', 'magicubeReads', 'probes', 'runs');
 
 let fake: FakeModelScope;
 let background: Awaited<ReturnType<typeof startBackground>>;
@@ -154,6 +184,12 @@ async function sendAndCheck(raw: unknown, external: boolean, accessOff = false) 
   if (accessOff && external) {
     expect(reply).toMatchObject({ success: false, error: { code: 'external_access_off' } });
     expect(requests).toHaveLength(0);
+    return;
+  }
+  const credits = validCredits(raw, external);
+  if (credits !== null) {
+    expect(probes).toHaveLength(0);
+    expectCreditsAnswer(reply, requests, credits.key, external);
     return;
   }
   const balance = validBalance(raw, external);
@@ -192,6 +228,8 @@ describe('fuzzing the message contract', () => {
       { seed: SEED, numRuns: RUNS, endOnFailure: true },
     );
     expect(figures.validBalance).toBeGreaterThan(RUNS / 50);
+    expect(figures.validCredits).toBeGreaterThan(RUNS / 50);
+    expect(figures.magicubeReads).toBeGreaterThan(0);
     expect(figures.probes).toBeGreaterThan(0);
   }, 240_000);
 

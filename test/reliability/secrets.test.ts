@@ -1,5 +1,7 @@
 // The key stays where the user put it: in one storage area, never in console output, error text, an export without
-// keys, or a reply to another extension. Other extensions use their own key and can read or change nothing saved.
+// keys, or a reply to another extension, and goes out only to ModelScope's hosts (as the Bearer token, and to the
+// Magicube endpoints also as OpenAPI-Token and X-Modelfun-Token). Other extensions use their own key and can read or
+// change nothing saved.
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { checkSettingsItem } from '@src/storage/check-settings';
@@ -87,10 +89,19 @@ async function useEverything() {
   await send({ type: 'balance', models: [GLM, FAKE_ECHO_KEY], force: true });
   await send({ type: 'magicube' });
   await send({ type: 'magicube', api_key: REVOKED_KEY });
+  await send({ type: 'credits' });
+  await send({ type: 'credits', api_key: REVOKED_KEY });
   await send({ type: 'models' });
   await send({ type: 'balance', api_key: ` ${REVOKED_KEY} `, models: [GLM] });
   await send({ type: 'balance', models: [GLM], api_key: `${REMEMBERED} x` });
-  for (const message of [{ type: 'health' }, { type: 'balance', models: [GLM] }, { type: 'magicube' }, { type: 'balance', api_key: THEIRS, models: [GLM, FAKE_ECHO_KEY] }]) {
+  for (const message of [
+    { type: 'health' },
+    { type: 'balance', models: [GLM] },
+    { type: 'magicube' },
+    { type: 'credits' },
+    { type: 'credits', api_key: THEIRS },
+    { type: 'balance', api_key: THEIRS, models: [GLM, FAKE_ECHO_KEY] },
+  ]) {
     await send(message, true);
   }
   // A corrupt setting is repaired with a console notice; a storage failure carrying the key in its text is answered.
@@ -135,13 +146,24 @@ describe('where a saved key may appear, after a whole session of use', () => {
     for (const secret of SECRETS) expect(withKeys).toContain(secret);
   });
 
-  it('in requests only as the Bearer token, and only to ModelScope’s hosts', () => {
+  it('in requests only as the Bearer token, and to the Magicube endpoints also as OpenAPI-Token and X-Modelfun-Token; only to ModelScope’s hosts', () => {
     const hosts = [...new Set(recorder.attempts.map((attempt) => attempt.host))];
     expect(hosts.every((host) => MODELSCOPE_HOSTS.includes(host))).toBe(true);
     for (const request of fake.requests) {
       expectNoSecretIn(request.body + request.path, `request ${request.path}`);
       for (const secret of SECRETS) if (request.authorization?.includes(secret)) expect(request.authorization).toBe(`Bearer ms-${secret}`);
+      // The two extra headers carry the whole key, and go only to modelscope.cn's Magicube endpoints, never to API-Inference.
+      for (const extra of [request.openApiToken, request.modelfunToken]) {
+        if (extra === null) continue;
+        expect(request.host).toBe('modelscope.cn');
+        expect(request.path.startsWith('/openapi/v1/magicubes/')).toBe(true);
+        expect(`Bearer ${extra}`).toBe(request.authorization);
+      }
     }
+    // The credits messages read the ledger with them, with the saved key among others.
+    const withExtraHeaders = fake.requests.filter((request) => request.openApiToken !== null);
+    expect(withExtraHeaders.some((request) => SECRETS.some((secret) => request.openApiToken?.includes(secret)))).toBe(true);
+    expect(fake.requests.filter((request) => request.path.startsWith('/v1/')).every((request) => request.openApiToken === null && request.modelfunToken === null)).toBe(true);
     figures.hosts = hosts.length;
   });
 });
@@ -168,6 +190,8 @@ describe('other extensions', () => {
       { type: 'balance', api_key: THEIRS },
       { type: 'balance', api_key: THEIRS, models: [GLM, FAKE_ECHO_KEY], force: true },
       { type: 'magicube', api_key: THEIRS },
+      { type: 'credits' },
+      { type: 'credits', api_key: THEIRS },
       { type: 'models' },
       { type: 'balance', api_key: THEIRS, models: [GLM], keyring: { keys: [], activeId: null }, preferences: { externalAccess: true } },
       JSON.parse(`{"type":"balance","api_key":"${THEIRS}","__proto__":{"api_key":"${REMEMBERED}"},"constructor":{"prototype":{"externalAccess":false}}}`),
@@ -191,6 +215,13 @@ describe('other extensions', () => {
     expect(theirProbes.length).toBeGreaterThan(0);
     expect(new Set(theirProbes.map((probe) => probe.authorization))).toEqual(new Set([`Bearer ${THEIRS}`]));
     expect(answers.slice(0, 3)).toMatchObject([{ error: { field: 'api_key' } }, { error: { field: 'api_key' } }, { error: { field: 'api_key' } }]);
+    expect(answers[6]).toMatchObject({ success: false, data: null, error: { code: 'invalid_request', field: 'api_key' } });
+    // Their picture is of their own key, and names no model of ours.
+    expect(answers[7]).toMatchObject({ data: { models: [] } });
+    const theirReads = fake.requests.filter((request) => request.path.startsWith('/openapi/v1/magicubes/'));
+    expect(theirReads.length).toBeGreaterThan(0);
+    expect(new Set(theirReads.map((request) => request.authorization))).toEqual(new Set([`Bearer ${THEIRS}`]));
+    expect(new Set(theirReads.map((request) => request.openApiToken))).toEqual(new Set([null, THEIRS]));
     expect(answers.slice(-4)).toMatchObject(Array(4).fill({ success: false, error: { code: 'invalid_request', field: 'type' } }));
   });
 
@@ -198,7 +229,7 @@ describe('other extensions', () => {
     await preferencesItem.set({ ...(await preferencesItem.get()), externalAccess: false });
     const before = await settled();
     fake.reset();
-    for (const message of [{ type: 'health' }, { type: 'models' }, { type: 'magicube', api_key: THEIRS }, { type: 'balance', api_key: THEIRS, models: [GLM] }, { type: 'nope' }, null]) {
+    for (const message of [{ type: 'health' }, { type: 'models' }, { type: 'magicube', api_key: THEIRS }, { type: 'credits', api_key: THEIRS }, { type: 'balance', api_key: THEIRS, models: [GLM] }, { type: 'nope' }, null]) {
       expect(await send(message, true)).toMatchObject({ success: false, error: { code: 'external_access_off' } });
     }
     expect(fake.requests).toHaveLength(0);

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import background from '@/entrypoints/background';
-import { startFakeModelScope, type FakeModelScope } from '../fake-modelscope/server';
+import { startFakeModelScope, type FakeModelScope, type FakeModelScopeOptions } from '../fake-modelscope/server';
 import { serveLocale, type Locale } from './i18n';
 import { fetchRoutedTo } from './routed-fetch';
 
@@ -75,13 +75,14 @@ export interface BackgroundAgainstFake {
 }
 
 /**
- * The usual arrangement of a background test file: one fake ModelScope for the file, reset before each test, and a
- * fresh background started on it. Read `fake` and `background` from the returned object inside tests.
+ * The usual arrangement of a background test file: one fake ModelScope for the file (`options`, e.g. `{ world:
+ * 'credits' }`, set it up), reset before each test, and a fresh background started on it. Read `fake` and
+ * `background` from the returned object inside tests.
  */
-export function backgroundAgainstFake(): BackgroundAgainstFake {
+export function backgroundAgainstFake(options: FakeModelScopeOptions = {}): BackgroundAgainstFake {
   const context = {} as BackgroundAgainstFake;
   beforeAll(async () => {
-    context.fake = await startFakeModelScope();
+    context.fake = await startFakeModelScope(options);
   });
   afterAll(async () => {
     vi.unstubAllGlobals();

@@ -3,6 +3,8 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { isBelowThreshold } from '@src/background/alerts';
 import { alertSettingsItem, DEFAULT_ALERT_SETTINGS } from '@src/storage/alerts';
 import { addKey } from '@src/storage/keyring';
+import { ALARMS } from '@src/background/scheduler';
+import { DEC_1_BEIJING, HOUR_MS as HOUR } from '../support/magicube-rows';
 import { DEMO_KEY, REVOKED_KEY } from '../fake-modelscope/behaviours';
 import { backgroundAgainstFake } from '../support/background';
 import { setActiveListModels } from '../support/active-list';
@@ -95,6 +97,103 @@ describe('the refused-key alert', () => {
     await alertSettingsItem.set({ ...DEFAULT_ALERT_SETTINGS, keyRefused: false });
     await addKey({ label: 'Old token', secret: REVOKED_KEY, remember: true });
     await check([GLM]);
+    expect(notifications()).toEqual({});
+  });
+});
+
+describe('the grant alerts (opt-in)', () => {
+  /** The clock at `at`, for the extension and the fake ModelScope's accounts alike. */
+  function clockAt(at: number) {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(at);
+  }
+  /** The periodic refresh of the free picture, which the grant alerts follow. */
+  async function refresh() {
+    await fakeBrowser.alarms.onAlarm.trigger({ name: ALARMS.account, scheduledTime: Date.now(), persistAcrossSessions: false });
+  }
+  beforeEach(async () => {
+    ctx.fake.setOptions({ now: () => Date.now() });
+    await addKey({ label: 'Main', secret: DEMO_KEY, remember: true });
+  });
+  afterEach(() => {
+    ctx.fake.setOptions({ now: Date.now, dailyGrants: ['daily_active', 'aliyun_bindlogin'] });
+  });
+
+  it('say nothing unless the user turned them on', async () => {
+    ctx.fake.setOptions({ dailyGrants: [] });
+    ctx.fake.grant(DEMO_KEY, 'promo', 100, { at: Date.now() - 23 * HOUR, expiresAt: Date.now() + 10 * 60_000 });
+    await refresh();
+    expect(ctx.fake.requests.length).toBeGreaterThan(0);
+    expect(notifications()).toEqual({});
+  });
+
+  it('tell when today’s login grant has not arrived by the hour set (Beijing time), once a day', async () => {
+    await alertSettingsItem.set({ ...DEFAULT_ALERT_SETTINGS, loginGrantMissingByHour: 9 });
+    ctx.fake.setOptions({ dailyGrants: ['aliyun_bindlogin'] });
+    clockAt(DEC_1_BEIJING + 8.5 * HOUR);
+    await refresh();
+    expect(notifications()).toEqual({});
+    clockAt(DEC_1_BEIJING + 9.5 * HOUR);
+    await refresh();
+    await expect.poll(titles).toEqual(['Today’s login credits have not arrived']);
+    expect(Object.values(notifications())[0]?.message).toBe(
+      'ModelScope had not granted today’s login credits by 9:00 Beijing time. Visit modelscope.cn while signed in to receive them.',
+    );
+    await fakeBrowser.notifications.clear(Object.keys(notifications())[0]!);
+    clockAt(DEC_1_BEIJING + 11 * HOUR);
+    await refresh();
+    expect(notifications()).toEqual({});
+    // The next day, once the grant is missing again by then.
+    clockAt(DEC_1_BEIJING + 33.5 * HOUR);
+    await refresh();
+    await expect.poll(titles).toEqual(['Today’s login credits have not arrived']);
+  });
+
+  it('say nothing about the login grant once it arrived, or when ModelScope did not return the grants', async () => {
+    await alertSettingsItem.set({ ...DEFAULT_ALERT_SETTINGS, loginGrantMissingByHour: 0 });
+    await refresh();
+    expect(notifications()).toEqual({});
+    ctx.fake.setOptions({ dailyGrants: [], magicubeAuth: 'extra-headers' });
+    const routed = globalThis.fetch;
+    // A request without the two extra token headers: the grants come back as a 200 without data.
+    vi.stubGlobal('fetch', (input: RequestInfo | URL, init?: RequestInit) => {
+      const headers = new Headers(init?.headers);
+      headers.delete('openapi-token');
+      headers.delete('x-modelfun-token');
+      return routed(input, { ...init, headers });
+    });
+    try {
+      clockAt(Date.now() + 24 * HOUR);
+      await refresh();
+      expect(notifications()).toEqual({});
+    } finally {
+      ctx.fake.setOptions({ magicubeAuth: 'bearer' });
+    }
+  });
+
+  it('tell when short-term credits expire within the hour with most of them unspent, once per expiry', async () => {
+    await alertSettingsItem.set({ ...DEFAULT_ALERT_SETTINGS, creditsExpiring: true });
+    const now = DEC_1_BEIJING + 10 * HOUR;
+    clockAt(now);
+    ctx.fake.grant(DEMO_KEY, 'promo', 100, { at: now - 23 * HOUR, expiresAt: now + 90 * 60_000 });
+    await refresh();
+    expect(notifications()).toEqual({});
+    clockAt(now + 40 * 60_000);
+    await refresh();
+    await expect.poll(titles).toEqual(['Magicube credits expire soon']);
+    expect(Object.values(notifications())[0]?.message).toMatch(/^Up to 100 credits expire at .+ \(an estimate\), and 140 credits are still available\.$/);
+    await fakeBrowser.notifications.clear(Object.keys(notifications())[0]!);
+    clockAt(now + 60 * 60_000);
+    await refresh();
+    expect(notifications()).toEqual({});
+  });
+
+  it('say nothing when most of the expiring credits are spent already', async () => {
+    await alertSettingsItem.set({ ...DEFAULT_ALERT_SETTINGS, creditsExpiring: true });
+    // 300 expire in half an hour, and the balance is 140: under half of them is left.
+    ctx.fake.grant(DEMO_KEY, 'promo', 300, { at: Date.now() - 23.5 * HOUR, expiresAt: Date.now() + 30 * 60_000 });
+    await refresh();
+    expect(ctx.fake.requests.some((request) => request.path.includes('type=EARN'))).toBe(true);
     expect(notifications()).toEqual({});
   });
 });

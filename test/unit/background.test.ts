@@ -102,7 +102,7 @@ describe('invalid requests get a clear answer and spend nothing', () => {
 
   it('quotes a huge unknown type briefly', async () => {
     const reply = (await ctx.background.send({ type: 'x'.repeat(10_000) })) as BalanceReply;
-    expect(reply.message).toBe(`Invalid request: unknown message type "${'x'.repeat(36)}...; expected one of: health, balance, magicube, models`);
+    expect(reply.message).toBe(`Invalid request: unknown message type "${'x'.repeat(36)}...; expected one of: health, balance, magicube, models, credits`);
   });
 });
 
@@ -285,7 +285,7 @@ describe('in Chinese', () => {
     const reply = await balance({ models: [GLM, 'nobody/missing'] });
     expect(reply.message).toBe('已检查 2 个模型：1 个正常，1 个失败');
     expect(((await ctx.background.send({ type: 'nope' })) as BalanceReply).message).toBe(
-      '请求无效：未知的消息类型 "nope"；应为 health、balance、magicube 或 models 之一',
+      '请求无效：未知的消息类型 "nope"；应为 health、balance、magicube、models 或 credits 之一',
     );
     expect(((await ctx.background.send({ type: 'balance', models: [] })) as BalanceReply).message).toBe('请求无效：models 是空列表');
     const fiftyOne = Array.from({ length: 51 }, (_, index) => `owner/model-${index}`);

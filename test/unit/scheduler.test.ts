@@ -7,6 +7,7 @@ import { historyItem, keyHistoryOf } from '@src/storage/history';
 import { keyFingerprint } from '@src/lib/key-fingerprint';
 import { addKey, removeKey } from '@src/storage/keyring';
 import { latestResultsFor, saveLatestResults } from '@src/storage/latest-results';
+import { accountPicturesItem } from '@src/storage/account-pictures';
 import { magicubeBalancesItem } from '@src/storage/magicube-balance';
 import { DEFAULT_SCHEDULE, dailyCallCeiling, scheduleItem } from '@src/storage/schedule';
 import { DEMO_KEY, DEMO_MAGICUBE, FAKE_NO_HEADERS, REVOKED_KEY } from '../fake-modelscope/behaviours';
@@ -36,12 +37,12 @@ describe('alarms', () => {
   it('are off by default: no automatic check, nothing probed; the Magicube refresh only while a key is saved', async () => {
     await expect.poll(() => alarm(ALARMS.reset)).toBeDefined();
     expect(await alarm(ALARMS.check)).toBeUndefined();
-    expect(await alarm(ALARMS.magicube)).toBeUndefined();
+    expect(await alarm(ALARMS.account)).toBeUndefined();
     const key = written(await addKey({ label: 'Main', secret: DEMO_KEY, remember: true }));
-    await expect.poll(async () => (await alarm(ALARMS.magicube))?.periodInMinutes).toBe(30);
+    await expect.poll(async () => (await alarm(ALARMS.account))?.periodInMinutes).toBe(30);
     expect(await alarm(ALARMS.check)).toBeUndefined();
     await removeKey(key.id);
-    await expect.poll(() => alarm(ALARMS.magicube)).toBeUndefined();
+    await expect.poll(() => alarm(ALARMS.account)).toBeUndefined();
     expect(ctx.fake.requests).toHaveLength(0);
   });
 
@@ -138,11 +139,19 @@ describe('isFreshForSchedule', () => {
   ])('%s: %s', (_, item, every, fresh) => expect(isFreshForSchedule(item, every, now)).toBe(fresh));
 });
 
-describe('the Magicube refresh', () => {
-  it('reads only the free balance endpoint and keeps it per key fingerprint', async () => {
+describe('the account refresh (the Magicube alarm)', () => {
+  it('reads only the free Magicube endpoints, the whole account picture, and keeps it per key fingerprint', async () => {
     await addKey({ label: 'Main', secret: DEMO_KEY, remember: true });
-    await fire(ALARMS.magicube);
-    expect(ctx.fake.requests.map((request) => request.path)).toEqual(['/openapi/v1/magicubes/balance']);
+    await fire(ALARMS.account);
+    expect(ctx.fake.requests.map((request) => request.path.split('?')[0]).sort()).toEqual([
+      '/openapi/v1/magicubes/balance',
+      '/openapi/v1/magicubes/earn/rules',
+      '/openapi/v1/magicubes/spend/rates',
+      '/openapi/v1/magicubes/transactions',
+      '/openapi/v1/magicubes/transactions',
+    ]);
+    expect(ctx.fake.probes()).toHaveLength(0);
+    expect(Object.keys(await accountPicturesItem.get())).toEqual([await keyFingerprint(DEMO_KEY)]);
     const stored = await magicubeBalancesItem.get();
     const keyId = await keyFingerprint(DEMO_KEY);
     expect(stored).toEqual({ [keyId]: { status: 'ok', checked_at: expect.any(String), balance: DEMO_MAGICUBE } });
@@ -168,7 +177,7 @@ describe('the Magicube refresh', () => {
 
   it('notes a refused key, keeping nothing else', async () => {
     await addKey({ label: 'Old', secret: REVOKED_KEY, remember: true });
-    await fire(ALARMS.magicube);
+    await fire(ALARMS.account);
     expect(Object.values(await magicubeBalancesItem.get())).toEqual([{ status: 'refused', checked_at: expect.any(String) }]);
     await expect.poll(() => fakeBrowser.action.getBadgeText({})).toBe('!');
   });
