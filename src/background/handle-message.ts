@@ -6,7 +6,7 @@ import { handleBalance } from './handlers/balance';
 import { handleHealth } from './handlers/health';
 import { handleMagicube } from './handlers/magicube';
 import { handleModels } from './handlers/models';
-import { internalErrorMessage, invalidRequestReply, refusalOfAny } from './replies';
+import { internalErrorMessage, invalidRequestReply, refusal, refusalOfAny } from './replies';
 
 type Handler<T extends MessageType> = (request: RequestOf<T>, caller: Caller) => Promise<ReplyOf<T>>;
 
@@ -16,6 +16,8 @@ const HANDLERS: { [T in MessageType]: Handler<T> } = {
   balance: handleBalance,
   magicube: handleMagicube,
   models: handleModels,
+  // A placeholder until the credits service's handler merges from its own branch: refused in the message's shape.
+  credits: async () => refusal('credits', i18n.t('reply.internalError', ['NotImplemented']), { code: 'internal_error' }),
 };
 
 function dispatch<T extends MessageType>(type: T, request: RequestOf<T>, caller: Caller): Promise<ReplyOf<T>> {

@@ -9,6 +9,7 @@ const REFUSALS: { [T in MessageType]: Refusal<T> } = {
   balance: (message, error) => ({ success: false, data: [], message, error }),
   magicube: (message, error) => ({ success: false, data: null, message, error }),
   models: (message, error) => ({ success: false, data: [], message, error }),
+  credits: (message, error) => ({ success: false, data: null, message, error }),
 };
 
 /** A request failed as a whole: the reply has the shape of the type asked for, and nothing was spent. */

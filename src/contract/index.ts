@@ -1,5 +1,7 @@
 export * from './balance';
 export * from './common';
+export * from './credits';
+export * from './site';
 export * from './health';
 export * from './magicube';
 export * from './models';

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { BalanceReplySchema, BalanceRequestSchema } from './balance';
+import { CreditsReplySchema, CreditsRequestSchema } from './credits';
 import { HealthReplySchema, HealthRequestSchema } from './health';
 import { MagicubeReplySchema, MagicubeRequestSchema } from './magicube';
 import { ModelsReplySchema, ModelsRequestSchema } from './models';
@@ -10,6 +11,7 @@ export const CONTRACT = {
   balance: { request: BalanceRequestSchema, reply: BalanceReplySchema },
   magicube: { request: MagicubeRequestSchema, reply: MagicubeReplySchema },
   models: { request: ModelsRequestSchema, reply: ModelsReplySchema },
+  credits: { request: CreditsRequestSchema, reply: CreditsReplySchema },
 } as const;
 
 export type MessageType = keyof typeof CONTRACT;
