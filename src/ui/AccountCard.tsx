@@ -31,9 +31,9 @@ function Balance({ picture, now }: { picture: CreditsPicture; now: number }) {
     <div className="credits-balance">
       <p className="magicube">
         <strong className="magicube-value">{i18n.t('ui.credits.available', [creditsText(balance.available_balance)])}</strong>
-        {balance.frozen_amount > 0 && <span className="hint"> · {i18n.t('ui.credits.frozen', [creditsText(balance.frozen_amount)])}</span>}
       </p>
       <Buys available={balance.available_balance} picture={picture} />
+      {balance.frozen_amount > 0 && <p className="hint">{i18n.t('ui.credits.frozen', [creditsText(balance.frozen_amount)])}</p>}
       <p className="hint source">{sourceLine('balance', sourceState(sources.balance), now)}</p>
     </div>
   );

@@ -52,6 +52,6 @@ describe('CheckActions: what a Check costs, said before it is pressed', () => {
   it('says it in Chinese', async () => {
     await serveLocale('zh_CN');
     renderCost();
-    expect(await screen.findByText('检查：消耗 2 次调用（约 1 魔粒，1 个模型的价格待获取） · 2 个模型按余额计算，不消耗调用 · 复用 1 个新鲜结果')).toBeTruthy();
+    expect(await screen.findByText('检查：消耗 2 次调用（约 1 魔粒，1 个模型的价格待获取） · 2 个模型按余额估算，免费 · 复用 1 个新鲜结果')).toBeTruthy();
   });
 });

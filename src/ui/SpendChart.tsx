@@ -15,6 +15,8 @@ const GAP = 6;
 const BARS_HEIGHT = 64;
 const LABEL_HEIGHT = 12;
 const NO_DATA_HEIGHT = 10;
+/** A day the ledger covers with nothing spent: a hairline on the baseline, a measured 0 unlike a day without data. */
+const ZERO_HEIGHT = 1;
 
 function describe(day: DaySpend): string {
   if (!day.covered) return i18n.t('ui.ledgerChart.noData', [day.day]);
@@ -44,12 +46,12 @@ export function SpendChart({ days, source, now }: Props) {
       >
         {days.map((day, index) => {
           const left = index * (BAR + GAP) + GAP / 2;
-          const height = day.covered && day.credits > 0 ? Math.max(1, (day.credits / most) * BARS_HEIGHT) : 0;
+          const height = day.covered && day.credits > 0 ? Math.max(2, (day.credits / most) * BARS_HEIGHT) : ZERO_HEIGHT;
           return (
             <g key={day.day} data-day={day.day} data-covered={day.covered}>
               <title>{describe(day)}</title>
               {day.covered ? (
-                height > 0 && <rect x={left} y={BARS_HEIGHT - height} width={BAR} height={height} rx={2} style={{ fill: 'var(--accent)' }} />
+                <rect x={left} y={BARS_HEIGHT - height} width={BAR} height={height} rx={height > ZERO_HEIGHT ? 2 : 0} style={{ fill: 'var(--accent)' }} />
               ) : (
                 <rect
                   className="no-data"

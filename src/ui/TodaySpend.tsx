@@ -30,29 +30,31 @@ export function TodaySpend({ picture, now }: { picture: CreditsPicture; now: num
   return (
     <div className="credits-today">
       <h3>{i18n.t('ui.credits.today')}</h3>
-      {today.tiers.length === 0 ? (
-        <p>{i18n.t('ui.credits.todayNothing')}</p>
-      ) : (
-        <table className="tier-spend">
-          <tbody>
-            {today.tiers.map((tier) => (
-              <tr key={tier.tier}>
-                <th scope="row">{tierName(tier.tier, tier.raw_tier)}</th>
-                <td>{callsCell(tier.calls)}</td>
-                <td>{creditsText(tier.credits)}</td>
-              </tr>
-            ))}
-            {today.tiers.length > 1 && (
-              <tr className="total">
-                <th scope="row">{i18n.t('ui.credits.todayTotal')}</th>
-                <td>{callsCell(today.total_calls)}</td>
-                <td>{creditsText(today.total_credits)}</td>
-              </tr>
-            )}
-          </tbody>
-        </table>
-      )}
-      <Pace picture={picture} now={now} />
+      <div className="today-body">
+        {today.tiers.length === 0 ? (
+          <p>{i18n.t('ui.credits.todayNothing')}</p>
+        ) : (
+          <table className="tier-spend">
+            <tbody>
+              {today.tiers.map((tier) => (
+                <tr key={tier.tier}>
+                  <th scope="row">{tierName(tier.tier, tier.raw_tier)}</th>
+                  <td>{callsCell(tier.calls)}</td>
+                  <td>{creditsText(tier.credits)}</td>
+                </tr>
+              ))}
+              {today.tiers.length > 1 && (
+                <tr className="total">
+                  <th scope="row">{i18n.t('ui.credits.todayTotal')}</th>
+                  <td>{callsCell(today.total_calls)}</td>
+                  <td>{creditsText(today.total_credits)}</td>
+                </tr>
+              )}
+            </tbody>
+          </table>
+        )}
+        <Pace picture={picture} now={now} />
+      </div>
       <p className="hint source">{sourceLine('ledger', sourceState(sources.ledger), now)}</p>
     </div>
   );

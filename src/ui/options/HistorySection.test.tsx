@@ -40,7 +40,8 @@ describe('HistorySection, the ledger answered', () => {
     expect(summary).toContain('2026-11-30: 4 credits, 2 calls');
     expect(summary).toContain('2026-12-01: 6 credits, 12 calls');
     expect(chart.querySelectorAll('rect.no-data')).toHaveLength(11);
-    expect([...chart.querySelectorAll('rect:not(.no-data)')].map((bar) => Number(bar.getAttribute('height')))).toEqual([64 * (4 / 6), 64]);
+    // A covered day of nothing spent is a hairline: a measured 0, unlike the dashed days without data.
+    expect([...chart.querySelectorAll('rect:not(.no-data)')].map((bar) => Number(bar.getAttribute('height')))).toEqual([1, 64 * (4 / 6), 64]);
     expect(screen.getByText('Over the days covered: 10 credits · 14 calls')).toBeTruthy();
     expect(screen.getByText('from the Magicube ledger · 1 min. ago · all apps using this token')).toBeTruthy();
     expect(screen.getByText('Days the ledger read did not cover are marked “no data”, never 0.')).toBeTruthy();

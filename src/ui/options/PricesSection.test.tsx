@@ -70,9 +70,15 @@ describe('PricesSection', () => {
     const keyId = await keyFingerprint(KEY);
     await accountPicturesItem.set({ [keyId]: accountPictureRecord(Date.now(), { prices: neverAnswered('not_returned', Date.now()) }) });
     render(<PricesSection />);
-    expect(await screen.findByText('ModelScope did not return its tier prices, so a tier cannot be set by hand yet. Opening the popup reads them again.')).toBeTruthy();
+    expect(await screen.findByText('ModelScope did not return its tier prices, so a tier cannot be set by hand yet. Opening the popup reads them.')).toBeTruthy();
     expect(screen.queryByRole('combobox')).toBeNull();
     expect(cellsOf(GLM)[0]).toBe('lightweight');
+  });
+
+  it('says the tier prices were not read yet when the key has no account picture', async () => {
+    await accountPicturesItem.set({});
+    render(<PricesSection />);
+    expect(await screen.findByText('ModelScope’s tier prices have not been read yet, so a tier cannot be set by hand yet. Opening the popup reads them.')).toBeTruthy();
   });
 
   it('shows a refused write instead of pretending it landed', async () => {
@@ -93,7 +99,7 @@ describe('PricesSection', () => {
     await serveLocale('zh_CN');
     render(<PricesSection />);
     expect(await screen.findByRole('heading', { name: '模型价格' })).toBeTruthy();
-    expect(cellsOf(GLM).slice(1, 3)).toEqual(['每次 0.5 魔粒', '2026年11月30日 从消耗明细中获取']);
+    expect(cellsOf(GLM).slice(1, 3)).toEqual(['每次 0.5 魔粒', '2026年11月30日从消耗明细获取']);
     const tier = screen.getByLabelText(`${KIMI} 的档位`);
     expect(within(tier).getAllByRole('option').map((option) => option.textContent)).toEqual(['设置档位…', '轻量（每次 0.5 魔粒）', '主流（每次 1 魔粒）', '旗舰（每次 2 魔粒）']);
     await userEvent.selectOptions(tier, 'flagship');

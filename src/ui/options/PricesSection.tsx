@@ -16,7 +16,7 @@ function tierChoice(secret: string | null, picture: AccountPictureRecord | null)
   if (secret === null) return { tiers: null, noTiers: i18n.t('ui.prices.noKey') };
   const tiers = picture?.prices.value?.filter((tier) => tier.price > 0) ?? [];
   if (tiers.length > 0) return { tiers, noTiers: null };
-  const why = picture === null ? i18n.t('ui.ledgerChart.notRead') : missingText('prices', picture.prices.last.outcome);
+  const why = picture === null ? i18n.t('ui.prices.notRead') : missingText('prices', picture.prices.last.outcome);
   return { tiers: null, noTiers: i18n.t('ui.prices.noTiers', [why]) };
 }
 
