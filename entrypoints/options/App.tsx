@@ -4,6 +4,7 @@ import { HistorySection } from '@src/ui/options/HistorySection';
 import { KeysSection } from '@src/ui/options/KeysSection';
 import { ListsSection } from '@src/ui/options/ListsSection';
 import { PreferencesSection } from '@src/ui/options/PreferencesSection';
+import { PricesSection } from '@src/ui/options/PricesSection';
 import { ScheduleSection } from '@src/ui/options/ScheduleSection';
 import { TransferSection } from '@src/ui/options/TransferSection';
 import { RepairNotice } from '@src/ui/RepairNotice';
@@ -12,6 +13,7 @@ const SECTIONS = [
   ['keys', 'ui.nav.keys'],
   ['lists', 'ui.nav.lists'],
   ['checks', 'ui.nav.checks'],
+  ['prices', 'ui.nav.prices'],
   ['schedule', 'ui.nav.schedule'],
   ['history', 'ui.nav.history'],
   ['preferences', 'ui.nav.preferences'],
@@ -32,6 +34,7 @@ export function App() {
       <KeysSection />
       <ListsSection />
       <CheckSettingsSection />
+      <PricesSection />
       <ScheduleSection />
       <HistorySection />
       <PreferencesSection />

@@ -1,4 +1,4 @@
-import { render, screen } from '@testing-library/react';
+import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
@@ -7,11 +7,13 @@ import { favouriteListsItem } from '@src/storage/favourite-lists';
 import { addKey, keyringItem } from '@src/storage/keyring';
 import { keyFingerprint } from '@src/lib/key-fingerprint';
 import { latestResultsItem } from '@src/storage/latest-results';
+import { savePrice } from '@src/storage/model-prices';
 import { preferencesItem } from '@src/storage/preferences';
 import { sessionResultCache } from '@src/storage/result-cache';
 import { App } from './App';
 import { setActiveListModels } from '@test/support/active-list';
-import { balanceItem } from '@test/support/balance-item';
+import { balanceItem, NO_NUMBERS } from '@test/support/balance-item';
+import { creditsPicture, creditsReply } from '@test/support/credits-picture';
 import { serveLocale } from '@test/support/i18n';
 
 const KEY = `ms-${'0123456789abcdef'.repeat(2)}`;
@@ -28,8 +30,8 @@ function fakeBackground() {
     messages.push(message);
     const request = message as { type: string; models?: string[] };
     void (async () => {
-      if (request.type === 'magicube') {
-        sendResponse({ success: true, data: { total_balance: 10, available_balance: 9, frozen_amount: 1 }, message: 'ok' });
+      if (request.type === 'credits') {
+        sendResponse(creditsReply(creditsPicture({}, Date.now())));
         return;
       }
       const keyId = await keyFingerprint(KEY);
@@ -65,19 +67,37 @@ describe('popup with a key', () => {
     await addKey({ label: 'Main', secret: KEY, remember: true });
   });
 
-  it('opens with the stored results and the Magicube balance, and spends nothing', async () => {
+  it('opens with the stored results and the account card, and spends nothing', async () => {
     await latestResultsItem.set({ [await keyFingerprint(KEY)]: { [GLM]: item(GLM, 321) } });
     render(<App />);
     expect(await screen.findByText('321 / 500')).toBeTruthy();
-    expect(await screen.findByText('9 available · 1 frozen · 10 in total')).toBeTruthy();
-    expect(screen.getByText('Magicube credits (魔粒), not calls')).toBeTruthy();
-    expect(messages).toEqual([{ type: 'magicube' }]);
+    const card = await screen.findByRole('region', { name: 'Magicube credits' });
+    expect(await within(card).findByText('140 credits available')).toBeTruthy();
+    expect(within(card).getByText(/^from the Magicube ledger · \d+ sec\. ago$/)).toBeTruthy();
+    expect(messages).toEqual([{ type: 'credits' }]);
   });
 
   it('says what a check costs, counting fresh results as free', async () => {
     await sessionResultCache.put(await keyFingerprint(KEY), item(GLM, 321));
     render(<App />);
-    expect(await screen.findByText('2 models: 1 call (1 fresh result reused)')).toBeTruthy();
+    expect(await screen.findByText('Check: 1 call (1 price still to learn) · 1 fresh result reused')).toBeTruthy();
+  });
+
+  it('asks for the account picture again after each Check', async () => {
+    render(<App />);
+    await userEvent.click(await screen.findByRole('button', { name: 'Check models' }));
+    expect(await screen.findByText('Checked 2 models')).toBeTruthy();
+    await expect.poll(() => messages.filter((message) => (message as { type: string }).type === 'credits')).toHaveLength(2);
+  });
+
+  it('shows calls left from the balance for a model whose price is known and that sends no quota headers', async () => {
+    const noHeaders = balanceItem(GLM, { ...NO_NUMBERS, error_kind: 'no_quota_headers', checked_at: new Date().toISOString() });
+    await latestResultsItem.set({ [await keyFingerprint(KEY)]: { [GLM]: noHeaders } });
+    render(<App />);
+    expect(await screen.findAllByText('Price not known yet: the next Check learns it (1 call)')).toHaveLength(2);
+    await savePrice('cn', GLM, { tier: 'lightweight', rawTier: '轻量', price: 0.5, learned_at: Date.now(), source: 'ledger' });
+    expect(await screen.findByText('≈ 280 calls left')).toBeTruthy();
+    expect(screen.getByText(/^lightweight · at 0.5 credits a call, from the Magicube balance · /)).toBeTruthy();
   });
 
   it('checks the active list with one click and shows the numbers as they land', async () => {

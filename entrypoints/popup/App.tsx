@@ -1,15 +1,17 @@
 import { i18n } from '#i18n';
 import { browser } from 'wxt/browser';
 import { activeList, favouriteListsItem } from '@src/storage/favourite-lists';
+import { AccountCard } from '@src/ui/AccountCard';
 import { ActiveListResults } from '@src/ui/ActiveListResults';
 import { FirstRunGuide } from '@src/ui/FirstRunGuide';
 import { KeySwitcher } from '@src/ui/KeySwitcher';
 import { ListSwitcher } from '@src/ui/ListSwitcher';
-import { MagicubeBalance } from '@src/ui/MagicubeBalance';
 import { RepairNotice } from '@src/ui/RepairNotice';
 import { useActiveKey } from '@src/ui/use-active-key';
 import { useCheck } from '@src/ui/use-check';
+import { useCredits } from '@src/ui/use-credits';
 import { useLatestResults } from '@src/ui/use-latest-results';
+import { useModelPrices } from '@src/ui/use-model-prices';
 import { useStoredValue } from '@src/ui/use-stored-value';
 
 function Header() {
@@ -31,8 +33,10 @@ export function App() {
   const models = lists ? activeList(lists).models : [];
   // Here rather than below the first-run guide, so a check on open happens once per popup, whatever the key does.
   const check = useCheck(secret, models);
+  const credits = useCredits(secret, check.checksDone);
+  const prices = useModelPrices();
 
-  if (keyState === undefined || lists === undefined || results === undefined) return null;
+  if (keyState === undefined || lists === undefined || results === undefined || prices === undefined) return null;
   if (!secret) {
     return (
       <main className="popup">
@@ -49,8 +53,8 @@ export function App() {
         <KeySwitcher keyring={keyState.keyring} />
         <ListSwitcher lists={lists} />
       </div>
-      <MagicubeBalance secret={secret} />
-      <ActiveListResults secret={secret} models={models} results={results} check={check} />
+      <AccountCard view={credits} />
+      <ActiveListResults secret={secret} models={models} results={results} credits={credits} prices={prices} check={check} />
     </main>
   );
 }

@@ -2,6 +2,8 @@ import { i18n } from '#i18n';
 import { useState } from 'react';
 import { browser } from 'wxt/browser';
 import type { BalanceItem } from '@src/contract';
+import type { SitePrices } from '@src/storage/model-prices';
+import type { RowCredits } from './calls-left';
 import { CheckActions } from './CheckActions';
 import { PaceLine } from './PaceLine';
 import { QuotaChart } from './QuotaChart';
@@ -10,6 +12,7 @@ import { orderRows, type RowOrder } from './result-rows';
 import { ResultsTable } from './ResultsTable';
 import { ResultsToolbar } from './ResultsToolbar';
 import type { Check } from './use-check';
+import { balanceFigure, type CreditsView } from './use-credits';
 import { useKeyHistory } from './use-key-history';
 import { useNow } from './use-now';
 
@@ -18,23 +21,37 @@ interface Props {
   /** The active list's models, in the user's order. */
   models: readonly string[];
   results: Readonly<Record<string, BalanceItem>>;
+  /** The account picture, whose balance gives calls left where ModelScope sends no quota headers. */
+  credits: CreditsView | undefined;
+  /** The site's stored model prices and learning notes. */
+  prices: SitePrices;
   check: Check;
 }
 
 const openCatalogue = () => void browser.tabs.create({ url: browser.runtime.getURL('/options.html#lists') });
 
 /** The popup's body: check the active list, its rows with today's chart and pace, what the last check said. */
-export function ActiveListResults({ secret, models, results, check }: Props) {
+export function ActiveListResults({ secret, models, results, credits, prices, check }: Props) {
   const history = useKeyHistory(secret);
   const now = useNow();
   const [order, setOrder] = useState<RowOrder>('list');
+  const rowCredits: RowCredits = { prices, balance: balanceFigure(credits) };
   return (
     <>
-      <CheckActions secret={secret} models={models} results={results} now={now} busy={check.checking.size > 0} onCheck={check.checkAll} />
-      <ResultsToolbar models={models} results={results} order={order} onOrder={setOrder} now={now} />
-      <ResultsTable
-        models={orderRows(models, results, order)}
+      <CheckActions
+        secret={secret}
+        models={models}
         results={results}
+        prices={prices}
+        now={now}
+        busy={check.checking.size > 0}
+        onCheck={check.checkAll}
+      />
+      <ResultsToolbar models={models} results={results} credits={rowCredits} order={order} onOrder={setOrder} now={now} />
+      <ResultsTable
+        models={orderRows(models, results, rowCredits, order)}
+        results={results}
+        credits={rowCredits}
         checking={check.checking}
         now={now}
         onRecheck={check.checkOne}

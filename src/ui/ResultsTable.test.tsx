@@ -1,9 +1,13 @@
-import { render, screen, within } from '@testing-library/react';
+import { cleanup, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import type { BalanceItem } from '@src/contract';
+import type { SourceOutcome } from '@src/storage/account-pictures';
+import type { ModelPrice } from '@src/storage/model-prices';
+import { NO_ROW_CREDITS, type BalanceFigure, type RowCredits } from './calls-left';
 import { ResultsTable } from './ResultsTable';
-import { balanceItem } from '@test/support/balance-item';
+import { balanceItem, NO_NUMBERS } from '@test/support/balance-item';
+import { serveLocale } from '@test/support/i18n';
 
 const NOW = Date.parse('2026-11-27T09:33:00.000Z');
 const base = balanceItem('ZhipuAI/GLM-4.7', {
@@ -13,6 +17,7 @@ const base = balanceItem('ZhipuAI/GLM-4.7', {
   checked_at: '2026-11-27T09:30:00.000Z',
 });
 const none = new Set<string>();
+const GLM = 'ZhipuAI/GLM-4.7';
 
 function cells(model: string): string[] {
   const row = screen.getByRole('rowheader', { name: new RegExp(`^${model}`) }).closest('tr')!;
@@ -21,7 +26,7 @@ function cells(model: string): string[] {
 
 describe('ResultsTable', () => {
   it('has column headers and one row per model, in the order given', () => {
-    render(<ResultsTable models={['b/two', 'ZhipuAI/GLM-4.7']} results={{ 'ZhipuAI/GLM-4.7': base }} checking={none} now={NOW} />);
+    render(<ResultsTable models={['b/two', 'ZhipuAI/GLM-4.7']} results={{ 'ZhipuAI/GLM-4.7': base }} credits={NO_ROW_CREDITS} checking={none} now={NOW} />);
     expect(screen.getAllByRole('columnheader').map((th) => th.textContent)).toEqual([
       'Model',
       'Model calls left',
@@ -33,11 +38,12 @@ describe('ResultsTable', () => {
 
   it('shows remaining of limit with a bar coloured by how close to zero, and when it was checked', () => {
     const { container } = render(
-      <ResultsTable models={['ZhipuAI/GLM-4.7', 'b/two']} results={{ 'ZhipuAI/GLM-4.7': base }} checking={none} now={NOW} />,
+      <ResultsTable models={['ZhipuAI/GLM-4.7', 'b/two']} results={{ 'ZhipuAI/GLM-4.7': base }} credits={NO_ROW_CREDITS} checking={none} now={NOW} />,
     );
     expect(cells('ZhipuAI/GLM-4.7')).toEqual(['12 / 500', '1990 / 2000', '3 min. ago']);
     expect(container.querySelector('tr[data-model="ZhipuAI/GLM-4.7"] td .quota')?.className).toBe('quota level-critical');
-    expect(cells('b/two')).toEqual(['—', '—', '—']);
+    // Never checked and no price known: said in words, never a 0.
+    expect(cells('b/two')).toEqual(['Price not known yet: the next Check learns it (1 call)', '—']);
   });
 
   it('never shows a missing number as 0, and says what to do', () => {
@@ -50,8 +56,8 @@ describe('ResultsTable', () => {
       error: 'ModelScope reported no quota for this model',
       error_kind: 'no_quota_headers',
     };
-    render(<ResultsTable models={['ZhipuAI/GLM-4.7']} results={{ 'ZhipuAI/GLM-4.7': noQuota }} checking={none} now={NOW} />);
-    expect(cells('ZhipuAI/GLM-4.7').slice(0, 2)).toEqual(['—', '—']);
+    render(<ResultsTable models={['ZhipuAI/GLM-4.7']} results={{ 'ZhipuAI/GLM-4.7': noQuota }} credits={NO_ROW_CREDITS} checking={none} now={NOW} />);
+    expect(cells('ZhipuAI/GLM-4.7')).toEqual(['Price not known yet: the next Check learns it (1 call)', '3 min. ago']);
     expect(screen.getByRole('rowheader').textContent).toContain('ModelScope no longer reports a quota for this model; see the Magicube balance.');
   });
 
@@ -64,7 +70,7 @@ describe('ResultsTable', () => {
     ['timeout', 'Try again'],
   ] as const)('explains %s: “%s”, with the upstream detail', (kind, advice) => {
     const failed: BalanceItem = { ...base, error_kind: kind, error: 'HTTP 999: upstream words' };
-    render(<ResultsTable models={['ZhipuAI/GLM-4.7']} results={{ 'ZhipuAI/GLM-4.7': failed }} checking={none} now={NOW} />);
+    render(<ResultsTable models={['ZhipuAI/GLM-4.7']} results={{ 'ZhipuAI/GLM-4.7': failed }} credits={NO_ROW_CREDITS} checking={none} now={NOW} />);
     const text = screen.getByRole('rowheader').textContent ?? '';
     expect(text.toLowerCase()).toContain(advice.toLowerCase());
     expect(text).toContain('(HTTP 999: upstream words)');
@@ -73,7 +79,7 @@ describe('ResultsTable', () => {
   it('links a retired model to the catalogue', async () => {
     const pick = vi.fn();
     const missing: BalanceItem = { ...base, error_kind: 'not_found', error: 'HTTP 404' };
-    render(<ResultsTable models={['ZhipuAI/GLM-4.7']} results={{ 'ZhipuAI/GLM-4.7': missing }} checking={none} now={NOW} onPickFromCatalogue={pick} />);
+    render(<ResultsTable models={['ZhipuAI/GLM-4.7']} results={{ 'ZhipuAI/GLM-4.7': missing }} credits={NO_ROW_CREDITS} checking={none} now={NOW} onPickFromCatalogue={pick} />);
     await userEvent.click(screen.getByRole('button', { name: 'Pick one from the catalogue' }));
     expect(pick).toHaveBeenCalledOnce();
   });
@@ -81,16 +87,74 @@ describe('ResultsTable', () => {
   it('shows each row’s own progress and lets one row be re-checked', async () => {
     const recheck = vi.fn();
     render(
-      <ResultsTable models={['ZhipuAI/GLM-4.7', 'b/two']} results={{ 'ZhipuAI/GLM-4.7': base }} checking={new Set(['b/two'])} now={NOW} onRecheck={recheck} />,
+      <ResultsTable models={['ZhipuAI/GLM-4.7', 'b/two']} results={{ 'ZhipuAI/GLM-4.7': base }} credits={NO_ROW_CREDITS} checking={new Set(['b/two'])} now={NOW} onRecheck={recheck} />,
     );
-    expect(cells('b/two')[2]).toBe('checking…');
+    expect(cells('b/two').at(-2)).toBe('checking…');
     expect(screen.getByRole('button', { name: 'Re-check b/two' })).toHaveProperty('disabled', true);
     await userEvent.click(screen.getByRole('button', { name: 'Re-check ZhipuAI/GLM-4.7' }));
     expect(recheck).toHaveBeenCalledWith('ZhipuAI/GLM-4.7');
   });
 
   it('marks a reused result', () => {
-    render(<ResultsTable models={['ZhipuAI/GLM-4.7']} results={{ 'ZhipuAI/GLM-4.7': { ...base, cached: true } }} checking={none} now={NOW} />);
+    render(<ResultsTable models={['ZhipuAI/GLM-4.7']} results={{ 'ZhipuAI/GLM-4.7': { ...base, cached: true } }} credits={NO_ROW_CREDITS} checking={none} now={NOW} />);
     expect(cells('ZhipuAI/GLM-4.7')[2]).toBe('3 min. ago · reused');
+  });
+});
+
+describe('ResultsTable in the credit world', () => {
+  const noHeaders: BalanceItem = { ...base, ...NO_NUMBERS, error: 'ModelScope reported no quota for this model', error_kind: 'no_quota_headers' };
+  const lightweight: ModelPrice = { tier: 'lightweight', rawTier: '轻量', price: 0.5, learned_at: NOW - 86_400_000, source: 'ledger' };
+  const balance = (status: SourceOutcome = 'ok'): BalanceFigure => ({ available: 140.7, source: { status, readAt: NOW - 20_000 } });
+  const credits = (change: Partial<RowCredits> = {}): RowCredits => ({ prices: { models: { [GLM]: lightweight }, notes: {} }, balance: balance(), ...change });
+  const table = (rowCredits: RowCredits, results: Record<string, BalanceItem> = { [GLM]: noHeaders }) =>
+    render(<ResultsTable models={Object.keys(results)} results={results} credits={rowCredits} checking={none} now={NOW} />);
+
+  it('derives calls left from the balance at the model’s price, and says so, with the tier and the balance’s age', () => {
+    table(credits());
+    expect(screen.getAllByRole('columnheader').map((th) => th.textContent)).toEqual(['Model', 'Calls left', 'Checked']);
+    expect(cells(GLM)).toEqual(['≈ 281 calls leftlightweight · at 0.5 credits a call, from the Magicube balance · 20 sec. ago', '3 min. ago']);
+    // The figure says where it comes from: the "no quota reported" hint would only repeat it.
+    expect(screen.getByRole('rowheader').textContent).toBe(GLM);
+  });
+
+  it('says when the balance behind the figure is cached', () => {
+    table(credits({ balance: balance('unreachable') }));
+    expect(cells(GLM)[0]).toContain('from the cached Magicube balance · 20 sec. ago');
+  });
+
+  it('keeps ModelScope’s own counts, with bars, where the last probe carried quota headers', () => {
+    table(credits(), { [GLM]: base });
+    expect(cells(GLM)).toEqual(['12 / 500', '1990 / 2000', '3 min. ago']);
+  });
+
+  it('says a known price without a balance gives no figure, never a 0', () => {
+    table(credits({ balance: null }));
+    expect(cells(GLM)[0]).toBe('Calls left unknown: the Magicube balance was not readlightweight · 0.5 credits a call');
+  });
+
+  it('says the next Check learns an unknown price, and why the last try learned nothing', () => {
+    const poisoned = { models: {}, notes: { [GLM]: { at: NOW - 60_000, outcome: 'poisoned' as const } } };
+    const { unmount } = table(credits({ prices: poisoned }));
+    expect(cells(GLM)[0]).toBe(
+      'Price not known yet: the next Check learns it (1 call)The last try learned nothing: another app spent with this token meanwhile; the next Check tries again.',
+    );
+    unmount();
+    table(credits({ prices: { models: {}, notes: { [GLM]: { at: NOW - 60_000, outcome: 'not_seen' } } } }));
+    expect(cells(GLM)[0]).toContain('The last try learned nothing: the ledger did not show the call in time; the next Check tries again.');
+  });
+
+  it('gives no figure for a model the key cannot call, whatever its price', () => {
+    table(credits(), { [GLM]: { ...noHeaders, error_kind: 'not_found', error: 'HTTP 404' } });
+    expect(cells(GLM).slice(0, 2)).toEqual(['—', '—']);
+  });
+
+  it('reads naturally in Chinese', async () => {
+    await serveLocale('zh_CN');
+    table(credits());
+    expect(screen.getAllByRole('columnheader').map((th) => th.textContent)).toEqual(['模型', '剩余调用', '检查时间']);
+    expect(cells(GLM)[0]).toBe('约剩 281 次调用轻量 · 每次 0.5 魔粒，根据魔粒余额估算 · 20秒前');
+    cleanup();
+    table(credits({ prices: { models: {}, notes: { [GLM]: { at: NOW, outcome: 'poisoned' } } } }));
+    expect(cells(GLM)[0]).toBe('价格未知：下次检查时获取（消耗 1 次调用）上次未能获取价格：期间有其他应用用此令牌消耗了魔粒；下次检查会再试。');
   });
 });

@@ -1,6 +1,8 @@
 import { i18n } from '#i18n';
 import { Fragment, useState, type ReactNode } from 'react';
 import type { BalanceItem } from '@src/contract';
+import { callsLeftOf, type CallsLeft, type RowCredits } from './calls-left';
+import { CallsLeftCell } from './CallsLeftCell';
 import { errorHint } from './error-hint';
 import { timeAgo } from './format';
 import { QuotaCell } from './QuotaCell';
@@ -9,6 +11,8 @@ interface Props {
   /** Models in display order. */
   models: readonly string[];
   results: Readonly<Record<string, BalanceItem>>;
+  /** The stored prices and the balance, for calls left where ModelScope sends no quota headers. */
+  credits: RowCredits;
   /** Models whose check is under way. */
   checking: ReadonlySet<string>;
   now: number;
@@ -18,8 +22,16 @@ interface Props {
   details?: (model: string) => ReactNode;
 }
 
-function Problem({ item, onPickFromCatalogue }: { item: BalanceItem; onPickFromCatalogue?: () => void }) {
+interface ProblemProps {
+  item: BalanceItem;
+  callsLeft: CallsLeft;
+  onPickFromCatalogue?: () => void;
+}
+
+function Problem({ item, callsLeft, onPickFromCatalogue }: ProblemProps) {
   if (!item.error_kind) return null;
+  // A figure derived from the balance says where it comes from: "no quota reported" would only repeat it.
+  if (item.error_kind === 'no_quota_headers' && callsLeft.kind !== 'unpriced') return null;
   return (
     <p className={`problem kind-${item.error_kind}`}>
       {errorHint(item.error_kind)}{' '}
@@ -33,19 +45,48 @@ function Problem({ item, onPickFromCatalogue }: { item: BalanceItem; onPickFromC
   );
 }
 
-/** One row per model with its latest result: numbers with bars, when, what went wrong and what to do. */
-export function ResultsTable({ models, results, checking, now, onRecheck, onPickFromCatalogue, details }: Props) {
+/** The two calls-left cells of a row: ModelScope's counts with bars, or one figure derived from the credits. */
+function CallsLeftCells({ item, callsLeft, now }: { item: BalanceItem | undefined; callsLeft: CallsLeft; now: number }) {
+  if (callsLeft.kind === 'headers' || callsLeft.kind === 'unusable') {
+    return (
+      <>
+        <td><QuotaCell remaining={item?.model_request_remaining ?? null} limit={item?.model_request_limit ?? null} /></td>
+        <td><QuotaCell remaining={item?.request_remaining ?? null} limit={item?.request_limit ?? null} /></td>
+      </>
+    );
+  }
+  return (
+    <td colSpan={2}>
+      <CallsLeftCell callsLeft={callsLeft} now={now} />
+    </td>
+  );
+}
+
+/**
+ * One row per model with its latest result: ModelScope's counts with bars where it sends them, otherwise calls left
+ * from the balance at the model's price; when, what went wrong and what to do.
+ */
+export function ResultsTable({ models, results, credits, checking, now, onRecheck, onPickFromCatalogue, details }: Props) {
   const [open, setOpen] = useState<ReadonlySet<string>>(new Set());
   const toggle = (model: string) =>
     setOpen((current) => (current.has(model) ? new Set([...current].filter((m) => m !== model)) : new Set([...current, model])));
   const columns = onRecheck ? 5 : 4;
+  const callsLeft = (model: string) => callsLeftOf(model, results[model], credits);
+  // ModelScope's two counts get their own columns only where some row has them.
+  const anyCounts = models.some((model) => ['headers', 'unusable'].includes(callsLeft(model).kind));
   return (
     <table className="results">
       <thead>
         <tr>
           <th scope="col">{i18n.t('ui.col.model')}</th>
-          <th scope="col">{i18n.t('ui.col.modelRemaining')}</th>
-          <th scope="col">{i18n.t('ui.col.accountRemaining')}</th>
+          {anyCounts ? (
+            <>
+              <th scope="col">{i18n.t('ui.col.modelRemaining')}</th>
+              <th scope="col">{i18n.t('ui.col.accountRemaining')}</th>
+            </>
+          ) : (
+            <th scope="col" colSpan={2}>{i18n.t('ui.col.callsLeft')}</th>
+          )}
           <th scope="col">{i18n.t('ui.col.checked')}</th>
           {onRecheck && <th scope="col"><span className="visually-hidden">{i18n.t('ui.col.actions')}</span></th>}
         </tr>
@@ -53,6 +94,7 @@ export function ResultsTable({ models, results, checking, now, onRecheck, onPick
       <tbody>
         {models.map((model) => {
           const item = results[model];
+          const rowCallsLeft = callsLeft(model);
           const busy = checking.has(model);
           const opened = details !== undefined && open.has(model);
           return (
@@ -77,10 +119,9 @@ export function ResultsTable({ models, results, checking, now, onRecheck, onPick
                 ) : (
                   <span className="model-id">{model}</span>
                 )}
-                {item && !busy && <Problem item={item} onPickFromCatalogue={onPickFromCatalogue} />}
+                {item && !busy && <Problem item={item} callsLeft={rowCallsLeft} onPickFromCatalogue={onPickFromCatalogue} />}
               </th>
-              <td><QuotaCell remaining={item?.model_request_remaining ?? null} limit={item?.model_request_limit ?? null} /></td>
-              <td><QuotaCell remaining={item?.request_remaining ?? null} limit={item?.request_limit ?? null} /></td>
+              <CallsLeftCells item={item} callsLeft={rowCallsLeft} now={now} />
               <td className="checked">
                 {busy ? (
                   <span className="progress">{i18n.t('ui.checkingRow')}</span>

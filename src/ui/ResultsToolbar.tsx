@@ -1,5 +1,6 @@
 import { i18n } from '#i18n';
 import type { BalanceItem } from '@src/contract';
+import type { RowCredits } from './calls-left';
 import { CopyResultsButton } from './CopyResultsButton';
 import { timeAgo } from './format';
 import { orderRows, resultsAsText, type RowOrder } from './result-rows';
@@ -7,13 +8,14 @@ import { orderRows, resultsAsText, type RowOrder } from './result-rows';
 interface Props {
   models: readonly string[];
   results: Readonly<Record<string, BalanceItem>>;
+  credits: RowCredits;
   order: RowOrder;
   onOrder: (order: RowOrder) => void;
   now: number;
 }
 
 /** When the list was last checked, the row order, and copying the results. */
-export function ResultsToolbar({ models, results, order, onOrder, now }: Props) {
+export function ResultsToolbar({ models, results, credits, order, onOrder, now }: Props) {
   const lastChecked = Object.values(results)
     .filter((item) => models.includes(item.model))
     .map((item) => item.checked_at)
@@ -29,7 +31,7 @@ export function ResultsToolbar({ models, results, order, onOrder, now }: Props) 
           <option value="remaining">{i18n.t('ui.sortRemaining')}</option>
         </select>
       </span>
-      <CopyResultsButton text={() => resultsAsText(orderRows(models, results, order), results)} />
+      <CopyResultsButton text={() => resultsAsText(orderRows(models, results, credits, order), results, credits)} />
     </div>
   );
 }

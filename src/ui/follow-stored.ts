@@ -43,3 +43,16 @@ export function followItemForKey<T>(apiKey: string, item: ValidatedItem<T>, onVa
     stop();
   };
 }
+
+/**
+ * Calls `onChange` each time the part of a stored item that `select` picks changes. The first read only sets what
+ * counts as unchanged. Returns the function that stops following.
+ */
+export function followChanges<T>(item: ValidatedItem<T>, select: (value: T) => unknown, onChange: () => void): () => void {
+  let seen: string | undefined;
+  return followItem(item, (value) => {
+    const part = JSON.stringify(select(value)) ?? '';
+    if (seen !== undefined && part !== seen) onChange();
+    seen = part;
+  });
+}

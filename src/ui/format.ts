@@ -1,4 +1,6 @@
+import { i18n } from '#i18n';
 import { browser } from 'wxt/browser';
+import { clockTime } from '@src/lib/clock-time';
 
 /** The browser's UI language, which the extension's strings follow too. */
 export function uiLanguage(): string {
@@ -19,6 +21,52 @@ export function timeAgo(iso: string, now = Date.now()): string {
     if (elapsed >= size) return format.format(-Math.floor(elapsed / size), unit);
   }
   return format.format(0, 'second');
+}
+
+/** How old a figure is, to the second under a minute ("20 sec. ago" / "20秒前"): the free figures refresh that often. */
+export function ageText(at: number, now: number): string {
+  const elapsed = Math.max(0, now - at);
+  if (elapsed >= 60_000) return timeAgo(new Date(at).toISOString(), now);
+  const seconds = Math.floor(elapsed / 1000);
+  return new Intl.RelativeTimeFormat(uiLanguage(), { numeric: 'auto', style: 'short' }).format(-seconds, 'second');
+}
+
+/** A number of credits in the UI language's digits, to the hundredth: "1,234.5" / "1,234.5". */
+export function formatCredits(credits: number): string {
+  return new Intl.NumberFormat(uiLanguage(), { maximumFractionDigits: 2 }).format(credits);
+}
+
+/** A whole count in the UI language's digits. */
+export function formatCount(count: number): string {
+  return new Intl.NumberFormat(uiLanguage(), { maximumFractionDigits: 0 }).format(count);
+}
+
+/** "123.5 credits" / "123.5 魔粒": an amount of credits is never shown without its unit. */
+export function creditsText(credits: number): string {
+  return i18n.t('ui.credits.amount', credits, [formatCredits(credits)]);
+}
+
+/** "247 calls" / "247 次调用": a count of calls is never shown without its unit. */
+export function callsText(calls: number): string {
+  return i18n.t('ui.credits.calls', calls, [formatCount(calls)]);
+}
+
+function isTomorrow(at: number, now: number): boolean {
+  const tomorrow = new Date(now);
+  tomorrow.setDate(tomorrow.getDate() + 1);
+  return new Date(at).toDateString() === tomorrow.toDateString();
+}
+
+/** "09:14", "09:14 tomorrow" / "明天 09:14", or with the date further off, in the reader's time zone. */
+export function clockText(at: number, now: number): string {
+  const locale = uiLanguage();
+  if (isTomorrow(at, now)) return i18n.t('ui.time.tomorrow', [clockTime(at, at, { locale })]);
+  return clockTime(at, now, { locale });
+}
+
+/** A calendar day in the reader's language: "5 Oct 2026" / "2026年10月5日". */
+export function dateText(at: number): string {
+  return new Intl.DateTimeFormat(uiLanguage(), { year: 'numeric', month: 'short', day: 'numeric' }).format(at);
 }
 
 /** What a caught error says, for a message on the page. */

@@ -9,6 +9,8 @@ export interface Check {
   checking: ReadonlySet<string>;
   /** What the last check said when it ended; null while one runs or before any. */
   summary: string | null;
+  /** How many checks have ended since the popup opened: what follows a check (the credits) re-reads on each. */
+  checksDone: number;
   /** The whole active list, reusing fresh results. */
   checkAll: () => void;
   /** One row (↻), bypassing the cache for it alone. */
@@ -20,6 +22,7 @@ export function useCheck(secret: string | null | undefined, models: readonly str
   const [preferences] = useStoredValue(preferencesItem);
   const [checking, setChecking] = useState<ReadonlySet<string>>(new Set());
   const [summary, setSummary] = useState<string | null>(null);
+  const [checksDone, setChecksDone] = useState(0);
 
   const run = async (request: BalanceRequest, targets: readonly string[]) => {
     setChecking((current) => new Set([...current, ...targets]));
@@ -27,6 +30,7 @@ export function useCheck(secret: string | null | undefined, models: readonly str
     const asked = await ask(request);
     setSummary(asked.ok ? asked.reply.message : askProblemText(asked.problem));
     setChecking((current) => new Set([...current].filter((model) => !targets.includes(model))));
+    setChecksDone((done) => done + 1);
   };
   const checkAll = () => void run({ type: 'balance' }, models);
   const checkOne = (model: string) => void run({ type: 'balance', models: [model], force: true }, [model]);
@@ -40,5 +44,5 @@ export function useCheck(secret: string | null | undefined, models: readonly str
     checkOnOpen();
   }, [preferences?.checkOnOpen, secret, models.length]);
 
-  return { checking, summary, checkAll, checkOne };
+  return { checking, summary, checksDone, checkAll, checkOne };
 }

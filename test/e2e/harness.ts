@@ -4,6 +4,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
+import type { FakeWorld } from '../fake-modelscope/behaviours';
 import { startFakeModelScope, type FakeModelScope } from '../fake-modelscope/server';
 
 export const EXTENSION_DIR = resolve('.output/chrome-mv3');
@@ -20,6 +21,8 @@ export interface LaunchOptions {
   headless?: boolean;
   /** Resolve every host but ModelScope's to nowhere, so nothing can leave the machine. */
   blockOtherHosts?: boolean;
+  /** The fake's world: the quota headers of old (its default), or the credit world of the China site since 2026-08. */
+  world?: FakeWorld;
 }
 
 export interface ExtensionSession {
@@ -51,7 +54,7 @@ async function extensionIdOf(context: BrowserContext, namePart: string): Promise
 export async function launchExtension(options: LaunchOptions = {}): Promise<ExtensionSession> {
   if (!CHROMIUM) throw new Error("Debian's Chromium is not installed: run `apt-get install chromium`.");
   if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) throw new Error('Build the extension first: `npm run build`.');
-  const fake = await startFakeModelScope({ https: true });
+  const fake = await startFakeModelScope({ https: true, world: options.world });
   const userDataDir = mkdtempSync(join(tmpdir(), 'msq-e2e-'));
   const hostRules = [
     ...MODELSCOPE_HOSTS.map((host) => `MAP ${host}:443 127.0.0.1:${fake.port}`),

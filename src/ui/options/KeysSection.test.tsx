@@ -35,6 +35,7 @@ describe('KeysSection', () => {
     await userEvent.tab();
     await expect.poll(async () => (await keyringItem.get()).keys.map((key) => key.label)).toEqual(['Work']);
     expect(screen.queryByRole('alert')).toBeNull();
-    expect(screen.getByLabelText('Rename Work')).toHaveProperty('value', 'Work');
+    // The field takes the stored label back on the render after the one that renamed it.
+    await expect.poll(() => (screen.getByLabelText('Rename Work') as HTMLInputElement).value).toBe('Work');
   });
 });

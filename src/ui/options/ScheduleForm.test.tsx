@@ -1,4 +1,4 @@
-import { render, screen } from '@testing-library/react';
+import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import { DEFAULT_ALERT_SETTINGS, type AlertSettings } from '@src/storage/alerts';
@@ -71,6 +71,41 @@ describe('ScheduleForm', () => {
     );
     await userEvent.click(screen.getByLabelText(/^Notify me when a favourite runs low/));
     expect(screen.getByLabelText('Threshold')).toHaveProperty('disabled', true);
+  });
+
+  it('offers the two grant alerts off by default, and saves the hour and the expiry alert when turned on', async () => {
+    const { onSave } = setup();
+    const hour = screen.getByLabelText('Notify me when the login grant has not arrived by');
+    expect(hour).toHaveProperty('value', '');
+    const options = within(hour).getAllByRole('option').map((option) => option.textContent);
+    expect(options).toHaveLength(25);
+    expect(options.slice(0, 3)).toEqual(['Off', '00:00 (Beijing time)', '01:00 (Beijing time)']);
+    expect(options.at(-1)).toBe('23:00 (Beijing time)');
+    expect(screen.getByText('The daily login grant comes from a visit to modelscope.cn while signed in.')).toBeTruthy();
+    const expiring = screen.getByLabelText('Notify me when short-term credits are about to expire mostly unused');
+    expect(expiring).toHaveProperty('checked', false);
+    await userEvent.selectOptions(hour, '09:00 (Beijing time)');
+    await userEvent.click(expiring);
+    await save();
+    expect(onSave).toHaveBeenCalledWith(expect.objectContaining({ alerts: { ...DEFAULT_ALERT_SETTINGS, loginGrantMissingByHour: 9, creditsExpiring: true } }));
+  });
+
+  it('turns the login grant alert off again', async () => {
+    const onSave = vi.fn(async (value: { schedule: Schedule; alerts: AlertSettings }) => ({ ok: true as const, value }));
+    render(<ScheduleForm schedule={DEFAULT_SCHEDULE} alerts={{ ...DEFAULT_ALERT_SETTINGS, loginGrantMissingByHour: 0, creditsExpiring: true }} modelCount={5} onSave={onSave} />);
+    const hour = screen.getByLabelText('Notify me when the login grant has not arrived by');
+    expect(hour).toHaveProperty('value', '0');
+    await userEvent.selectOptions(hour, 'Off');
+    await save();
+    expect(onSave).toHaveBeenCalledWith(expect.objectContaining({ alerts: { ...DEFAULT_ALERT_SETTINGS, loginGrantMissingByHour: null, creditsExpiring: true } }));
+  });
+
+  it('says the grant alerts in Chinese', async () => {
+    await serveLocale('zh_CN');
+    setup();
+    const hour = screen.getByLabelText('每日登录奖励到此时仍未到账时通知我');
+    expect(within(hour).getAllByRole('option').map((option) => option.textContent).slice(0, 2)).toEqual(['关闭', '北京时间 00:00']);
+    expect(screen.getByLabelText('短期魔粒即将过期且大部分未用时通知我')).toBeTruthy();
   });
 
   it.each([

@@ -1,6 +1,6 @@
 import { i18n } from '#i18n';
 import { useEffect, useState, type FormEvent } from 'react';
-import { AlertSettingsSchema, THRESHOLD_RANGES, type AlertSettings } from '@src/storage/alerts';
+import { AlertSettingsSchema, LOGIN_GRANT_HOUR_RANGE, THRESHOLD_RANGES, type AlertSettings } from '@src/storage/alerts';
 import { HISTORY_DAYS_RANGE, INTERVALS, ScheduleSchema, dailyCallCeiling, type Interval, type Schedule } from '@src/storage/schedule';
 import type { WriteResult } from '@src/storage/write-result';
 import { numberOrNaN, wholeNumberRangeText } from '../number-field';
@@ -27,6 +27,9 @@ interface Draft {
   percent: string;
   calls: string;
   keyRefused: boolean;
+  /** Beijing hour; null is off. */
+  loginGrantMissingByHour: number | null;
+  creditsExpiring: boolean;
 }
 
 const DEFAULT_CALLS_THRESHOLD = 20;
@@ -42,8 +45,15 @@ function toDraft(schedule: Schedule, alerts: AlertSettings): Draft {
     percent: String(threshold.kind === 'share' ? threshold.percent : 10),
     calls: String(threshold.kind === 'calls' ? threshold.calls : DEFAULT_CALLS_THRESHOLD),
     keyRefused: alerts.keyRefused,
+    loginGrantMissingByHour: alerts.loginGrantMissingByHour,
+    creditsExpiring: alerts.creditsExpiring,
   };
 }
+
+const LOGIN_GRANT_HOURS = Array.from(
+  { length: LOGIN_GRANT_HOUR_RANGE.max - LOGIN_GRANT_HOUR_RANGE.min + 1 },
+  (_, index) => LOGIN_GRANT_HOUR_RANGE.min + index,
+);
 
 
 /** What automatic checks will cost, said before they are turned on. */
@@ -96,6 +106,8 @@ export function ScheduleForm({ schedule, alerts, modelCount, onSave }: Props) {
           ? { kind: 'share', percent: numberOrNaN(draft.percent) }
           : { kind: 'calls', calls: numberOrNaN(draft.calls) },
       keyRefused: draft.keyRefused,
+      loginGrantMissingByHour: draft.loginGrantMissingByHour,
+      creditsExpiring: draft.creditsExpiring,
     });
     // The two typed fields are the only ones that can be wrong; the others are picked from what is offered.
     if (!nextSchedule.success) return setStatus(i18n.t('schedule.invalid', [wholeNumberRangeText(i18n.t('schedule.historyDays'), HISTORY_DAYS_RANGE)]));
@@ -159,6 +171,30 @@ export function ScheduleForm({ schedule, alerts, modelCount, onSave }: Props) {
           <input type="checkbox" checked={draft.keyRefused} onChange={(event) => change({ keyRefused: event.target.checked })} />{' '}
           {i18n.t('alerts.keyRefused')}
         </label>
+      </div>
+      <div className="field">
+        <label htmlFor="alert-login-grant">{i18n.t('ui.creditAlerts.loginGrantMissing')}</label>
+        <select
+          id="alert-login-grant"
+          value={draft.loginGrantMissingByHour === null ? '' : String(draft.loginGrantMissingByHour)}
+          onChange={(event) => {
+            const hour = LOGIN_GRANT_HOURS.find((candidate) => String(candidate) === event.target.value);
+            change({ loginGrantMissingByHour: hour ?? null });
+          }}
+        >
+          <option value="">{i18n.t('ui.creditAlerts.off')}</option>
+          {LOGIN_GRANT_HOURS.map((hour) => (
+            <option key={hour} value={String(hour)}>{i18n.t('ui.creditAlerts.hour', [String(hour).padStart(2, '0')])}</option>
+          ))}
+        </select>
+        <p className="hint">{i18n.t('ui.creditAlerts.loginGrantHint')}</p>
+      </div>
+      <div className="field">
+        <label>
+          <input type="checkbox" checked={draft.creditsExpiring} onChange={(event) => change({ creditsExpiring: event.target.checked })} />{' '}
+          {i18n.t('ui.creditAlerts.creditsExpiring')}
+        </label>
+        <p className="hint">{i18n.t('ui.creditAlerts.creditsExpiringHint')}</p>
       </div>
       <button type="submit" className="primary">{i18n.t('schedule.save')}</button>
       {status && <p role="status">{status}</p>}

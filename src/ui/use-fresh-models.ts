@@ -3,22 +3,24 @@ import type { BalanceItem } from '@src/contract';
 import { keyFingerprint } from '@src/lib/key-fingerprint';
 import { sessionResultCache } from '@src/storage/result-cache';
 
-/** How many of `models` have a result fresh enough that the next check reuses it instead of spending a call. */
-export function useFreshCount(
+const NONE: ReadonlySet<string> = new Set();
+
+/** Which of `models` have a result fresh enough that the next check reuses it instead of spending a call. */
+export function useFreshModels(
   secret: string | null | undefined,
   models: readonly string[],
   cacheSeconds: number | undefined,
   results: Readonly<Record<string, BalanceItem>>,
   now: number,
-): number {
-  const [fresh, setFresh] = useState(0);
+): ReadonlySet<string> {
+  const [fresh, setFresh] = useState<ReadonlySet<string>>(NONE);
   useEffect(() => {
-    if (!secret || cacheSeconds === undefined) return setFresh(0);
+    if (!secret || cacheSeconds === undefined) return setFresh(NONE);
     let live = true;
     void (async () => {
       const keyId = await keyFingerprint(secret);
       const hits = await Promise.all(models.map((model) => sessionResultCache.get(keyId, model, cacheSeconds * 1000)));
-      if (live) setFresh(hits.filter(Boolean).length);
+      if (live) setFresh(new Set(models.filter((_, index) => hits[index])));
     })();
     // Results landing, and time passing, change what is fresh; re-counting is cheap (storage.session reads).
     return () => {

@@ -1,0 +1,151 @@
+import { render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { AccountCard } from './AccountCard';
+import { creditsPicture, PICTURE_NOW, readSecondsAgo } from '@test/support/credits-picture';
+import { serveLocale } from '@test/support/i18n';
+
+const zone = process.env.TZ;
+beforeAll(() => {
+  // Clock times are the reader's: read them in Beijing, where most users are.
+  process.env.TZ = 'Asia/Shanghai';
+});
+afterAll(() => {
+  process.env.TZ = zone;
+});
+beforeEach(() => {
+  vi.useFakeTimers({ toFake: ['Date'] });
+  vi.setSystemTime(PICTURE_NOW);
+});
+afterEach(() => vi.useRealTimers());
+
+const card = () => screen.getByRole('region', { name: 'Magicube credits' });
+const text = () => card().textContent ?? '';
+const rowsOf = (table: HTMLElement) =>
+  within(table).getAllByRole('row').map((row) => [...row.children].map((cell) => cell.textContent));
+
+describe('AccountCard, the ledger answered', () => {
+  it('leads with the available credits and what they buy at each tier price, with source and age', () => {
+    render(<AccountCard view={{ state: 'ok', picture: creditsPicture() }} />);
+    expect(screen.getByText('140 credits available')).toBeTruthy();
+    expect(text()).toContain('3.5 credits held for calls in flight');
+    expect(screen.getByText('≈ 280 / 140 / 70 calls at 0.5 / 1 / 2 credits a call')).toBeTruthy();
+    expect(screen.getByText('from the Magicube balance · 20 sec. ago')).toBeTruthy();
+  });
+
+  it('shows today’s spend by tier for every app using the token, from the ledger', () => {
+    render(<AccountCard view={{ state: 'ok', picture: creditsPicture() }} />);
+    expect(screen.getByRole('heading', { name: 'Spent today, by all apps using this token' })).toBeTruthy();
+    expect(rowsOf(screen.getByRole('table'))).toEqual([
+      ['flagship', '2 calls', '4 credits'],
+      ['lightweight', '12 calls', '6 credits'],
+      ['Total', '14 calls', '10 credits'],
+    ]);
+    expect(screen.getByText('from the Magicube ledger · 20 sec. ago')).toBeTruthy();
+  });
+
+  it('says the grants arrived, when the next credits expire, and the pace, each an estimate', () => {
+    const picture = creditsPicture({ run_out_at: new Date(Date.parse('2026-12-01T10:40:00.000Z')).toISOString() });
+    render(<AccountCard view={{ state: 'ok', picture }} />);
+    expect(text()).toContain('Login grant: arrived today');
+    expect(text()).toContain('Alibaba Cloud grant: arrived today');
+    expect(screen.queryByRole('button', { name: 'Open modelscope.cn' })).toBeNull();
+    expect(screen.getByText('Up to 200 credits expire at 09:14 AM tomorrow (estimate).')).toBeTruthy();
+    expect(screen.getByText('At today’s rate the balance lasts until about 06:40 PM (estimate).')).toBeTruthy();
+    expect(screen.getByText('from the Magicube grants · 20 sec. ago')).toBeTruthy();
+  });
+
+  it('says the balance lasts beyond today when the pace does not run it out', () => {
+    render(<AccountCard view={{ state: 'ok', picture: creditsPicture({ run_out_at: null }) }} />);
+    expect(screen.getByText('At today’s rate the balance lasts beyond today (estimate).')).toBeTruthy();
+  });
+
+  it('says nothing was spent today, without a pace', () => {
+    const picture = creditsPicture({ today: { day: '2026-12-01', tiers: [], total_calls: 0, total_credits: 0 } });
+    render(<AccountCard view={{ state: 'ok', picture }} />);
+    expect(screen.getByText('Nothing spent today yet, by any app using this token.')).toBeTruthy();
+    expect(text()).not.toContain('At today’s rate');
+  });
+});
+
+describe('AccountCard, a source that did not answer', () => {
+  it('says plainly that ModelScope did not return the ledger, and never shows 0 spent', () => {
+    const picture = creditsPicture({ today: null, sources: { ...creditsPicture().sources, ledger: { status: 'not_returned', read_at: null, dropped: 0 } } });
+    render(<AccountCard view={{ state: 'ok', picture }} />);
+    expect(screen.getByText('ModelScope did not return your ledger')).toBeTruthy();
+    expect(screen.queryByRole('table')).toBeNull();
+    expect(text()).not.toMatch(/\b0 (credits|calls)\b/);
+    expect(text()).not.toContain('At today’s rate');
+  });
+
+  it('says why a balance never came, instead of a number', () => {
+    const picture = creditsPicture({ balance: null, sources: { ...creditsPicture().sources, balance: { status: 'refused', read_at: null, dropped: 0 } } });
+    render(<AccountCard view={{ state: 'ok', picture }} />);
+    expect(screen.getByText('ModelScope did not return your balance: the key was refused')).toBeTruthy();
+    expect(text()).not.toContain('available');
+  });
+
+  it('shows older figures as cached, with their age and why the last refresh failed', () => {
+    const sources = { ...creditsPicture().sources, ledger: { status: 'unreachable' as const, read_at: new Date(PICTURE_NOW - 5 * 60_000).toISOString(), dropped: 0 } };
+    render(<AccountCard view={{ state: 'ok', picture: creditsPicture({ sources }) }} />);
+    expect(screen.getByText('cached from the Magicube ledger · 5 min. ago · the last refresh failed: no answer came')).toBeTruthy();
+    expect(rowsOf(screen.getByRole('table'))[2]).toEqual(['Total', '14 calls', '10 credits']);
+  });
+
+  it('says when the account could not be read at all', () => {
+    render(<AccountCard view={{ state: 'failed', message: 'The extension’s background stopped before it answered.' }} />);
+    expect(text()).toBe('Your Magicube account could not be read: The extension’s background stopped before it answered.');
+  });
+});
+
+describe('AccountCard, the login grant missing', () => {
+  it('offers to open modelscope.cn in a new tab, saying that a visit while signed in grants it', async () => {
+    const create = vi.spyOn(fakeBrowser.tabs, 'create');
+    const picture = creditsPicture({ grants: { daily_active: false, aliyun_bindlogin: true, next_expiry: null } });
+    render(<AccountCard view={{ state: 'ok', picture }} />);
+    expect(text()).toContain('Login grant: not yet today');
+    expect(screen.getByText('A visit to the website while signed in is what grants it.')).toBeTruthy();
+    await userEvent.click(screen.getByRole('button', { name: 'Open modelscope.cn' }));
+    expect(create).toHaveBeenCalledWith({ url: 'https://modelscope.cn' });
+    expect(text()).not.toContain('expire');
+  });
+});
+
+describe('AccountCard in Chinese', () => {
+  beforeEach(() => serveLocale('zh_CN'));
+
+  it('reads naturally: 魔粒, 调用 and the tier names, with numbers and times for a Chinese reader', async () => {
+    const picture = creditsPicture({
+      balance: { total_balance: 1237, available_balance: 1234.5, frozen_amount: 2.5 },
+      run_out_at: new Date(Date.parse('2026-12-01T10:40:00.000Z')).toISOString(),
+      grants: { daily_active: false, aliyun_bindlogin: false, next_expiry: { at: '2026-12-02T01:14:00.000Z', credits: 200 } },
+    });
+    render(<AccountCard view={{ state: 'ok', picture }} />);
+    const region = await screen.findByRole('region', { name: '魔粒' });
+    expect(within(region).getByText('可用 1,234.5 魔粒')).toBeTruthy();
+    expect(within(region).getByText('按每次 0.5 / 1 / 2 魔粒计，约可调用 2,469 / 1,234 / 617 次')).toBeTruthy();
+    expect(within(region).getByText('来自魔粒余额 · 20秒前')).toBeTruthy();
+    expect(within(region).getByRole('heading', { name: '今日消耗（含使用此令牌的所有应用）' })).toBeTruthy();
+    expect(rowsOf(within(region).getByRole('table'))).toEqual([
+      ['旗舰', '2 次调用', '4 魔粒'],
+      ['轻量', '12 次调用', '6 魔粒'],
+      ['合计', '14 次调用', '10 魔粒'],
+    ]);
+    expect(within(region).getByText('按今天的消耗速度，余额大约可用到 18:40（估计）。')).toBeTruthy();
+    expect(region.textContent).toContain('每日登录奖励：今天尚未到账');
+    expect(within(region).getByRole('button', { name: '打开 modelscope.cn' })).toBeTruthy();
+    expect(within(region).getByText('最多 200 魔粒将于明天 09:14 过期（估计）。')).toBeTruthy();
+  });
+
+  it('says a missing ledger in Chinese', async () => {
+    const picture = creditsPicture({ today: null, sources: { ...creditsPicture().sources, ledger: { status: 'unreachable', read_at: null, dropped: 0 } } });
+    render(<AccountCard view={{ state: 'ok', picture }} />);
+    expect(await screen.findByText('ModelScope 没有返回你的魔粒消耗明细：没有收到回答')).toBeTruthy();
+  });
+});
+
+it('reads a picture a moment old as seconds old', () => {
+  render(<AccountCard view={{ state: 'ok', picture: creditsPicture({ sources: { ...creditsPicture().sources, balance: readSecondsAgo(45) } }) }} />);
+  expect(screen.getByText('from the Magicube balance · 45 sec. ago')).toBeTruthy();
+});

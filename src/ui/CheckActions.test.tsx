@@ -1,0 +1,57 @@
+import { render, screen } from '@testing-library/react';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import type { BalanceItem } from '@src/contract';
+import { keyFingerprint } from '@src/lib/key-fingerprint';
+import { checkSettingsItem, DEFAULT_CHECK_SETTINGS } from '@src/storage/check-settings';
+import type { ModelPrice, SitePrices } from '@src/storage/model-prices';
+import { sessionResultCache } from '@src/storage/result-cache';
+import { CheckActions } from './CheckActions';
+import { balanceItem, NO_NUMBERS } from '@test/support/balance-item';
+import { serveLocale } from '@test/support/i18n';
+
+const KEY = `ms-${'0123456789abcdef'.repeat(2)}`;
+const price = (credits: number): ModelPrice => ({ tier: 't', rawTier: 't', price: credits, learned_at: 1, source: 'ledger' });
+
+// a: 0.5, no headers (free) · b: 1, headers (probed) · c: unknown (learned) · d: unknown, fresh (reused) · e: 2, no headers (free)
+const MODELS = ['a', 'b', 'c', 'd', 'e'];
+const PRICES: SitePrices = { models: { a: price(0.5), b: price(1), e: price(2) }, notes: {} };
+const now = Date.now();
+const RESULTS: Record<string, BalanceItem> = {
+  a: balanceItem('a', { ...NO_NUMBERS, error_kind: 'no_quota_headers', checked_at: new Date(now - 3_600_000).toISOString() }),
+  b: balanceItem('b', { checked_at: new Date(now - 3_600_000).toISOString() }),
+  d: balanceItem('d', { ...NO_NUMBERS, error_kind: 'no_quota_headers', checked_at: new Date(now - 5_000).toISOString() }),
+};
+
+function renderCost(prices = PRICES) {
+  render(<CheckActions secret={KEY} models={MODELS} results={RESULTS} prices={prices} now={Date.now()} busy={false} onCheck={vi.fn()} />);
+}
+
+beforeEach(async () => {
+  await sessionResultCache.put(await keyFingerprint(KEY), RESULTS.d!);
+});
+
+describe('CheckActions: what a Check costs, said before it is pressed', () => {
+  it('counts calls only where a probe tells something, credits at the known prices, and what is free', async () => {
+    renderCost();
+    expect(
+      await screen.findByText('Check: 2 calls (≈ 1 credit, 1 price still to learn) · 2 models free from the balance · 1 fresh result reused'),
+    ).toBeTruthy();
+  });
+
+  it('counts every model when the user asked to probe every model on every Check', async () => {
+    await checkSettingsItem.set({ ...DEFAULT_CHECK_SETTINGS, probeEveryModel: true });
+    renderCost();
+    expect(await screen.findByText('Check: 4 calls (≈ 3.5 credits, 1 price still to learn) · 1 fresh result reused')).toBeTruthy();
+  });
+
+  it('says a Check spends nothing when every price is known and no model sends quota headers', async () => {
+    render(<CheckActions secret={KEY} models={['a', 'e']} results={RESULTS} prices={PRICES} now={Date.now()} busy={false} onCheck={vi.fn()} />);
+    expect(await screen.findByText('Check: no calls · 2 models free from the balance')).toBeTruthy();
+  });
+
+  it('says it in Chinese', async () => {
+    await serveLocale('zh_CN');
+    renderCost();
+    expect(await screen.findByText('检查：消耗 2 次调用（约 1 魔粒，1 个模型的价格待获取） · 2 个模型按余额估算，免费 · 复用 1 个新鲜结果')).toBeTruthy();
+  });
+});

@@ -1,0 +1,47 @@
+import { i18n } from '#i18n';
+import type { BalanceItem } from '@src/contract';
+import { checkCost, planCheck } from '@src/quota/check-plan';
+import type { SitePrices } from '@src/storage/model-prices';
+import { creditsText, formatCount } from './format';
+
+export interface CheckCostInputs {
+  models: readonly string[];
+  prices: SitePrices;
+  results: Readonly<Record<string, BalanceItem>>;
+  probeEveryModel: boolean;
+  /** Models with a result fresh enough that the check reuses it instead of spending a call. */
+  fresh: ReadonlySet<string>;
+}
+
+/** What pressing Check will cost, from the same plan the background follows. */
+export interface CheckCostSummary {
+  calls: number;
+  /** Credits of the calls whose price is known. */
+  knownCredits: number;
+  /** Calls whose price is not known yet (the check learns it). */
+  unpriced: number;
+  /** Models not probed: their calls left come from the balance. */
+  free: number;
+  /** Models that would be probed, but whose fresh result is shown again for free. */
+  reused: number;
+}
+
+export function checkCostSummary({ models, prices, results, probeEveryModel, fresh }: CheckCostInputs): CheckCostSummary {
+  const plan = planCheck({ models, pricedModels: new Set(Object.keys(prices.models)), results, probeEveryModel });
+  const spends = (model: string) => !fresh.has(model);
+  const spending = { learn: plan.learn.filter(spends), probe: plan.probe.filter(spends), free: plan.free };
+  const cost = checkCost(spending, (model) => prices.models[model]?.price ?? null);
+  return { ...cost, free: plan.free.length, reused: plan.learn.length + plan.probe.length - cost.calls };
+}
+
+/** "Check: 3 calls (≈ 1.5 credits, 1 price still to learn) · 5 models free from the balance · 1 fresh result reused". */
+export function checkCostText({ calls, knownCredits, unpriced, free, reused }: CheckCostSummary): string {
+  const callsPart = i18n.t('ui.checkCost.calls', calls, [formatCount(calls)]);
+  const details: string[] = [];
+  if (knownCredits > 0) details.push(i18n.t('ui.checkCost.credits', [creditsText(knownCredits)]));
+  if (unpriced > 0) details.push(i18n.t('ui.checkCost.toLearn', unpriced, [formatCount(unpriced)]));
+  const parts = [details.length > 0 ? i18n.t('ui.checkCost.details', [callsPart, details.join(i18n.t('ui.checkCost.separator'))]) : callsPart];
+  if (free > 0) parts.push(i18n.t('ui.checkCost.free', free, [formatCount(free)]));
+  if (reused > 0) parts.push(i18n.t('ui.checkCost.reused', reused, [formatCount(reused)]));
+  return i18n.t('ui.checkCost.lead', [parts.join(' · ')]);
+}

@@ -1,0 +1,63 @@
+import { i18n } from '#i18n';
+import type { CreditsSource } from '@src/contract';
+import type { SourceOutcome } from '@src/storage/account-pictures';
+import { ageText } from './format';
+
+/** The free Magicube sources a figure on screen can come from. */
+export type CreditsSourceName = 'balance' | 'ledger' | 'grants' | 'prices';
+
+/** How a source last answered, and when the figures shown from it were read (null: never). */
+export interface SourceState {
+  status: SourceOutcome;
+  readAt: number | null;
+}
+
+export function sourceState(source: CreditsSource): SourceState {
+  return { status: source.status, readAt: source.read_at === null ? null : Date.parse(source.read_at) };
+}
+
+const FROM: Readonly<Record<CreditsSourceName, () => string>> = {
+  balance: () => i18n.t('ui.credits.from.balance'),
+  ledger: () => i18n.t('ui.credits.from.ledger'),
+  grants: () => i18n.t('ui.credits.from.grants'),
+  prices: () => i18n.t('ui.credits.from.prices'),
+};
+
+const MISSING: Readonly<Record<CreditsSourceName, () => string>> = {
+  balance: () => i18n.t('ui.credits.missing.balance'),
+  ledger: () => i18n.t('ui.credits.missing.ledger'),
+  grants: () => i18n.t('ui.credits.missing.grants'),
+  prices: () => i18n.t('ui.credits.missing.prices'),
+};
+
+type Failure = Exclude<SourceOutcome, 'ok'>;
+
+const REASON: Readonly<Record<Failure, () => string>> = {
+  refused: () => i18n.t('ui.credits.reason.refused'),
+  not_returned: () => i18n.t('ui.credits.reason.not_returned'),
+  unreachable: () => i18n.t('ui.credits.reason.unreachable'),
+  unreadable: () => i18n.t('ui.credits.reason.unreadable'),
+  upstream_error: () => i18n.t('ui.credits.reason.upstream_error'),
+};
+
+/** Why the last read of a source failed, in words: "ModelScope could not be reached". */
+export function failureText(status: Failure): string {
+  return REASON[status]();
+}
+
+/**
+ * Where figures come from and how old they are: "from the Magicube ledger · 20 sec. ago", or, when the last refresh
+ * failed and older figures are shown, "cached from the Magicube ledger · 5 min ago · the last refresh failed: …".
+ */
+export function sourceLine(name: CreditsSourceName, { status, readAt }: SourceState, now: number): string {
+  const age = readAt === null ? '' : ageText(readAt, now);
+  if (status === 'ok') return i18n.t('ui.credits.fresh', [FROM[name](), age]);
+  return i18n.t('ui.credits.cached', [FROM[name](), age, failureText(status)]);
+}
+
+/** A source that never answered, said plainly (never shown as 0): "ModelScope did not return your ledger: …". */
+export function missingText(name: CreditsSourceName, status: SourceOutcome): string {
+  // An `ok` without figures cannot be told apart from an answer without the data.
+  const reason = status === 'ok' ? 'not_returned' : status;
+  return reason === 'not_returned' ? MISSING[name]() : i18n.t('ui.credits.missingWhy', [MISSING[name](), failureText(reason)]);
+}
