@@ -1,5 +1,5 @@
 import { defineConfig } from 'vitest/config';
-import { PROJECT_ALIASES } from './vitest.aliases';
+import { PROJECT_ALIASES } from './vitest.aliases.ts';
 
 // Browser tests: the built extension in Debian's Chromium against the fake ModelScope. One browser at a time.
 export default defineConfig({

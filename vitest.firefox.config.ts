@@ -1,5 +1,5 @@
 import { defineConfig } from 'vitest/config';
-import { PROJECT_ALIASES } from './vitest.aliases';
+import { PROJECT_ALIASES } from './vitest.aliases.ts';
 
 // Browser tests in Debian's Firefox ESR: the Firefox build against the fake ModelScope. One browser at a time, since
 // each file's fake takes port 443 of its own loopback address and a 2-core machine runs one Firefox well.
