@@ -33,8 +33,9 @@ function isCacheable(item: BalanceItem): boolean {
   return item.error_kind === null || item.error_kind === 'no_quota_headers' || item.error_kind === 'quota_exhausted';
 }
 
+/** A fresh result; its price is not the engine's to know, so whoever does fills it in. */
 function toBalanceItem(model: string, outcome: ProbeOutcome): BalanceItem {
-  return { model, ...outcome, checked_at: new Date().toISOString(), cached: false };
+  return { model, ...outcome, checked_at: new Date().toISOString(), cached: false, price: null, calls_left_estimate: null };
 }
 
 /**

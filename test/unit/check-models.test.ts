@@ -132,6 +132,11 @@ describe('checkModels', () => {
     expect(a[0]?.model_request_remaining).toBe(b[0]?.model_request_remaining);
   });
 
+  it('gives a fresh result no price: that is for whoever knows prices to fill in', async () => {
+    const [item] = await check([REAL_IDS[0]!]);
+    expect(item).toMatchObject({ price: null, calls_left_estimate: null });
+  });
+
   it('reports each result as it arrives', async () => {
     const seen: string[] = [];
     await check(REAL_IDS.slice(0, 3), { onResult: (item) => void seen.push(item.model) });
