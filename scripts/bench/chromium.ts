@@ -29,6 +29,8 @@ function storedItem(model: string): BalanceItem {
     latency_ms: 300,
     checked_at: new Date().toISOString(),
     cached: false,
+    price: null,
+    calls_left_estimate: null,
   };
 }
 

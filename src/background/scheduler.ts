@@ -64,8 +64,8 @@ export async function runScheduledCheck(now = Date.now()): Promise<void> {
   const results = await latestResultsFor(active.keyId);
   const due = models.filter((model) => !isFreshForSchedule(results[model], checkEveryMinutes, now));
   if (due.length === 0) return;
-  // The popup's own check, never forced: the cache, shared probes, stored results and what follows them all apply.
-  await checkAndKeep({ apiKey: active.secret, models: due, force: false });
+  // The popup's own Check, never forced: the plan, the cache, shared probes, stored results and what follows apply.
+  await checkAndKeep({ apiKey: active.secret, models: due, force: false, planned: true });
 }
 
 export async function handleAlarm(alarm: { name: string; scheduledTime: number }, now = Date.now()): Promise<void> {

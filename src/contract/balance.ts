@@ -31,6 +31,11 @@ export const BalanceItemSchema = z.object({
   latency_ms: z.number().int().nonnegative().nullable(),
   checked_at: z.iso.datetime(),
   cached: z.boolean(),
+  // Added with the credit world; a result stored before it has neither, hence the defaults.
+  /** Magicube credits one call of this model costs, when its price is known (learned or set by hand). */
+  price: z.number().positive().nullable().default(null),
+  /** floor(available Magicube balance / price): calls the balance still pays for; null when either is unknown. */
+  calls_left_estimate: z.number().int().nonnegative().nullable().default(null),
 });
 export type BalanceItem = z.infer<typeof BalanceItemSchema>;
 

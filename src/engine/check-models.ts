@@ -13,6 +13,11 @@ export interface CheckOptions {
   force: boolean;
   /** Called as each model's result arrives, so a page can fill its rows in. */
   onResult?: (item: BalanceItem) => void | Promise<void>;
+  /**
+   * Called with the outcome of every request sent, retries included: one that got no answer (network, timeout) may
+   * still have reached ModelScope, so whoever accounts for paid calls must know of it.
+   */
+  onAttempt?: (model: string, outcome: ProbeOutcome) => void;
   fetchFn?: HttpOptions['fetchFn'];
   retryPolicy?: RetryPolicy;
 }
@@ -33,8 +38,9 @@ function isCacheable(item: BalanceItem): boolean {
   return item.error_kind === null || item.error_kind === 'no_quota_headers' || item.error_kind === 'quota_exhausted';
 }
 
+/** A fresh result; its price is not the engine's to know, so whoever does fills it in. */
 function toBalanceItem(model: string, outcome: ProbeOutcome): BalanceItem {
-  return { model, ...outcome, checked_at: new Date().toISOString(), cached: false };
+  return { model, ...outcome, checked_at: new Date().toISOString(), cached: false, price: null, calls_left_estimate: null };
 }
 
 /**
@@ -53,6 +59,7 @@ export async function checkModels(
   const probeOnce = (model: string) =>
     limiter.run(async (backOff) => {
       const outcome = await probeModel(model, apiKey, http);
+      options.onAttempt?.(model, outcome);
       if (outcome.error_kind === 'rate_limited') backOff();
       return outcome;
     });

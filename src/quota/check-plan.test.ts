@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { balanceItem, NO_NUMBERS } from '@test/support/balance-item';
-import { carriedQuotaHeaders, checkCost, planCheck } from './check-plan';
+import { carriedQuotaHeaders, checkCost, failedLastTime, planCheck } from './check-plan';
 
 const headers = balanceItem('h/1');
 const silent = balanceItem('s/1', { ...NO_NUMBERS, error_kind: 'no_quota_headers', error: 'no quota' });
@@ -20,6 +20,19 @@ describe('planCheck', () => {
     const inputs = { models: ['s/1', 'p/2'], pricedModels: new Set(['s/1', 'p/2']), results: { 's/1': silent } };
     expect(planCheck({ ...inputs, forced: new Set(['s/1']), probeEveryModel: false })).toEqual({ learn: [], probe: ['s/1'], free: ['p/2'] });
     expect(planCheck({ ...inputs, probeEveryModel: true })).toEqual({ learn: [], probe: ['s/1', 'p/2'], free: [] });
+  });
+
+  it('probes a priced model again when its last probe failed: the row says nothing yet, and such probes are mostly not paid', () => {
+    const refused = balanceItem('r/1', { ...NO_NUMBERS, error_kind: 'auth', error: 'refused', status: 401 });
+    const unanswered = balanceItem('n/1', { ...NO_NUMBERS, error_kind: 'network', error: 'no answer', status: null });
+    const plan = planCheck({
+      models: ['r/1', 'n/1', 's/1'],
+      pricedModels: new Set(['r/1', 'n/1', 's/1']),
+      results: { 'r/1': refused, 'n/1': unanswered, 's/1': silent },
+      probeEveryModel: false,
+    });
+    expect(plan).toEqual({ learn: [], probe: ['r/1', 'n/1'], free: ['s/1'] });
+    expect([refused, unanswered, silent, headers, undefined].map(failedLastTime)).toEqual([true, true, false, false, false]);
   });
 
   it('still learns a model whose price is unknown when every model is probed', () => {

@@ -4,7 +4,10 @@ import type { BalanceItem } from '@src/contract';
 export interface CheckPlan {
   /** Price unknown: probed one at a time with a free ledger read around each call, to learn the price. */
   learn: string[];
-  /** Probed as usual: the last probe carried quota headers, the user asked for this row (↻), or every model is. */
+  /**
+   * Probed as usual: the last probe carried quota headers or failed, the user asked for this row (↻), or every model
+   * is.
+   */
   probe: string[];
   /** Not probed: the price is known and ModelScope reported no quota for it, so calls left come from the balance. */
   free: string[];
@@ -29,15 +32,23 @@ export function carriedQuotaHeaders(item: BalanceItem | undefined): boolean {
 }
 
 /**
+ * Whether the latest result is a failure (a refused key, a retired model, no answer…) rather than ModelScope's answer:
+ * another probe may clear it, and such probes are mostly not paid; "no quota headers" is an answer, not a failure.
+ */
+export function failedLastTime(item: BalanceItem | undefined): boolean {
+  return item !== undefined && item.error_kind !== null && item.error_kind !== 'no_quota_headers' && !carriedQuotaHeaders(item);
+}
+
+/**
  * Spend only where a probe tells something. A model whose price is unknown is learned (one paid call, once); a model
- * whose last probe carried quota headers is probed again (the headers are the only count of its calls); a model the
- * user re-checks by hand is probed. Every other model costs nothing: its calls left are the balance over its price.
+ * whose last probe carried quota headers is probed again (the headers are the only count of its calls), and so is one
+ * whose last probe failed (its row says nothing yet); a model the user re-checks by hand is probed. Every other model costs nothing: its calls left are the balance over its price.
  */
 export function planCheck({ models, pricedModels, results, forced = new Set(), probeEveryModel }: CheckPlanInputs): CheckPlan {
   const plan: CheckPlan = { learn: [], probe: [], free: [] };
   for (const model of models) {
     if (!pricedModels.has(model)) plan.learn.push(model);
-    else if (probeEveryModel || forced.has(model) || carriedQuotaHeaders(results[model])) plan.probe.push(model);
+    else if (probeEveryModel || forced.has(model) || carriedQuotaHeaders(results[model]) || failedLastTime(results[model])) plan.probe.push(model);
     else plan.free.push(model);
   }
   return plan;

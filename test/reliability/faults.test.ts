@@ -399,7 +399,8 @@ describe('through the real balance handler, with its own retry waits and a 1 s t
     expect(reply.data.find((item) => item.model === FAKE_SLOW)?.error).toBe('ModelScope did not answer within 1 s');
     const probes = recorder.attempts.filter((attempt) => attempt.model !== null);
     expect(probes).toHaveLength(rows.reduce((sum, r) => sum + r.tries, 0));
-    // Anything else it sent was free: a no-quota answer may make the extension read the Magicube endpoints.
+    // Anything else it sent was free: a no-quota answer may make the extension read the Magicube endpoints, and a
+    // model whose price is unknown has the spend ledger read around its call, to learn the price.
     expect(recorder.attempts.filter((attempt) => attempt.model === null).every((attempt) => attempt.path.startsWith('/openapi/v1/magicubes/'))).toBe(true);
     figures.batches += 1;
     figures.modelOutcomes += reply.data.length;

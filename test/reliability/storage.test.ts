@@ -235,6 +235,8 @@ describe('storage.local however long the extension runs', () => {
     latency_ms: 12_345,
     checked_at: at,
     cached: false,
+    price: null,
+    calls_left_estimate: null,
   });
   /** Ten keys with two hundred models each, all checked at `at`: the most latest results the extension keeps. */
   const busiestDay = (at: string, round: number) =>

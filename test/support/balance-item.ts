@@ -14,6 +14,8 @@ export function balanceItem(model: string, change: Partial<BalanceItem> = {}): B
     latency_ms: 100,
     checked_at: '2026-10-05T03:00:00.000Z',
     cached: false,
+    price: null,
+    calls_left_estimate: null,
     ...change,
   };
 }

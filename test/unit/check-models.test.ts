@@ -132,6 +132,19 @@ describe('checkModels', () => {
     expect(a[0]?.model_request_remaining).toBe(b[0]?.model_request_remaining);
   });
 
+  it('reports every request it sent, retries included, so paid calls can be accounted for', async () => {
+    const attempts: Array<[string, number | null]> = [];
+    const items = await check([FAKE_FLAKY, 'fake/hangup'], { onAttempt: (model, outcome) => void attempts.push([model, outcome.status]) });
+    expect(items.map((item) => item.status)).toEqual([200, null]);
+    expect(attempts.filter(([model]) => model === FAKE_FLAKY)).toEqual([[FAKE_FLAKY, 503], [FAKE_FLAKY, 200]]);
+    expect(attempts.filter(([model]) => model === 'fake/hangup')).toEqual([['fake/hangup', null], ['fake/hangup', null], ['fake/hangup', null]]);
+  });
+
+  it('gives a fresh result no price: that is for whoever knows prices to fill in', async () => {
+    const [item] = await check([REAL_IDS[0]!]);
+    expect(item).toMatchObject({ price: null, calls_left_estimate: null });
+  });
+
   it('reports each result as it arrives', async () => {
     const seen: string[] = [];
     await check(REAL_IDS.slice(0, 3), { onResult: (item) => void seen.push(item.model) });

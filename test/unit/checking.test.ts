@@ -1,17 +1,22 @@
 // The check service: what the popup's Check, the schedule and the contract all call. Its results are stored in a few
 // writes as they arrive, and reach the history, the alerts, the Magicube refresh and the badge by direct calls.
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { BalanceReplySchema } from '@src/contract';
-import { ALARMS } from '@src/background/scheduler';
+import { resultWriter } from '@src/background/result-writer';
+import { ALARMS, runScheduledCheck } from '@src/background/scheduler';
+import { checkSettingsItem, DEFAULT_CHECK_SETTINGS } from '@src/storage/check-settings';
 import { keyFingerprint } from '@src/lib/key-fingerprint';
 import { historyItem, keyHistoryOf } from '@src/storage/history';
 import { addKey } from '@src/storage/keyring';
 import { latestResultsFor, latestResultsItem } from '@src/storage/latest-results';
-import { magicubeBalancesItem } from '@src/storage/magicube-balance';
+import { magicubeBalancesItem, magicubeRecordFor } from '@src/storage/magicube-balance';
+import { pricesFor, savePrice } from '@src/storage/model-prices';
 import { DEFAULT_SCHEDULE, scheduleItem } from '@src/storage/schedule';
-import { DEMO_KEY, DEMO_MAGICUBE, FAKE_NO_HEADERS, FAKE_SLOW, POOL_MODELS } from '../fake-modelscope/behaviours';
-import { backgroundAgainstFake } from '../support/background';
+import { CREDIT_WORLD_HEADER_MODELS, DEMO_KEY, DEMO_MAGICUBE, FAKE_NO_HEADERS, FAKE_SLOW, POOL_MODELS } from '../fake-modelscope/behaviours';
+import { startFakeModelScope, type FakeModelScope } from '../fake-modelscope/server';
+import { backgroundAgainstFake, startBackground } from '../support/background';
+import { balanceItem, NO_NUMBERS } from '../support/balance-item';
 import { setActiveListModels } from '../support/active-list';
 
 const GLM = 'ZhipuAI/GLM-4.7';
@@ -99,6 +104,29 @@ describe('storing a check’s results', () => {
   });
 });
 
+describe('the result writer', () => {
+  const priced = (model: string, price: number | null) => balanceItem(model, { price });
+  it('stores an amended copy of a stored row without following it again', async () => {
+    const followed: string[][] = [];
+    const writer = resultWriter('key-1', (items) => void followed.push(items.map((item) => `${item.model} ${item.price}`)));
+    writer.add(priced('a/1', null));
+    await writer.flush();
+    writer.amend(priced('a/1', 1));
+    await writer.flush();
+    expect(followed).toEqual([['a/1 null'], []]);
+    expect((await latestResultsFor('key-1'))['a/1']?.price).toBe(1);
+  });
+
+  it('follows a row amended before its first write once, as amended', async () => {
+    const followed: string[][] = [];
+    const writer = resultWriter('key-1', (items) => void followed.push(items.map((item) => `${item.model} ${item.price}`)));
+    writer.add(priced('b/1', null));
+    writer.amend(priced('b/1', 2));
+    await writer.flush();
+    expect(followed).toEqual([['b/1 2']]);
+  });
+});
+
 describe('what follows a check, with no storage watcher', () => {
   beforeEach(async () => {
     await setActiveListModels([GLM, FAKE_NO_HEADERS]);
@@ -163,5 +191,93 @@ describe('another extension’s check', () => {
     expect(magicubeReads()).toBe(0);
     expect(await magicubeBalancesItem.get()).toEqual({});
     expect(await fakeBrowser.action.getBadgeText({})).toBe('?');
+  });
+});
+
+describe('in the credit world, a Check follows the plan', () => {
+  const FLASH = 'deepseek-ai/DeepSeek-V4-Flash';
+  const QWEN = 'Qwen/Qwen3-Coder-480B-A35B-Instruct';
+  const HEADERS = CREDIT_WORLD_HEADER_MODELS[0]!;
+  let credits: FakeModelScope;
+  let background: Awaited<ReturnType<typeof startBackground>>;
+  beforeAll(async () => {
+    credits = await startFakeModelScope({ world: 'credits' });
+  });
+  afterAll(() => credits.close());
+  beforeEach(async () => {
+    credits.reset();
+    background = await startBackground(credits);
+    await addKey({ label: 'Main', secret: DEMO_KEY, remember: true });
+    await checkSettingsItem.set({ ...DEFAULT_CHECK_SETTINGS, cacheSeconds: 0 });
+  });
+  const byHand = (price: number) => ({ tier: 'lightweight', rawTier: '轻量', price, learned_at: Date.now(), source: 'manual' as const });
+  const probes = (model: string) => credits.probes(model).length;
+
+  it('the schedule learns new prices, then probes only the model that sends headers', async () => {
+    await setActiveListModels([FLASH, HEADERS]);
+    await scheduleItem.set({ ...DEFAULT_SCHEDULE, checkEveryMinutes: 15 });
+    await runScheduledCheck();
+    expect([probes(FLASH), probes(HEADERS)]).toEqual([1, 1]);
+    expect(Object.keys((await pricesFor('cn')).models).sort()).toEqual([FLASH, HEADERS].sort());
+    // Due again (past half the interval): the plan, not the schedule's freshness, spares FLASH.
+    await runScheduledCheck(Date.now() + 10 * 60_000);
+    expect([probes(FLASH), probes(HEADERS)]).toEqual([1, 2]);
+  });
+
+  it('says what it did in the UI language, and answers spared models from their stored result with fresh figures', async () => {
+    background = await startBackground(credits, 'zh_CN');
+    await addKey({ label: 'Main', secret: DEMO_KEY, remember: true });
+    await checkSettingsItem.set({ ...DEFAULT_CHECK_SETTINGS, cacheSeconds: 0 });
+    await setActiveListModels([FLASH, HEADERS, QWEN]);
+    await background.send({ type: 'balance' });
+    await background.send({ type: 'magicube' });
+    const available = credits.creditBalance(DEMO_KEY).available;
+    await expect.poll(async () => (await magicubeRecordFor(await keyFingerprint(DEMO_KEY)))?.status).toBe('ok');
+    const reply = BalanceReplySchema.parse(await background.send({ type: 'balance' }));
+    expect(reply.message).toBe('已检查 1 个模型：1 个正常，0 个失败；另有 2 个模型由魔粒余额得知，免费');
+    expect(reply.data.map((item) => [item.model, item.cached, item.calls_left_estimate])).toEqual([
+      [FLASH, true, Math.floor(available / 0.5)],
+      [HEADERS, false, Math.floor(available / 0.5)],
+      [QWEN, true, Math.floor(available / 1)],
+    ]);
+  });
+
+  it('stores each row again once its price is learned, as the ledger shows it a moment after the row', async () => {
+    credits.setOptions({ ledgerLagMs: 300 });
+    await setActiveListModels([FLASH, QWEN]);
+    await background.send({ type: 'balance' });
+    credits.setOptions({ ledgerLagMs: 0 });
+    const stored = await latestResultsFor(await keyFingerprint(DEMO_KEY));
+    expect([stored[FLASH]?.price, stored[QWEN]?.price]).toEqual([0.5, 1]);
+    expect([stored[FLASH]?.cached, stored[QWEN]?.cached]).toEqual([false, false]);
+  });
+
+  it('counts a model priced by hand and never checked as known from the balance, with no row to show', async () => {
+    await savePrice('cn', QWEN, byHand(1));
+    await setActiveListModels([QWEN]);
+    const reply = BalanceReplySchema.parse(await background.send({ type: 'balance' }));
+    expect(reply).toMatchObject({ success: true, data: [], message: 'Nothing to probe: 1 model is known from the balance, free' });
+    expect(credits.probes()).toHaveLength(0);
+  });
+
+  it('named models are all probed, and one whose price is unknown learns it with its one call', async () => {
+    await savePrice('cn', FLASH, byHand(0.5));
+    const reply = BalanceReplySchema.parse(await background.send({ type: 'balance', models: [FLASH, QWEN] }));
+    expect([probes(FLASH), probes(QWEN)]).toEqual([1, 1]);
+    expect(reply.message).toBe('Checked 2 models: 2 ok, 0 failed; learned the price of 1 model');
+    expect((await pricesFor('cn')).models[QWEN]).toMatchObject({ tier: 'mainstream', price: 1, source: 'ledger' });
+    expect((await pricesFor('cn')).models[FLASH]?.source).toBe('manual');
+  });
+
+  it('reads results stored before prices existed as results of unknown price, and plans with them', async () => {
+    const keyId = await keyFingerprint(DEMO_KEY);
+    const { price: _price, calls_left_estimate: _estimate, ...before } = balanceItem(FLASH, { ...NO_NUMBERS, error_kind: 'no_quota_headers', error: 'no quota' });
+    await fakeBrowser.storage.local.set({ latestResults: { [keyId]: { [FLASH]: before } } });
+    expect((await latestResultsFor(keyId))[FLASH]).toMatchObject({ price: null, calls_left_estimate: null });
+    await savePrice('cn', FLASH, byHand(0.5));
+    await setActiveListModels([FLASH]);
+    const reply = BalanceReplySchema.parse(await background.send({ type: 'balance' }));
+    expect(reply.data).toMatchObject([{ model: FLASH, cached: true, price: 0.5 }]);
+    expect(credits.probes()).toHaveLength(0);
   });
 });

@@ -41,13 +41,16 @@ describe('across a restart', () => {
   it('after a browser restart the badge comes back and the alarms are made again, and nothing is probed', async () => {
     await scheduleItem.set({ ...DEFAULT_SCHEDULE, checkEveryMinutes: 60 });
     await expect.poll(() => fakeBrowser.alarms.get(ALARMS.check)).toBeDefined();
+    // What the check before the restart sent: its two probes, and the free ledger reads that learn prices.
+    const sentBefore = ctx.fake.requests.length;
     await restartBackground('browser');
     await expect.poll(badgeText).toBe('42');
     await expect.poll(async () => (await fakeBrowser.alarms.get(ALARMS.check))?.periodInMinutes).toBe(60);
     expect(await fakeBrowser.alarms.get(ALARMS.reset)).toBeDefined();
     // Chrome fires an alarm missed while the browser was closed as it starts: that spends nothing.
     await fakeBrowser.alarms.onAlarm.trigger({ name: ALARMS.check, scheduledTime: Date.now() - 8 * HOUR, persistAcrossSessions: false });
-    expect(ctx.fake.requests).toHaveLength(2);
+    expect(ctx.fake.probes()).toHaveLength(2);
+    expect(ctx.fake.requests).toHaveLength(sentBefore);
   });
 
   it('numbers from before the daily reset stop counting: the badge turns grey and says why', async () => {
