@@ -17,7 +17,7 @@ import { sessionResultCache } from '@src/storage/result-cache';
 import { alertOnResults } from './alerts';
 import { refreshBadge } from './badge';
 import { recordResults } from './history-recorder';
-import { refreshMagicubeWhenNoQuota } from './magicube-refresh';
+import { refreshAfterCheck } from './magicube-refresh';
 import {
   LEDGER_SETTLE_MS,
   lastUnseenCall,
@@ -74,8 +74,8 @@ function runBatch(models: readonly string[], apiKey: string, keyId: string, sett
 }
 
 /**
- * What follows results once they are stored: the badge is redrawn from them, and those just probed go to the history,
- * the alerts and the Magicube refresh. One reused from the cache is not followed again: a check of ours followed it
+ * What follows results once they are stored: the badge is redrawn from them, and those just probed go to the history
+ * and the alerts (the free figures are read again once the whole check is over: refreshAfterCheck). One reused from the cache is not followed again: a check of ours followed it
  * when it was probed (and one another extension probed is that extension's business).
  */
 function followStored(keyId: string, items: readonly BalanceItem[]): void {
@@ -84,7 +84,6 @@ function followStored(keyId: string, items: readonly BalanceItem[]): void {
   if (probed.length === 0) return;
   void quietly('history', () => recordResults(keyId, probed));
   void quietly('alerts', () => alertOnResults(keyId, probed));
-  void quietly('the Magicube refresh', () => refreshMagicubeWhenNoQuota(keyId, probed));
 }
 
 /** Our checks of one key run one after another: a paid call of one must never land in another's ledger window. */
@@ -249,7 +248,10 @@ async function keepCheck(target: CheckTarget, keyId: string): Promise<CheckRepor
     return stored ? { ...book.fill(stored), cached: true } : undefined;
   };
   const items = target.models.flatMap((model) => run.results.get(model) ?? spared(model) ?? []);
-  return { items, checked: items.filter((item) => !plan.free.includes(item.model)), free: plan.free, learned };
+  const checked = items.filter((item) => !plan.free.includes(item.model));
+  // Before the reply, so a page that asks for the figures after its Check sees what the check spent.
+  await quietly('the account refresh', () => refreshAfterCheck(keyId, checked));
+  return { items, checked, free: plan.free, learned };
 }
 
 /**

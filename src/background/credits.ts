@@ -11,14 +11,12 @@ import { accountPictureFor, newestRead, pictureAfterRead, saveAccountPicture, ty
 import { activeKeyWithId } from '@src/storage/active-key-id';
 import { checkSettingsItem } from '@src/storage/check-settings';
 import { activeFavourites } from '@src/storage/favourite-lists';
-import { latestResultsFor } from '@src/storage/latest-results';
 import { magicubeRecordFor, saveMagicubeRecord } from '@src/storage/magicube-balance';
 import { pricesFor } from '@src/storage/model-prices';
 import { scheduleItem } from '@src/storage/schedule';
 import { alertKeyRefused, alertOnCredits } from './alerts';
 import { refreshBadge } from './badge';
 import { recordMagicubeReading } from './history-recorder';
-import { RESULT_WRITE_EVERY_MS } from './result-writer';
 
 /** Our pages' figures younger than this are answered from storage: opening the popup twice reads once. */
 export const PICTURE_FRESH_MS = 60_000;
@@ -128,71 +126,4 @@ export async function picturedForOurPages(state: AccountState, now: number): Pro
 /** The account's figures alone: what another extension sees of its own key, and what the alerts look at. */
 export function pictureWithoutModels(state: AccountState, now: number): CreditsPicture {
   return creditsPicture({ magicube: state.magicube, account: state.record, prices: {}, models: [], now });
-}
-
-// ---- What follows a check ---------------------------------------------------------------------------------------
-
-/**
- * The result writer stores a running check's batches at least RESULT_WRITE_EVERY_MS apart, and its last one (the
- * flush as the check ends) at once: a batch sooner than that after the one before ends the check. Without such a
- * batch, this long a quiet does.
- */
-const CHECK_QUIET_MS = 2 * RESULT_WRITE_EVERY_MS;
-
-interface CheckFollow {
-  lastBatchAt: number;
-  /** Whether a batch of this check probed a model paid in credits. */
-  wanted: boolean;
-  timer: ReturnType<typeof setTimeout> | null;
-  running: boolean;
-}
-const follows = new Map<string, CheckFollow>();
-/** Per key, the time of the last read that followed a check. */
-const followedReads = new Map<string, number>();
-
-/** A read that followed a check is stored and less than PICTURE_FRESH_MS old: another check right after reuses it. */
-async function followedRecently(keyId: string, now: number): Promise<boolean> {
-  const [stored, followedAt] = [await accountPictureFor(keyId), followedReads.get(keyId)];
-  return stored !== null && followedAt === newestRead(stored) && now - followedAt < PICTURE_FRESH_MS;
-}
-
-/** Whether the key has results probed since its stored picture was read: what the picture does not show yet. */
-async function probedSinceRead(keyId: string): Promise<boolean> {
-  const [stored, results] = await Promise.all([accountPictureFor(keyId), latestResultsFor(keyId)]);
-  const probedAt = Object.values(results).filter((item) => !item.cached).map((item) => Date.parse(item.checked_at));
-  return probedAt.some((at) => stored === null || at >= newestRead(stored));
-}
-
-async function followUp(keyId: string): Promise<void> {
-  const active = await activeKeyWithId();
-  if (active?.keyId !== keyId || (await followedRecently(keyId, Date.now())) || !(await probedSinceRead(keyId))) return;
-  const state = await refreshAccount(active.secret);
-  followedReads.set(keyId, newestRead(state.record));
-}
-
-async function runFollowUp(follow: CheckFollow, keyId: string): Promise<void> {
-  follow.timer = null;
-  follow.running = true;
-  try {
-    await quietly('the account refresh', () => followUp(keyId));
-  } finally {
-    follow.running = false;
-    follow.wanted = false;
-  }
-}
-
-/**
- * Notes a stored batch of a check of the active key, taken at `at`. Once the check is over, if any of its batches
- * probed a model paid in credits, the whole free picture is read again, once, so the balance and the ledger show what
- * the check spent. A second check within PICTURE_FRESH_MS of such a read, with no read in between, leaves it.
- */
-export function noteCheckBatch(keyId: string, paidInCredits: boolean, at: number): void {
-  const follow = follows.get(keyId) ?? { lastBatchAt: Number.NEGATIVE_INFINITY, wanted: false, timer: null, running: false };
-  follows.set(keyId, follow);
-  const checkOver = Math.abs(at - follow.lastBatchAt) < RESULT_WRITE_EVERY_MS;
-  follow.lastBatchAt = Math.max(follow.lastBatchAt, at);
-  follow.wanted ||= paidInCredits;
-  if (!follow.wanted || follow.running) return;
-  if (follow.timer !== null) clearTimeout(follow.timer);
-  follow.timer = setTimeout(() => void runFollowUp(follow, keyId), checkOver ? 0 : CHECK_QUIET_MS);
 }

@@ -6,7 +6,7 @@ import { checkSettingsItem } from '@src/storage/check-settings';
 import { activeFavourites } from '@src/storage/favourite-lists';
 import { pricesFor } from '@src/storage/model-prices';
 import { scheduleItem } from '@src/storage/schedule';
-import { noteCheckBatch, storeMagicubeOutcome } from './credits';
+import { refreshAccount, storeMagicubeOutcome } from './credits';
 
 /**
  * Reads a key's Magicube balance alone from the free endpoint (never a probe): the `magicube` message. Our own
@@ -20,18 +20,18 @@ export async function readMagicube(apiKey: string, keep: boolean): Promise<Magic
 }
 
 /**
- * What follows a check's stored batch of the active key: once the check is over, if it probed a favourite paid in
- * credits (it reported no call quota, or its price is known), the whole free picture is read again (see
- * noteCheckBatch), unless the user turned the free refresh off. A check of models with quota headers alone reads nothing.
+ * What follows a check of the active key once it is over: if it probed a favourite paid in credits (it reported no
+ * call quota, or its price is known), the whole free picture is read again, once, so the balance and the ledger show
+ * what the check spent, unless the user turned the free refresh off. A check of models with quota headers alone, or
+ * one that reused every result, reads nothing.
  */
-export async function refreshMagicubeWhenNoQuota(keyId: string, items: readonly BalanceItem[]): Promise<void> {
-  const at = Date.now();
+export async function refreshAfterCheck(keyId: string, items: readonly BalanceItem[]): Promise<void> {
   const probed = items.filter((item) => !item.cached);
   if (probed.length === 0) return;
   const active = await activeKeyWithId();
   if (active?.keyId !== keyId) return;
   const [favourites, { magicubeEveryMinutes }, prices] = await Promise.all([activeFavourites(), scheduleItem.get(), pricesFor(DEFAULT_SITE)]);
   const paidInCredits = (item: BalanceItem) => item.error_kind === 'no_quota_headers' || Object.hasOwn(prices.models, item.model);
-  const wanted = magicubeEveryMinutes !== null && probed.some((item) => favourites.includes(item.model) && paidInCredits(item));
-  noteCheckBatch(keyId, wanted, at);
+  if (magicubeEveryMinutes === null || !probed.some((item) => favourites.includes(item.model) && paidInCredits(item))) return;
+  await refreshAccount(active.secret);
 }

@@ -183,6 +183,7 @@ describe('other extensions', () => {
     const before = await saved();
     const sessionBefore = (await snapshotAreas()).session;
     const probesBefore = fake.probes().length;
+    const requestsBefore = fake.requests.length;
     const hostile = [
       { type: 'balance' },
       { type: 'balance', models: [GLM] },
@@ -218,7 +219,8 @@ describe('other extensions', () => {
     expect(answers[6]).toMatchObject({ success: false, data: null, error: { code: 'invalid_request', field: 'api_key' } });
     // Their picture is of their own key, and names no model of ours.
     expect(answers[7]).toMatchObject({ data: { models: [] } });
-    const theirReads = fake.requests.filter((request) => request.path.startsWith('/openapi/v1/magicubes/'));
+    // Our own Check above read the free ledger too (to learn GLM's price): only what came after is theirs.
+    const theirReads = fake.requests.slice(requestsBefore).filter((request) => request.path.startsWith('/openapi/v1/magicubes/'));
     expect(theirReads.length).toBeGreaterThan(0);
     expect(new Set(theirReads.map((request) => request.authorization))).toEqual(new Set([`Bearer ${THEIRS}`]));
     expect(new Set(theirReads.map((request) => request.openApiToken))).toEqual(new Set([null, THEIRS]));

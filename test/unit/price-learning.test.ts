@@ -14,6 +14,7 @@ import { latestResultsFor, latestResultsItem } from '@src/storage/latest-results
 import { magicubeRecordFor } from '@src/storage/magicube-balance';
 import { modelPricesItem, pricesFor, savePrice } from '@src/storage/model-prices';
 import { sessionResultCache } from '@src/storage/result-cache';
+import { DEFAULT_SCHEDULE, scheduleItem } from '@src/storage/schedule';
 import {
   CREDIT_WORLD_HEADER_MODELS,
   DEMO_KEY,
@@ -57,6 +58,8 @@ beforeEach(async () => {
   await addKey({ label: 'Main', secret: DEMO_KEY, remember: true });
   // Results are reused for 60 s by default; these tests check again at once, and must reach the plan, not the cache.
   await checkSettingsItem.set({ ...DEFAULT_CHECK_SETTINGS, cacheSeconds: 0 });
+  // The free figures' own refresh (after each Check) off, so the ledger reads counted here are the learning lane's.
+  await scheduleItem.set({ ...DEFAULT_SCHEDULE, magicubeEveryMinutes: null });
 });
 afterEach(() => {
   vi.restoreAllMocks();

@@ -160,7 +160,7 @@ describe('the account refresh (the Magicube alarm)', () => {
     expect(keyHistoryOf(await historyItem.get(), keyId).magicube).toEqual([{ at: expect.any(Number), available: DEMO_MAGICUBE.available_balance }]);
   });
 
-  it('is read at once when a favourite reports no call quota, unless a recent balance is stored', async () => {
+  it('is read once after each Check that probed a favourite paid in credits, and not after one that probed none', async () => {
     await addKey({ label: 'Main', secret: DEMO_KEY, remember: true });
     const magicubeReads = () => ctx.fake.requests.filter((request) => request.path === '/openapi/v1/magicubes/balance').length;
     await setActiveListModels([GLM]);
@@ -170,9 +170,14 @@ describe('the account refresh (the Magicube alarm)', () => {
     await setActiveListModels([FAKE_NO_HEADERS]);
     await ctx.background.send({ type: 'balance', force: true });
     await expect.poll(magicubeReads).toBe(1);
+    // A second Check spent another call: the balance it shows must say so, so it is read again (free), once.
     await ctx.background.send({ type: 'balance', force: true });
     await new Promise((resolve) => setTimeout(resolve, 200));
-    expect(magicubeReads()).toBe(1);
+    expect(magicubeReads()).toBe(2);
+    // A Check that reused the fresh result probed nothing, spent nothing, and reads nothing.
+    await ctx.background.send({ type: 'balance' });
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(magicubeReads()).toBe(2);
   });
 
   it('notes a refused key, keeping nothing else', async () => {
