@@ -5,7 +5,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { DEFAULT_PREFERENCES, preferencesItem } from '@src/storage/preferences';
 import { PreferencesSection } from './PreferencesSection';
 
-const CHECK_ON_OPEN = 'Check the active list when the popup opens (spends one call per model each time)';
+const CHECK_ON_OPEN = 'Check the active list when the popup opens (as the Check button: a call only where a probe tells something)';
 
 afterEach(() => vi.restoreAllMocks());
 

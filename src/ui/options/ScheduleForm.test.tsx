@@ -49,7 +49,7 @@ describe('ScheduleForm', () => {
 
   it('turns the free Magicube refresh off and keeps history for fewer days', async () => {
     const { onSave } = setup();
-    await userEvent.selectOptions(screen.getByLabelText('Refresh the Magicube balance (free, spends no calls)'), 'Off');
+    await userEvent.selectOptions(screen.getByLabelText('Refresh the free figures (balance, spend ledger, grants; spends no calls)'), 'Off');
     await userEvent.clear(screen.getByLabelText('Keep history for (days)'));
     await userEvent.type(screen.getByLabelText('Keep history for (days)'), '7');
     await save();
