@@ -153,15 +153,8 @@ describe('the grant alerts (opt-in)', () => {
     await alertSettingsItem.set({ ...DEFAULT_ALERT_SETTINGS, loginGrantMissingByHour: 0 });
     await refresh();
     expect(notifications()).toEqual({});
-    ctx.fake.setOptions({ dailyGrants: [], magicubeAuth: 'extra-headers' });
-    const routed = globalThis.fetch;
-    // A request without the two extra token headers: the grants come back as a 200 without data.
-    vi.stubGlobal('fetch', (input: RequestInfo | URL, init?: RequestInit) => {
-      const headers = new Headers(init?.headers);
-      headers.delete('openapi-token');
-      headers.delete('x-modelfun-token');
-      return routed(input, { ...init, headers });
-    });
+    // Grants that never answer an extension: they come back as a 200 without data.
+    ctx.fake.setOptions({ dailyGrants: [], magicubeAuth: 'browser-origin' });
     try {
       clockAt(Date.now() + 24 * HOUR);
       await refresh();
