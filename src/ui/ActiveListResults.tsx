@@ -12,7 +12,7 @@ import { orderRows, type RowOrder } from './result-rows';
 import { ResultsTable } from './ResultsTable';
 import { ResultsToolbar } from './ResultsToolbar';
 import type { Check } from './use-check';
-import { balanceFigure, type CreditsView } from './use-credits';
+import { balanceFigure, ledgerAnswers, type CreditsView } from './use-credits';
 import { useKeyHistory } from './use-key-history';
 import { useNow } from './use-now';
 
@@ -35,7 +35,7 @@ export function ActiveListResults({ secret, models, results, credits, prices, ch
   const history = useKeyHistory(secret);
   const now = useNow();
   const [order, setOrder] = useState<RowOrder>('list');
-  const rowCredits: RowCredits = { prices, balance: balanceFigure(credits) };
+  const rowCredits: RowCredits = { prices, balance: balanceFigure(credits), ledgerAnswers: ledgerAnswers(credits) };
   return (
     <>
       <CheckActions

@@ -19,7 +19,7 @@ export function CallsLeftCell({ callsLeft, now }: { callsLeft: CreditsCallsLeft;
   if (callsLeft.kind === 'unpriced') {
     return (
       <span className="calls-left unpriced">
-        <span>{i18n.t('ui.rows.unpriced', [callsText(1)])}</span>
+        <span>{callsLeft.learnable ? i18n.t('ui.rows.unpriced', [callsText(1)]) : i18n.t('ui.rows.unpricedNoLedger')}</span>
         {callsLeft.note && <span className="hint source">{learningNoteText(callsLeft.note)}</span>}
       </span>
     );

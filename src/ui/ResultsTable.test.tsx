@@ -132,6 +132,13 @@ describe('ResultsTable in the credit world', () => {
     expect(cells(GLM)[0]).toBe('Calls left unknown: the Magicube balance was not readlightweight · 0.5 credits a call');
   });
 
+  it('does not promise a Check will learn a price when ModelScope withholds the ledger, and points to setting the tier by hand', () => {
+    table(credits({ prices: { models: {}, notes: {} }, ledgerAnswers: false }));
+    expect(cells(GLM)[0]).toBe(
+      'Price not known: ModelScope does not return your spend ledger, so a Check cannot learn it. Set its tier by hand in Settings (the model’s page shows its 预计魔粒扣减).',
+    );
+  });
+
   it('says the next Check learns an unknown price, and why the last try learned nothing', () => {
     const poisoned = { models: {}, notes: { [GLM]: { at: NOW - 60_000, outcome: 'poisoned' as const } } };
     const { unmount } = table(credits({ prices: poisoned }));

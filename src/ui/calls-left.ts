@@ -15,6 +15,8 @@ export interface BalanceFigure {
 export interface RowCredits {
   prices: SitePrices;
   balance: BalanceFigure | null;
+  /** False when ModelScope has never returned the spend ledger: then a Check cannot learn a price, and rows say so. */
+  ledgerAnswers?: boolean;
 }
 
 export const NO_ROW_CREDITS: RowCredits = { prices: { models: {}, notes: {} }, balance: null };
@@ -29,17 +31,20 @@ export type CallsLeft =
   | { kind: 'derived'; calls: number; price: ModelPrice; balance: BalanceFigure }
   /** The price is known but the balance was not read. */
   | { kind: 'no_balance'; price: ModelPrice }
-  /** The price is not known yet; the next Check learns it. `note`: why the last try learned nothing. */
-  | { kind: 'unpriced'; note: LearningNote | null };
+  /**
+   * The price is not known yet; the next Check learns it, unless the ledger never answers (`learnable` false).
+   * `note`: why the last try learned nothing.
+   */
+  | { kind: 'unpriced'; note: LearningNote | null; learnable: boolean };
 
 /** Outcomes that say the model cannot be called with this key at all, whatever the balance. */
 const UNUSABLE: ReadonlySet<ErrorKind> = new Set(['auth', 'forbidden', 'not_found']);
 
-export function callsLeftOf(model: string, item: BalanceItem | undefined, { prices, balance }: RowCredits): CallsLeft {
+export function callsLeftOf(model: string, item: BalanceItem | undefined, { prices, balance, ledgerAnswers = true }: RowCredits): CallsLeft {
   if (carriedQuotaHeaders(item)) return { kind: 'headers' };
   if (item?.error_kind && UNUSABLE.has(item.error_kind)) return { kind: 'unusable' };
   const price = prices.models[model];
-  if (!price) return { kind: 'unpriced', note: prices.notes[model] ?? null };
+  if (!price) return { kind: 'unpriced', note: prices.notes[model] ?? null, learnable: ledgerAnswers };
   if (!balance) return { kind: 'no_balance', price };
   const calls = callsLeftFromCredits(balance.available, price.price);
   // A balance that is not a finite number is as good as none.

@@ -57,6 +57,13 @@ export function useCredits(secret: string | null | undefined, checksDone: number
 }
 
 /** The balance the rows divide by their prices, with its source; null when there is none to divide. */
+/** False when ModelScope answers but withholds the ledger and never returned it; a passing failure does not count. */
+export function ledgerAnswers(view: CreditsView | undefined): boolean {
+  if (view?.state !== 'ok') return true;
+  const { ledger } = view.picture.sources;
+  return !(ledger.status === 'not_returned' && ledger.read_at === null);
+}
+
 export function balanceFigure(view: CreditsView | undefined): BalanceFigure | null {
   if (view?.state !== 'ok' || view.picture.balance === null) return null;
   return { available: view.picture.balance.available_balance, source: sourceState(view.picture.sources.balance) };

@@ -92,6 +92,8 @@ describe('a ledger that never answers an extension, in Chromium', () => {
     expect(text).not.toMatch(/Spent today[^]*\b0 calls\b/);
     expect(text).not.toContain('Nothing spent today');
     expect(text).toMatch(/\d[\d,.]* credits available/);
+    // A Check could not learn its price, so the row does not promise it would.
+    await expect.poll(() => popup.getByRole('row').nth(1).textContent()).toContain('so a Check cannot learn it. Set its tier by hand in Settings');
     expect(session.fake.probes()).toHaveLength(0);
     await session.screenshot(popup, 'credits-popup-ledger-missing-light-en');
   });
