@@ -100,6 +100,18 @@ describe('the contract in real Chromium, from our own pages and from another ext
     // The page that carries our messages is the popup, which reads the free account picture once a key is saved (the
     // balance among its five reads; our check also read the free spend ledger around GLM's call, to learn its price).
     await expect.poll(() => session.fake.requests.filter((request) => request.path.includes('magicubes/balance')).length).toBe(1);
+    // The picture's five reads go out together but arrive one by one: wait until they all have, and nothing more comes.
+    const onlyThePicture = ['magicubes/earn/rules', 'magicubes/spend/rates', 'type=EARN'];
+    await expect.poll(() => onlyThePicture.every((part) => session.fake.requests.some((request) => request.path.includes(part)))).toBe(true);
+    let seen = -1;
+    await expect
+      .poll(async () => {
+        const settled = session.fake.requests.length === seen;
+        seen = session.fake.requests.length;
+        await new Promise((resolve) => setTimeout(resolve, 300));
+        return settled && session.fake.requests.length === seen;
+      })
+      .toBe(true);
     const requestsBefore = session.fake.requests.length;
     const theirs = BalanceReplySchema.parse(await session.sendExternal({ type: 'balance', models: [GLM] }));
     expect(theirs).toMatchObject({ success: false, error: { field: 'api_key' } });
