@@ -14,7 +14,7 @@ import {
   REVOKED_KEY,
   UNBOUND_KEY,
 } from './behaviours';
-import { startFakeModelScope, type FakeModelScope, type FakeModelScopeRuntimeOptions } from './server';
+import { MAGICUBE_VARIANT_DEFAULTS, startFakeModelScope, type FakeModelScope, type FakeModelScopeRuntimeOptions } from './server';
 
 const OTHER_KEY = 'ms-' + '1234'.repeat(8);
 const LIGHT = 'ZhipuAI/GLM-4.7';
@@ -33,13 +33,7 @@ const DEFAULTS: FakeModelScopeRuntimeOptions = {
   now: () => clock.now,
   latencyMs: 0,
   transientFailureRate: 0,
-  ledgerLagMs: 0,
-  magicubeAuth: 'bearer',
-  timeFormat: 'beijing-text',
-  amountsAsStrings: false,
-  garbageRows: false,
-  rulesTodayCount: false,
-  grantExpireAt: true,
+  ...MAGICUBE_VARIANT_DEFAULTS,
   dailyGrants: undefined,
 };
 

@@ -207,17 +207,28 @@ function chatOptions(o: FakeModelScopeRuntimeOptions): ChatOptions {
 
 type ResolvedMagicubeOptions = MagicubeOptions & { ledgerLagMs: number; dailyGrants: readonly DailyGrantRule[] };
 
+/** How the Magicube endpoints answer unless told otherwise; tests that vary them set these back between cases. */
+export const MAGICUBE_VARIANT_DEFAULTS = {
+  ledgerLagMs: 0,
+  magicubeAuth: 'bearer',
+  timeFormat: 'beijing-text',
+  amountsAsStrings: false,
+  garbageRows: false,
+  rulesTodayCount: false,
+  grantExpireAt: true,
+} as const satisfies FakeModelScopeRuntimeOptions;
+
 function magicubeOptions(o: FakeModelScopeRuntimeOptions): ResolvedMagicubeOptions {
   return {
     world: o.world ?? DEFAULT_WORLD,
     now: o.now ?? Date.now,
-    ledgerLagMs: o.ledgerLagMs ?? 0,
-    magicubeAuth: o.magicubeAuth ?? 'bearer',
-    timeFormat: o.timeFormat ?? 'beijing-text',
-    amountsAsStrings: o.amountsAsStrings ?? false,
-    garbageRows: o.garbageRows ?? false,
-    rulesTodayCount: o.rulesTodayCount ?? false,
-    grantExpireAt: o.grantExpireAt ?? true,
+    ledgerLagMs: o.ledgerLagMs ?? MAGICUBE_VARIANT_DEFAULTS.ledgerLagMs,
+    magicubeAuth: o.magicubeAuth ?? MAGICUBE_VARIANT_DEFAULTS.magicubeAuth,
+    timeFormat: o.timeFormat ?? MAGICUBE_VARIANT_DEFAULTS.timeFormat,
+    amountsAsStrings: o.amountsAsStrings ?? MAGICUBE_VARIANT_DEFAULTS.amountsAsStrings,
+    garbageRows: o.garbageRows ?? MAGICUBE_VARIANT_DEFAULTS.garbageRows,
+    rulesTodayCount: o.rulesTodayCount ?? MAGICUBE_VARIANT_DEFAULTS.rulesTodayCount,
+    grantExpireAt: o.grantExpireAt ?? MAGICUBE_VARIANT_DEFAULTS.grantExpireAt,
     dailyGrants: o.dailyGrants ?? (Object.keys(DAILY_GRANTS) as DailyGrantRule[]),
   };
 }

@@ -11,7 +11,7 @@ import { startOfQuotaDays } from '@src/quota/reset-time';
 import { dailySpendSeries } from '@src/quota/spend-series';
 import { todayByTier } from '@src/quota/today-by-tier';
 import { DEMO_KEY, MAGICUBE_LIMITED_KEY, REVOKED_KEY } from '../fake-modelscope/behaviours';
-import { startFakeModelScope, type FakeModelScope, type FakeModelScopeRuntimeOptions } from '../fake-modelscope/server';
+import { MAGICUBE_VARIANT_DEFAULTS, startFakeModelScope, type FakeModelScope, type FakeModelScopeRuntimeOptions } from '../fake-modelscope/server';
 import { fetchRoutedTo } from '../support/routed-fetch';
 
 const LIGHT = 'ZhipuAI/GLM-4.7';
@@ -21,15 +21,7 @@ const HOUR = 3_600_000;
 const DEC_1_0900 = Date.UTC(2026, 11, 1, 1);
 
 const clock = { now: DEC_1_0900 };
-const DEFAULTS: FakeModelScopeRuntimeOptions = {
-  ledgerLagMs: 0,
-  magicubeAuth: 'bearer',
-  timeFormat: 'beijing-text',
-  amountsAsStrings: false,
-  garbageRows: false,
-  rulesTodayCount: false,
-  grantExpireAt: true,
-};
+const DEFAULTS: FakeModelScopeRuntimeOptions = MAGICUBE_VARIANT_DEFAULTS;
 
 let fake: FakeModelScope;
 let fetchFn: typeof fetch;
