@@ -11,6 +11,7 @@ export default defineConfig({
         test: {
           name: 'unit',
           environment: 'node',
+          setupFiles: ['test/support/permissions-setup.ts'],
           include: ['src/**/*.test.ts', 'test/unit/**/*.test.ts', 'test/fake-modelscope/**/*.test.ts', 'test/reliability/**/*.test.ts', 'eslint/**/*.test.ts'],
         },
       },
@@ -19,7 +20,7 @@ export default defineConfig({
         test: {
           name: 'component',
           environment: 'happy-dom',
-          setupFiles: ['test/support/component-setup.ts'],
+          setupFiles: ['test/support/permissions-setup.ts', 'test/support/component-setup.ts'],
           include: ['src/**/*.test.tsx', 'entrypoints/**/*.test.tsx'],
         },
       },

@@ -59,7 +59,7 @@ describe('options: keys', () => {
 });
 
 describe('options: favourite lists', () => {
-  beforeEach(() => addKey({ label: 'Main', secret: KEY, remember: true }));
+  beforeEach(() => addKey({ label: 'Main', secret: KEY, remember: true, site: 'cn' }));
 
   it('adds ids checked as owner/name before any quota is spent, reorders and removes them', async () => {
     render(<App />);

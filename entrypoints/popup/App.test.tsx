@@ -34,7 +34,7 @@ function fakeBackground() {
         sendResponse(creditsReply(creditsPicture({}, Date.now())));
         return;
       }
-      const keyId = await keyFingerprint(KEY);
+      const keyId = await keyFingerprint(KEY, 'cn');
       const models = request.models ?? [GLM, KIMI];
       const results = Object.fromEntries(models.map((model) => [model, item(model, 320)]));
       await latestResultsItem.set({ [keyId]: { ...(await latestResultsItem.get())[keyId], ...results } });
@@ -64,11 +64,11 @@ describe('popup without a key', () => {
 
 describe('popup with a key', () => {
   beforeEach(async () => {
-    await addKey({ label: 'Main', secret: KEY, remember: true });
+    await addKey({ label: 'Main', secret: KEY, remember: true, site: 'cn' });
   });
 
   it('opens with the stored results and the account card, and spends nothing', async () => {
-    await latestResultsItem.set({ [await keyFingerprint(KEY)]: { [GLM]: item(GLM, 321) } });
+    await latestResultsItem.set({ [await keyFingerprint(KEY, 'cn')]: { [GLM]: item(GLM, 321) } });
     render(<App />);
     expect(await screen.findByText('321 / 500')).toBeTruthy();
     const card = await screen.findByRole('region', { name: 'Magicube credits' });
@@ -78,7 +78,7 @@ describe('popup with a key', () => {
   });
 
   it('says what a check costs, counting fresh results as free', async () => {
-    await sessionResultCache.put(await keyFingerprint(KEY), item(GLM, 321));
+    await sessionResultCache.put(await keyFingerprint(KEY, 'cn'), item(GLM, 321));
     render(<App />);
     expect(await screen.findByText('Check: 1 call (1 price still to learn) · 1 fresh result reused')).toBeTruthy();
   });
@@ -92,7 +92,7 @@ describe('popup with a key', () => {
 
   it('shows calls left from the balance for a model whose price is known and that sends no quota headers', async () => {
     const noHeaders = balanceItem(GLM, { ...NO_NUMBERS, error_kind: 'no_quota_headers', checked_at: new Date().toISOString() });
-    await latestResultsItem.set({ [await keyFingerprint(KEY)]: { [GLM]: noHeaders } });
+    await latestResultsItem.set({ [await keyFingerprint(KEY, 'cn')]: { [GLM]: noHeaders } });
     render(<App />);
     expect(await screen.findAllByText('Price not known yet: the next Check learns it (1 call)')).toHaveLength(2);
     await savePrice('cn', GLM, { tier: 'lightweight', rawTier: '轻量', price: 0.5, learned_at: Date.now(), source: 'ledger' });
@@ -122,13 +122,13 @@ describe('popup with a key', () => {
   });
 
   it('switches between saved keys and between lists', async () => {
-    await addKey({ label: 'Spare', secret: `ms-${'f'.repeat(32)}`, remember: true });
+    await addKey({ label: 'Spare', secret: `ms-${'f'.repeat(32)}`, remember: true, site: 'cn' });
     await favouriteListsItem.set({
       lists: [...(await favouriteListsItem.get()).lists, { id: 'vision', name: 'Vision', models: ['Qwen/Qwen3-VL'] }],
       activeId: 'list-1',
     });
     render(<App />);
-    await userEvent.selectOptions(await screen.findByLabelText('Key'), 'Spare');
+    await userEvent.selectOptions(await screen.findByLabelText('Key'), 'Spare · modelscope.cn');
     await userEvent.selectOptions(screen.getByLabelText('List'), 'Vision');
     const { activeId, keys } = await keyringItem.get();
     expect(keys.find((key) => key.id === activeId)?.label).toBe('Spare');
@@ -170,7 +170,7 @@ describe('popup with a key', () => {
 
     it('copies the rows as tab-separated text and says so', async () => {
       const writeText = vi.spyOn(navigator.clipboard, 'writeText').mockResolvedValue();
-      await latestResultsItem.set({ [await keyFingerprint(KEY)]: { [GLM]: item(GLM, 321) } });
+      await latestResultsItem.set({ [await keyFingerprint(KEY, 'cn')]: { [GLM]: item(GLM, 321) } });
       render(<App />);
       await screen.findByText('321 / 500');
       await userEvent.click(screen.getByRole('button', { name: 'Copy results' }));

@@ -1,5 +1,6 @@
 import { i18n } from '#i18n';
 import { browser } from 'wxt/browser';
+import { DEFAULT_SITE } from '@src/contract';
 import { activeList, favouriteListsItem } from '@src/storage/favourite-lists';
 import { AccountCard } from '@src/ui/AccountCard';
 import { ActiveListResults } from '@src/ui/ActiveListResults';
@@ -7,6 +8,7 @@ import { FirstRunGuide } from '@src/ui/FirstRunGuide';
 import { KeySwitcher } from '@src/ui/KeySwitcher';
 import { ListSwitcher } from '@src/ui/ListSwitcher';
 import { RepairNotice } from '@src/ui/RepairNotice';
+import { SiteAccessBanner } from '@src/ui/SiteAccess';
 import { useActiveKey } from '@src/ui/use-active-key';
 import { useCheck } from '@src/ui/use-check';
 import { useCredits } from '@src/ui/use-credits';
@@ -29,12 +31,13 @@ export function App() {
   const keyState = useActiveKey();
   const [lists] = useStoredValue(favouriteListsItem);
   const secret = keyState?.secret;
-  const results = useLatestResults(secret);
+  const site = keyState?.site ?? DEFAULT_SITE;
+  const results = useLatestResults(secret, site);
   const models = lists ? activeList(lists).models : [];
   // Here rather than below the first-run guide, so a check on open happens once per popup, whatever the key does.
   const check = useCheck(secret, models);
-  const credits = useCredits(secret, check.checksDone);
-  const prices = useModelPrices();
+  const credits = useCredits(secret, site, check.checksDone);
+  const prices = useModelPrices(site);
 
   if (keyState === undefined || lists === undefined || results === undefined || prices === undefined) return null;
   if (!secret) {
@@ -49,12 +52,13 @@ export function App() {
     <main className="popup">
       <Header />
       <RepairNotice />
+      <SiteAccessBanner site={site} />
       <div className="switchers">
         <KeySwitcher keyring={keyState.keyring} />
         <ListSwitcher lists={lists} />
       </div>
-      <AccountCard view={credits} />
-      <ActiveListResults secret={secret} models={models} results={results} credits={credits} prices={prices} check={check} />
+      <AccountCard view={credits} site={site} />
+      <ActiveListResults secret={secret} site={site} models={models} results={results} credits={credits} prices={prices} check={check} />
     </main>
   );
 }

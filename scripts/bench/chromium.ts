@@ -23,6 +23,8 @@ function storedItem(model: string): BalanceItem {
     request_remaining: 1500,
     model_request_limit: 500,
     model_request_remaining: STORED_REMAINING,
+    model_month_request_limit: null,
+    model_month_request_remaining: null,
     error: null,
     error_kind: null,
     status: 200,
@@ -36,7 +38,7 @@ function storedItem(model: string): BalanceItem {
 
 /** What the popup would find after an earlier check: a key, five favourites and a result for each. */
 async function fillStorage(page: Page): Promise<void> {
-  const keyId = await keyFingerprint(BENCH_KEY);
+  const keyId = await keyFingerprint(BENCH_KEY, 'cn');
   const latestResults = { [keyId]: Object.fromEntries(FAVOURITES.map((model) => [model, storedItem(model)])) };
   const seed = { ...seededKey(BENCH_KEY), ...seededList(FAVOURITES), latestResults };
   await page.evaluate((values) => chrome.storage.local.set(values), seed);

@@ -25,6 +25,7 @@ export function freshDeps(): CheckDeps {
 export function ourEngine(fetchFn: typeof fetch, deps: CheckDeps): Engine {
   return (models) =>
     checkModels(models, BENCH_KEY, KEY_ID, deps, {
+      site: 'cn',
       concurrency: DEFAULT_CHECK_SETTINGS.concurrency,
       timeoutMs: TIMEOUT_MS,
       cacheMaxAgeMs: CACHE_MAX_AGE_MS,
@@ -34,7 +35,7 @@ export function ourEngine(fetchFn: typeof fetch, deps: CheckDeps): Engine {
 }
 
 function probeWithRetries(model: string, http: HttpOptions): Promise<ProbeOutcome> {
-  return withRetries(() => probeModel(model, BENCH_KEY, http), DEFAULT_RETRY_POLICY);
+  return withRetries(() => probeModel(model, BENCH_KEY, { site: 'cn', ...http }), DEFAULT_RETRY_POLICY);
 }
 
 /** The original Go service's way: one model after the other. */

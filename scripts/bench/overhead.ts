@@ -1,5 +1,5 @@
 // What our engine adds to one probe (deadline, parsing, classification, limiter, single-flight, cache) over a bare fetch.
-import { authHeaders, CHAT_COMPLETIONS_URL, probeRequestBody } from '@src/modelscope/endpoints';
+import { authHeaders, chatCompletionsUrl, probeRequestBody } from '@src/modelscope/endpoints';
 import type { FakeModelScope } from '@test/fake-modelscope/server';
 import { fetchRoutedTo } from '@test/support/routed-fetch';
 import { BUDGETS } from './budgets';
@@ -27,7 +27,7 @@ export async function measureOverhead(fake: FakeModelScope): Promise<OverheadFig
   const fetchFn = fetchRoutedTo(fake);
   const bare = async (model: string) => {
     // The very request probeModel sends; like it, keep the headers and let the body go.
-    const response = await fetchFn(CHAT_COMPLETIONS_URL, {
+    const response = await fetchFn(chatCompletionsUrl('cn'), {
       method: 'POST',
       headers: { ...authHeaders(BENCH_KEY), 'Content-Type': 'application/json' },
       body: probeRequestBody(model),

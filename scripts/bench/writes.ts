@@ -72,6 +72,7 @@ async function measureOne(fake: FakeModelScope, makeStorer: () => Storer): Promi
     try {
       const storer = makeStorer();
       await checkModels(benchModels(MODELS), BENCH_KEY, KEY_ID, freshDeps(), {
+        site: 'cn',
         concurrency: DEFAULT_CHECK_SETTINGS.concurrency,
         timeoutMs: DEFAULT_CHECK_SETTINGS.timeoutSeconds * 1000,
         cacheMaxAgeMs: DEFAULT_CHECK_SETTINGS.cacheSeconds * 1000,

@@ -1,4 +1,4 @@
-import type { BalanceItem } from '@src/contract';
+import type { BalanceItem, Site } from '@src/contract';
 import { checkModels, type CheckOptions } from '@src/engine/check-models';
 import { sleep } from '@src/engine/retry';
 import { SingleFlight } from '@src/engine/single-flight';
@@ -34,6 +34,8 @@ import { resultWriter, type ResultWriter } from './result-writer';
 /** What a check is asked to do: the key, its models, and whether to probe even models with a fresh result. */
 export interface CheckTarget {
   apiKey: string;
+  /** The key's site: where its probes go, and whose prices price them. */
+  site: Site;
   models: readonly string[];
   force: boolean;
   /**
@@ -64,8 +66,9 @@ interface BatchOptions {
   onAttempt?: CheckOptions['onAttempt'];
 }
 
-function runBatch(models: readonly string[], apiKey: string, keyId: string, settings: CheckSettings, options: BatchOptions) {
-  return checkModels(models, apiKey, keyId, { cache: sessionResultCache, singleFlight: probesInFlight }, {
+function runBatch(models: readonly string[], target: Pick<CheckTarget, 'apiKey' | 'site'>, keyId: string, settings: CheckSettings, options: BatchOptions) {
+  return checkModels(models, target.apiKey, keyId, { cache: sessionResultCache, singleFlight: probesInFlight }, {
+    site: target.site,
     concurrency: settings.concurrency,
     timeoutMs: settings.timeoutSeconds * 1000,
     cacheMaxAgeMs: settings.cacheSeconds * 1000,
@@ -131,7 +134,7 @@ interface CheckRun {
 
 /** Probes a batch concurrently; each result is priced, stored as it arrives and kept for the reply. */
 function probeBatch(run: CheckRun, models: readonly string[], onAttempt?: CheckOptions['onAttempt']) {
-  return runBatch(models, run.target.apiKey, run.keyId, run.settings, {
+  return runBatch(models, run.target, run.keyId, run.settings, {
     force: run.target.force,
     onAttempt,
     onResult: (item) => {
@@ -169,6 +172,7 @@ async function runPlan(run: CheckRun, plan: CheckPlan, prices: SitePrices, lates
   let settledAt = lastUnseenCall(latest, prices) + LEDGER_SETTLE_MS;
   const context: LearningContext = {
     apiKey: target.apiKey,
+    site: target.site,
     since: lastReset(now),
     timeoutMs: settings.timeoutSeconds * 1000,
     listed: (await accountPictureFor(run.keyId))?.prices.value ?? [],
@@ -221,7 +225,7 @@ async function keepCheck(target: CheckTarget, keyId: string): Promise<CheckRepor
   const now = Date.now();
   const [settings, prices, latest, magicube] = await Promise.all([
     checkSettingsItem.get(),
-    pricesFor('cn'),
+    pricesFor(target.site),
     latestResultsFor(keyId),
     magicubeRecordFor(keyId),
   ]);
@@ -261,7 +265,7 @@ async function keepCheck(target: CheckTarget, keyId: string): Promise<CheckRepor
  * price of models whose price is unknown with their one call (see runPlan).
  */
 export async function checkAndKeep(target: CheckTarget): Promise<CheckReport> {
-  const keyId = await keyFingerprint(target.apiKey);
+  const keyId = await keyFingerprint(target.apiKey, target.site);
   return oneCheckAtATime(keyId, () => keepCheck(target, keyId));
 }
 
@@ -272,6 +276,6 @@ export async function checkAndKeep(target: CheckTarget): Promise<CheckReport> {
  */
 export async function checkForOtherExtension(target: Omit<CheckTarget, 'planned'>): Promise<BalanceItem[]> {
   const settings = await checkSettingsItem.get();
-  const items = await runBatch(target.models, target.apiKey, await keyFingerprint(target.apiKey), settings, { force: target.force });
+  const items = await runBatch(target.models, target, await keyFingerprint(target.apiKey, target.site), settings, { force: target.force });
   return items.map((item) => ({ ...item, price: null, calls_left_estimate: null }));
 }

@@ -1,4 +1,4 @@
-import { DEFAULT_SITE, type CreditsPicture } from '@src/contract';
+import type { CreditsPicture, Site } from '@src/contract';
 import { SingleFlight } from '@src/engine/single-flight';
 import { keyFingerprint } from '@src/lib/key-fingerprint';
 import { quietly } from '@src/lib/quietly';
@@ -15,8 +15,10 @@ import { magicubeRecordFor, saveMagicubeRecord } from '@src/storage/magicube-bal
 import { pricesFor } from '@src/storage/model-prices';
 import { scheduleItem } from '@src/storage/schedule';
 import { alertKeyRefused, alertOnCredits } from './alerts';
+import type { Account } from './caller';
 import { refreshBadge } from './badge';
 import { recordMagicubeReading } from './history-recorder';
+import { hasSiteAccess } from './site-access';
 
 /** Our pages' figures younger than this are answered from storage: opening the popup twice reads once. */
 export const PICTURE_FRESH_MS = 60_000;
@@ -58,17 +60,17 @@ export async function storeMagicubeOutcome(keyId: string, outcome: MagicubeOutco
   if (await keepMagicubeOutcome(keyId, outcome, at)) await quietly('the badge', refreshBadge);
 }
 
-async function readPicture(apiKey: string, now: number): Promise<AccountPicture> {
+async function readPicture({ apiKey, site }: Account, now: number): Promise<AccountPicture> {
   const [{ timeoutSeconds }, { historyDays }] = await Promise.all([checkSettingsItem.get(), scheduleItem.get()]);
   // One window for the ledger and the grants: the history's days cover the grants' last two days, and more.
   const since = startOfQuotaDays(Math.max(historyDays, LEDGER_DAYS_AT_LEAST), now);
-  return readAccountPicture(apiKey, { timeoutMs: timeoutSeconds * 1000, since });
+  return readAccountPicture(apiKey, { site, timeoutMs: timeoutSeconds * 1000, since });
 }
 
 /** Reads every free source of one key and keeps what came back; what follows (badge, alerts) is called from here. */
-async function readAndKeep(apiKey: string, keyId: string): Promise<AccountState> {
+async function readAndKeep(account: Account, keyId: string): Promise<AccountState> {
   const at = Date.now();
-  const read = await readPicture(apiKey, at);
+  const read = await readPicture(account, at);
   await keepMagicubeOutcome(keyId, read.balance, at);
   let record: AccountPictureRecord | null = null;
   const saved = await saveAccountPicture(keyId, (previous) => (record = pictureAfterRead(previous, read, at)));
@@ -84,42 +86,42 @@ const keptReads = new SingleFlight<AccountState>();
 const ownReads = new SingleFlight<AccountState>();
 
 /** Reads and keeps one key's whole free picture; reads already under way for the key are shared. Spends no call. */
-export async function refreshAccount(apiKey: string): Promise<AccountState> {
-  const keyId = await keyFingerprint(apiKey);
-  return keptReads.run(keyId, () => readAndKeep(apiKey, keyId));
+export async function refreshAccount(account: Account): Promise<AccountState> {
+  const keyId = await keyFingerprint(account.apiKey, account.site);
+  return keptReads.run(keyId, () => readAndKeep(account, keyId));
 }
 
-/** Reads and keeps the active key's picture: the periodic refresh. */
+/** Reads and keeps the active key's picture: the periodic refresh, skipped while its site's hosts are not granted. */
 export async function refreshActiveAccount(): Promise<void> {
   const active = await activeKeyWithId();
-  if (active) await refreshAccount(active.secret);
+  if (active && (await hasSiteAccess(active.key.site))) await refreshAccount({ apiKey: active.secret, site: active.key.site });
 }
 
 /** Our own pages' picture of a key: from storage when younger than PICTURE_FRESH_MS, otherwise read again. */
-export async function accountForOurPages(apiKey: string, now = Date.now()): Promise<{ state: AccountState; readAt: number; fromStorage: boolean }> {
-  const keyId = await keyFingerprint(apiKey);
+export async function accountForOurPages(account: Account, now = Date.now()): Promise<{ state: AccountState; readAt: number; fromStorage: boolean }> {
+  const keyId = await keyFingerprint(account.apiKey, account.site);
   const stored = await accountPictureFor(keyId);
   const age = stored === null ? Infinity : now - newestRead(stored);
   if (stored !== null && age >= 0 && age < PICTURE_FRESH_MS) {
     return { state: { record: stored, magicube: await magicubeRecordFor(keyId) }, readAt: newestRead(stored), fromStorage: true };
   }
-  const state = await refreshAccount(apiKey);
+  const state = await refreshAccount(account);
   return { state, readAt: newestRead(state.record), fromStorage: false };
 }
 
 /** Another extension's picture of its own key: read now, never stored, never followed. */
-export async function accountForOtherExtension(apiKey: string): Promise<AccountState> {
-  const keyId = await keyFingerprint(apiKey);
+export async function accountForOtherExtension(account: Account): Promise<AccountState> {
+  const keyId = await keyFingerprint(account.apiKey, account.site);
   return ownReads.run(keyId, async () => {
     const at = Date.now();
-    const read = await readPicture(apiKey, at);
+    const read = await readPicture(account, at);
     return { record: pictureAfterRead(null, read, at), magicube: magicubeRecordOf(read.balance, at) };
   });
 }
 
 /** The picture our pages see: with the active list's models and the site's learned prices. */
-export async function picturedForOurPages(state: AccountState, now: number): Promise<CreditsPicture> {
-  const [models, prices] = await Promise.all([activeFavourites(), pricesFor(DEFAULT_SITE)]);
+export async function picturedForOurPages(state: AccountState, site: Site, now: number): Promise<CreditsPicture> {
+  const [models, prices] = await Promise.all([activeFavourites(), pricesFor(site)]);
   return creditsPicture({ magicube: state.magicube, account: state.record, prices: prices.models, models, now });
 }
 

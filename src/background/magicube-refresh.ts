@@ -1,4 +1,4 @@
-import { DEFAULT_SITE, type BalanceItem } from '@src/contract';
+import type { BalanceItem } from '@src/contract';
 import { keyFingerprint } from '@src/lib/key-fingerprint';
 import { fetchMagicubeBalance, type MagicubeOutcome } from '@src/modelscope/magicube';
 import { activeKeyWithId } from '@src/storage/active-key-id';
@@ -6,16 +6,17 @@ import { checkSettingsItem } from '@src/storage/check-settings';
 import { activeFavourites } from '@src/storage/favourite-lists';
 import { pricesFor } from '@src/storage/model-prices';
 import { scheduleItem } from '@src/storage/schedule';
+import type { Account } from './caller';
 import { refreshAccount, storeMagicubeOutcome } from './credits';
 
 /**
  * Reads a key's Magicube balance alone from the free endpoint (never a probe): the `magicube` message. Our own
  * pages' reads are kept per key fingerprint for the badge and the history; another extension's stay its own business.
  */
-export async function readMagicube(apiKey: string, keep: boolean): Promise<MagicubeOutcome> {
+export async function readMagicube({ apiKey, site }: Account, keep: boolean): Promise<MagicubeOutcome> {
   const { timeoutSeconds } = await checkSettingsItem.get();
-  const outcome = await fetchMagicubeBalance(apiKey, { timeoutMs: timeoutSeconds * 1000 });
-  if (keep) await storeMagicubeOutcome(await keyFingerprint(apiKey), outcome);
+  const outcome = await fetchMagicubeBalance(apiKey, { site, timeoutMs: timeoutSeconds * 1000 });
+  if (keep) await storeMagicubeOutcome(await keyFingerprint(apiKey, site), outcome);
   return outcome;
 }
 
@@ -30,8 +31,8 @@ export async function refreshAfterCheck(keyId: string, items: readonly BalanceIt
   if (probed.length === 0) return;
   const active = await activeKeyWithId();
   if (active?.keyId !== keyId) return;
-  const [favourites, { magicubeEveryMinutes }, prices] = await Promise.all([activeFavourites(), scheduleItem.get(), pricesFor(DEFAULT_SITE)]);
+  const [favourites, { magicubeEveryMinutes }, prices] = await Promise.all([activeFavourites(), scheduleItem.get(), pricesFor(active.key.site)]);
   const paidInCredits = (item: BalanceItem) => item.error_kind === 'no_quota_headers' || Object.hasOwn(prices.models, item.model);
   if (magicubeEveryMinutes === null || !probed.some((item) => favourites.includes(item.model) && paidInCredits(item))) return;
-  await refreshAccount(active.secret);
+  await refreshAccount({ apiKey: active.secret, site: active.key.site });
 }

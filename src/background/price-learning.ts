@@ -1,4 +1,4 @@
-import type { BalanceItem } from '@src/contract';
+import type { BalanceItem, Site } from '@src/contract';
 import { sleep } from '@src/engine/retry';
 import type { LedgerRow, TierPrice } from '@src/modelscope/magicube-shapes';
 import type { ProbeOutcome } from '@src/modelscope/probe';
@@ -29,6 +29,8 @@ export interface LaneProbe {
 
 export interface LearningContext {
   apiKey: string;
+  /** The key's site: its ledger is read, and what is learned is kept as its price there. */
+  site: Site;
   /** Epoch ms: the start of the Beijing day the check began in; the ledger is read from there. */
   since: number;
   timeoutMs: number;
@@ -68,7 +70,7 @@ export interface LaneOutcome {
 
 /** Today's ledger rows, or null when the ledger did not answer. Free. */
 export async function readTodaysLedger(context: LearningContext): Promise<LedgerRow[] | null> {
-  const outcome = await readSpendLedger(context.apiKey, { since: context.since, maxPages: LEDGER_PAGES, timeoutMs: context.timeoutMs });
+  const outcome = await readSpendLedger(context.apiKey, { site: context.site, since: context.since, maxPages: LEDGER_PAGES, timeoutMs: context.timeoutMs });
   return outcome.ok ? outcome.rows : null;
 }
 
@@ -162,12 +164,12 @@ async function keepLesson(model: string, lesson: PriceLesson, context: LearningC
   const at = context.now();
   if (lesson.kind === 'learned') {
     const price: ModelPrice = { tier: lesson.tier, rawTier: lesson.rawTier, price: lesson.price, learned_at: at, source: 'ledger' };
-    const saved = await savePrice('cn', model, price);
+    const saved = await savePrice(context.site, model, price);
     if (saved.ok) return price;
     console.warn(`ModelScope Quota: a learned price was not stored (${saved.problem.code})`);
     return null;
   }
-  const saved = await saveLearningNote('cn', model, { at, outcome: lesson.kind === 'poisoned' ? 'poisoned' : 'not_seen' });
+  const saved = await saveLearningNote(context.site, model, { at, outcome: lesson.kind === 'poisoned' ? 'poisoned' : 'not_seen' });
   if (!saved.ok) console.warn(`ModelScope Quota: a learning note was not stored (${saved.problem.code})`);
   return null;
 }

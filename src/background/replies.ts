@@ -1,5 +1,7 @@
 import { i18n } from '#i18n';
 import type { ContractReply, MessageType, ReplyError, ReplyOf, RequestProblem } from '@src/contract';
+import { websiteHost } from '@src/modelscope/endpoints';
+import type { Caller, AccountResolution } from './caller';
 
 type Refusal<T extends MessageType> = (message: string, error: ReplyError) => ReplyOf<T>;
 
@@ -34,6 +36,12 @@ export function invalidRequestReply(problem: RequestProblem): ContractReply {
 /** Our own pages are told to save a key; another extension is told to send its own. */
 export function missingKeyMessage(external: boolean): string {
   return external ? i18n.t('reply.externalKeyRequired') : i18n.t('reply.noSavedKey');
+}
+
+/** A request whose account could not be used: no key to use, or a site whose hosts the browser has not granted. */
+export function accountRefusal<T extends MessageType>(type: T, failure: Extract<AccountResolution, { ok: false }>, caller: Caller): ReplyOf<T> {
+  if (failure.problem === 'no_key') return refusal(type, missingKeyMessage(caller.external), { code: 'invalid_request', field: 'api_key' });
+  return refusal(type, i18n.t('reply.siteAccessMissing', [websiteHost(failure.site)]), { code: 'site_access_missing', field: 'site' });
 }
 
 /** Only the error's name goes out: its text could carry anything, the key included. */

@@ -11,6 +11,7 @@ import { refreshBadge } from './badge';
 import { checkAndKeep } from './checking';
 import { pruneHistory } from './history-recorder';
 import { refreshActiveAccount } from './credits';
+import { hasSiteAccess } from './site-access';
 
 /** The account alarm refreshes the whole free picture now; its name stays the one the balance refresh had, so alarms set before carry on. */
 export const ALARMS = { check: 'scheduled-check', account: 'magicube-refresh', reset: 'quota-reset' } as const;
@@ -60,12 +61,13 @@ export function isFreshForSchedule(item: BalanceItem | undefined, everyMinutes: 
 /** Checks the active list with the active key, skipping models with a fresh result. */
 export async function runScheduledCheck(now = Date.now()): Promise<void> {
   const [active, models, { checkEveryMinutes }] = await Promise.all([activeKeyWithId(), activeFavourites(), scheduleItem.get()]);
-  if (!active || checkEveryMinutes === null) return;
+  // A key of a site whose hosts the user took back waits until they are granted again: nothing is sent.
+  if (!active || checkEveryMinutes === null || !(await hasSiteAccess(active.key.site))) return;
   const results = await latestResultsFor(active.keyId);
   const due = models.filter((model) => !isFreshForSchedule(results[model], checkEveryMinutes, now));
   if (due.length === 0) return;
   // The popup's own Check, never forced: the plan, the cache, shared probes, stored results and what follows apply.
-  await checkAndKeep({ apiKey: active.secret, models: due, force: false, planned: true });
+  await checkAndKeep({ apiKey: active.secret, site: active.key.site, models: due, force: false, planned: true });
 }
 
 export async function handleAlarm(alarm: { name: string; scheduledTime: number }, now = Date.now()): Promise<void> {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ApiKeySchema, ErrorKindSchema, ModelIdSchema, ReplyErrorSchema } from './common';
 import { MAX_MODELS_PER_REQUEST } from './limits';
+import { RequestSiteSchema } from './site';
 
 export const BalanceRequestSchema = z.object({
   type: z.literal('balance'),
@@ -13,6 +14,7 @@ export const BalanceRequestSchema = z.object({
     .optional(),
   api_key: ApiKeySchema.optional(),
   force: z.boolean({ error: 'forceNotBoolean' }).optional(),
+  site: RequestSiteSchema,
 });
 export type BalanceRequest = z.infer<typeof BalanceRequestSchema>;
 
@@ -36,6 +38,10 @@ export const BalanceItemSchema = z.object({
   price: z.number().positive().nullable().default(null),
   /** floor(available Magicube balance / price): calls the balance still pays for; null when either is unknown. */
   calls_left_estimate: z.number().int().nonnegative().nullable().default(null),
+  // Added with the international site, whose Qwen-Ambassador models were seen counting calls by the month.
+  /** This model's calls this month, from ModelScope's monthly headers; never mixed with the daily ones above. */
+  model_month_request_limit: CountSchema.default(null),
+  model_month_request_remaining: CountSchema.default(null),
 });
 export type BalanceItem = z.infer<typeof BalanceItemSchema>;
 

@@ -19,7 +19,8 @@ export const ErrorKindSchema = z.enum(ERROR_KINDS);
 export type ErrorKind = z.infer<typeof ErrorKindSchema>;
 
 /** What went wrong with a whole request, as opposed to one model's result. */
-export const REPLY_ERROR_CODES = ['invalid_request', 'internal_error', 'external_access_off', ...ERROR_KINDS] as const;
+/** `site_access_missing`: the browser has not granted the extension the hosts of the request's site; nothing was sent. */
+export const REPLY_ERROR_CODES = ['invalid_request', 'internal_error', 'external_access_off', 'site_access_missing', ...ERROR_KINDS] as const;
 export const ReplyErrorSchema = z.object({
   code: z.enum(REPLY_ERROR_CODES),
   /** The request field at fault, for `invalid_request`. */

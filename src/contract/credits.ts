@@ -1,10 +1,12 @@
 import { z } from 'zod';
 import { ApiKeySchema, ReplyErrorSchema } from './common';
 import { MagicubeBalanceSchema } from './magicube';
+import { RequestSiteSchema } from './site';
 
 export const CreditsRequestSchema = z.object({
   type: z.literal('credits'),
   api_key: ApiKeySchema.optional(),
+  site: RequestSiteSchema,
 });
 export type CreditsRequest = z.infer<typeof CreditsRequestSchema>;
 

@@ -1,9 +1,11 @@
 import { z } from 'zod';
 import { ApiKeySchema, ReplyErrorSchema } from './common';
+import { RequestSiteSchema } from './site';
 
 export const MagicubeRequestSchema = z.object({
   type: z.literal('magicube'),
   api_key: ApiKeySchema.optional(),
+  site: RequestSiteSchema,
 });
 export type MagicubeRequest = z.infer<typeof MagicubeRequestSchema>;
 

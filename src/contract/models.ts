@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { ReplyErrorSchema } from './common';
+import { RequestSiteSchema } from './site';
 
-export const ModelsRequestSchema = z.object({ type: z.literal('models') });
+export const ModelsRequestSchema = z.object({ type: z.literal('models'), site: RequestSiteSchema });
 export type ModelsRequest = z.infer<typeof ModelsRequestSchema>;
 
 /** The API-Inference catalogue: model ids, in the order ModelScope lists them. */

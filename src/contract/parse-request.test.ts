@@ -53,6 +53,7 @@ describe('parseRequest', () => {
     [{ type: 'balance', api_key: 'k'.repeat(513) }, 'balance', 'api_key', 'apiKeyTooLong', { max: 512 }],
     [{ type: 'balance', api_key: 'ms-a b' }, 'balance', 'api_key', 'apiKeyBadCharacters', {}],
     [{ type: 'balance', force: 'yes' }, 'balance', 'force', 'forceNotBoolean', {}],
+    [{ type: 'credits', site: 'eu' }, 'credits', 'site', 'siteUnknown', {}],
   ];
   it.each(cases)('names the field and the problem by its code, with its parameters: %j', (message, type, field, code, params) => {
     expect(parseRequest(message)).toEqual({ ok: false, type, field, code, params });

@@ -27,6 +27,7 @@ export const PROBLEMS = {
   apiKeyTooLong: { max: MAX_API_KEY_LENGTH },
   apiKeyBadCharacters: {},
   forceNotBoolean: {},
+  siteUnknown: {},
   invalidMessage: {},
 } as const satisfies Record<string, ProblemParams>;
 export type ProblemCode = keyof typeof PROBLEMS;

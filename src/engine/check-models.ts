@@ -1,11 +1,13 @@
-import type { BalanceItem } from '@src/contract';
-import type { HttpOptions } from '@src/modelscope/http';
+import type { BalanceItem, Site } from '@src/contract';
+import type { SiteRequestOptions } from '@src/modelscope/http';
 import { probeModel, type ProbeOutcome } from '@src/modelscope/probe';
 import { AdaptiveLimiter } from './adaptive-limiter';
 import { DEFAULT_RETRY_POLICY, withRetries, type RetryPolicy } from './retry';
 import { SingleFlight } from './single-flight';
 
 export interface CheckOptions {
+  /** The site the key belongs to, where every probe goes. */
+  site: Site;
   concurrency: number;
   timeoutMs: number;
   cacheMaxAgeMs: number;
@@ -18,7 +20,7 @@ export interface CheckOptions {
    * still have reached ModelScope, so whoever accounts for paid calls must know of it.
    */
   onAttempt?: (model: string, outcome: ProbeOutcome) => void;
-  fetchFn?: HttpOptions['fetchFn'];
+  fetchFn?: SiteRequestOptions['fetchFn'];
   retryPolicy?: RetryPolicy;
 }
 
@@ -55,7 +57,7 @@ export async function checkModels(
   options: CheckOptions,
 ): Promise<BalanceItem[]> {
   const limiter = new AdaptiveLimiter(options.concurrency);
-  const http: HttpOptions = { timeoutMs: options.timeoutMs, fetchFn: options.fetchFn };
+  const http: SiteRequestOptions = { site: options.site, timeoutMs: options.timeoutMs, fetchFn: options.fetchFn };
   const probeOnce = (model: string) =>
     limiter.run(async (backOff) => {
       const outcome = await probeModel(model, apiKey, http);

@@ -31,7 +31,7 @@ describe('readAccountPicture', () => {
       await allSent;
       return answerFor(url);
     });
-    const picture = await readAccountPicture(KEY, { since: DEC_1, timeoutMs: 1000, fetchFn: stub.fetchFn });
+    const picture = await readAccountPicture(KEY, { site: 'cn', since: DEC_1, timeoutMs: 1000, fetchFn: stub.fetchFn });
     expect(picture).toEqual({
       balance: { ok: true, balance: { total_balance: 10.5, available_balance: 10, frozen_amount: 0.5 } },
       ledger: {

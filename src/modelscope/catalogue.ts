@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import type { ErrorKind } from '@src/contract';
 import { kindForErrorStatus } from './classify';
-import { MODELS_URL } from './endpoints';
-import { fetchWithDeadline, parseJson, readBoundedText, type HttpOptions } from './http';
+import { modelsUrl } from './endpoints';
+import { fetchWithDeadline, parseJson, readBoundedText, type SiteRequestOptions } from './http';
 
 export type CatalogueOutcome =
   | { ok: true; ids: string[] }
@@ -15,9 +15,9 @@ const CatalogueBodySchema = z.object({
 });
 
 /** Lists the model ids API-Inference serves. Free and keyless; it cannot validate a key. Never throws. */
-export async function fetchModelCatalogue(options: HttpOptions): Promise<CatalogueOutcome> {
+export async function fetchModelCatalogue(options: SiteRequestOptions): Promise<CatalogueOutcome> {
   // The catalogue runs to hundreds of models, far beyond an error body's bound.
-  const answer = await fetchWithDeadline(MODELS_URL, {}, options, (response) => readBoundedText(response, CATALOGUE_MAX_CHARS));
+  const answer = await fetchWithDeadline(modelsUrl(options.site), {}, options, (response) => readBoundedText(response, CATALOGUE_MAX_CHARS));
   if (!answer.ok) return { ok: false, kind: answer.kind, status: null, error: answer.error };
   if (answer.status < 200 || answer.status >= 300) {
     return { ok: false, kind: kindForErrorStatus(answer.status), status: answer.status, error: `HTTP ${answer.status}` };

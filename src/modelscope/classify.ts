@@ -1,5 +1,5 @@
 import type { ErrorKind } from '@src/contract';
-import { hasAnyQuotaNumber, isExhausted, type QuotaNumbers } from './quota-headers';
+import { hasAnyQuotaNumber, isExhausted, type MonthlyQuota, type QuotaNumbers } from './quota-headers';
 
 export interface Classification {
   kind: ErrorKind | null;
@@ -9,7 +9,7 @@ export interface Classification {
 
 interface ProbeResponse {
   status: number;
-  quota: QuotaNumbers;
+  quota: QuotaNumbers & Partial<MonthlyQuota>;
   /** Whether any quota header was present, even an unreadable one. */
   quotaHeadersSent: boolean;
   upstreamMessage: string | null;

@@ -1,14 +1,43 @@
-/** The only place that knows ModelScope's URLs. */
-export const API_INFERENCE_ORIGIN = 'https://api-inference.modelscope.cn';
-export const CHAT_COMPLETIONS_URL = `${API_INFERENCE_ORIGIN}/v1/chat/completions`;
-export const MODELS_URL = `${API_INFERENCE_ORIGIN}/v1/models`;
-const MAGICUBE_ORIGIN = 'https://modelscope.cn';
-export const MAGICUBE_BALANCE_URL = `${MAGICUBE_ORIGIN}/openapi/v1/magicubes/balance`;
-export const MAGICUBE_SPEND_RATES_URL = `${MAGICUBE_ORIGIN}/openapi/v1/magicubes/spend/rates`;
-export const MAGICUBE_EARN_RULES_URL = `${MAGICUBE_ORIGIN}/openapi/v1/magicubes/earn/rules`;
+import type { Site } from '@src/contract/site';
+
+/** The only place that knows ModelScope's URLs: each site has its own API-Inference host and Magicube family. */
+interface SiteHosts {
+  apiInference: string;
+  /** Where the Magicube endpoints live (the China site serves them on its bare domain too). */
+  magicube: string;
+  /** The website a signed-in visit to which earns the daily login grant. */
+  website: string;
+}
+
+const SITE_HOSTS: Readonly<Record<Site, SiteHosts>> = {
+  cn: { apiInference: 'https://api-inference.modelscope.cn', magicube: 'https://modelscope.cn', website: 'https://modelscope.cn' },
+  ai: { apiInference: 'https://api-inference.modelscope.ai', magicube: 'https://www.modelscope.ai', website: 'https://modelscope.ai' },
+};
+
+export const chatCompletionsUrl = (site: Site) => `${SITE_HOSTS[site].apiInference}/v1/chat/completions`;
+export const modelsUrl = (site: Site) => `${SITE_HOSTS[site].apiInference}/v1/models`;
+const magicubeUrl = (site: Site, path: string) => `${SITE_HOSTS[site].magicube}/openapi/v1/magicubes/${path}`;
+export const magicubeBalanceUrl = (site: Site) => magicubeUrl(site, 'balance');
+export const magicubeSpendRatesUrl = (site: Site) => magicubeUrl(site, 'spend/rates');
+export const magicubeEarnRulesUrl = (site: Site) => magicubeUrl(site, 'earn/rules');
+/** Where a user creates an access token for the site. */
+export const accessTokenPageUrl = (site: Site) => `${SITE_HOSTS[site].website}/my/myaccesstoken`;
+/** The site's home page: a signed-in visit there earns the day's login grant. */
+export const websiteUrl = (site: Site) => SITE_HOSTS[site].website;
+/** The site's website host as people write it ("modelscope.cn"). */
+export const websiteHost = (site: Site) => new URL(SITE_HOSTS[site].website).host;
+
+/**
+ * The host permissions a site's requests need. The China site's are the manifest's required ones; the international
+ * site's are optional, asked for when the user adds an international key.
+ */
+export function siteHostPatterns(site: Site): string[] {
+  const hosts = SITE_HOSTS[site];
+  return [...new Set([hosts.apiInference, hosts.magicube, hosts.website])].map((origin) => `${origin}/*`);
+}
+
 /** The page size the ledger tools use; a shorter page is the last one. */
 export const MAGICUBE_PAGE_SIZE = 100;
-export const ACCESS_TOKEN_PAGE_URL = 'https://modelscope.cn/my/myaccesstoken';
 
 /** The smallest chat completion that still returns the quota headers; it spends one call. */
 export function probeRequestBody(model: string): string {
@@ -29,10 +58,10 @@ export function authHeaders(apiKey: string): Record<string, string> {
 /** The kinds of Magicube transaction the ledger lists: confirmed spends, and grants earned. */
 export type MagicubeTransactionType = 'SPEND_CONFIRM' | 'EARN';
 
-/** One page (from 1) of the Magicube ledger, newest first. */
-export function magicubeTransactionsUrl(type: MagicubeTransactionType, page: number): string {
+/** One page (from 1) of the site's Magicube ledger, newest first. */
+export function magicubeTransactionsUrl(site: Site, type: MagicubeTransactionType, page: number): string {
   const query = new URLSearchParams({ type, page: String(page), page_size: String(MAGICUBE_PAGE_SIZE) });
-  return `${MAGICUBE_ORIGIN}/openapi/v1/magicubes/transactions?${query}`;
+  return `${magicubeUrl(site, 'transactions')}?${query}`;
 }
 
 const MODELSCOPE_HOSTS = new Set(['modelscope.cn', 'www.modelscope.cn', 'modelscope.ai', 'www.modelscope.ai']);

@@ -53,7 +53,7 @@ describe('parseGrantRule', () => {
 describe('readGrantRules', () => {
   const read = (body: unknown) => {
     const stub = stubFetch(() => jsonResponse(200, body));
-    return { outcome: readGrantRules(KEY, { timeoutMs: 1000, fetchFn: stub.fetchFn }), stub };
+    return { outcome: readGrantRules(KEY, { site: 'cn', timeoutMs: 1000, fetchFn: stub.fetchFn }), stub };
   };
 
   it('reads the rules from GET earn/rules, dropping and counting the unusable ones', async () => {

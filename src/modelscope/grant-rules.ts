@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { MAGICUBE_EARN_RULES_URL } from './endpoints';
-import type { HttpOptions } from './http';
+import { magicubeEarnRulesUrl } from './endpoints';
+import type { SiteRequestOptions } from './http';
 import { readMagicubeData, type MagicubeFailure } from './magicube-read';
 import type { GrantRule } from './magicube-shapes';
 import { parseAmount, parseLabel, parseWholeCount } from './magicube-values';
@@ -28,8 +28,8 @@ export function parseGrantRule(raw: unknown): GrantRule | null {
  * The ways to earn credits and today's progress on each. Free, though reading it may itself count as the day's
  * activity. Never throws.
  */
-export async function readGrantRules(apiKey: string, options: HttpOptions): Promise<GrantRulesOutcome> {
-  const answer = await readMagicubeData(MAGICUBE_EARN_RULES_URL, apiKey, options);
+export async function readGrantRules(apiKey: string, options: SiteRequestOptions): Promise<GrantRulesOutcome> {
+  const answer = await readMagicubeData(magicubeEarnRulesUrl(options.site), apiKey, options);
   if (!answer.ok) return answer;
   const parsed = z.array(z.unknown()).safeParse(answer.data);
   if (!parsed.success) return { ok: false, reason: 'unreadable', status: answer.status, detail: null };

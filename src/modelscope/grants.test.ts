@@ -41,7 +41,7 @@ describe('readGrants', () => {
       { gmt_created: '2026-11-30 09:00:00', rule_key: 'daily_active', total_amount: 200 },
     ];
     const stub = stubFetch(() => jsonResponse(200, { success: true, data: { records } }));
-    const outcome = await readGrants(KEY, { since: DEC_1, timeoutMs: 1000, fetchFn: stub.fetchFn });
+    const outcome = await readGrants(KEY, { site: 'cn', since: DEC_1, timeoutMs: 1000, fetchFn: stub.fetchFn });
     expect(outcome).toEqual({
       ok: true,
       rows: [{ at: DEC_1 + 9 * HOUR + 1000, ruleKey: 'aliyun_bindlogin', credits: 50, expiresAt: null }],

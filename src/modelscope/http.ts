@@ -1,8 +1,15 @@
+import type { Site } from '@src/contract/site';
+
 export type FetchFn = typeof fetch;
 
 export interface HttpOptions {
   timeoutMs: number;
   fetchFn?: FetchFn;
+}
+
+/** A request to one of ModelScope's sites: which one, besides how long it may take. */
+export interface SiteRequestOptions extends HttpOptions {
+  site: Site;
 }
 
 export interface HttpAnswer<T> {

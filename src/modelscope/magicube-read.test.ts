@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { jsonResponse, stubFetch, textResponse, type StubAnswer } from '@test/support/stub-fetch';
-import { MAGICUBE_SPEND_RATES_URL } from './endpoints';
+import { magicubeSpendRatesUrl } from './endpoints';
 import { readMagicubeData } from './magicube-read';
 
 const KEY = `ms-${'ab12'.repeat(8)}`;
 
 function read(answer: StubAnswer, timeoutMs = 1000) {
   const stub = stubFetch(() => answer);
-  return { outcome: readMagicubeData(MAGICUBE_SPEND_RATES_URL, KEY, { timeoutMs, fetchFn: stub.fetchFn }), stub };
+  return { outcome: readMagicubeData(magicubeSpendRatesUrl('cn'), KEY, { timeoutMs, fetchFn: stub.fetchFn }), stub };
 }
 
 describe('readMagicubeData', () => {

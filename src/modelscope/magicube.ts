@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { MagicubeBalanceSchema, type ErrorKind, type MagicubeBalance } from '@src/contract';
 import { kindForErrorStatus } from './classify';
-import { authHeaders, MAGICUBE_BALANCE_URL } from './endpoints';
-import { fetchWithDeadline, parseJson, readBoundedText, type HttpOptions } from './http';
+import { authHeaders, magicubeBalanceUrl } from './endpoints';
+import { fetchWithDeadline, parseJson, readBoundedText, type SiteRequestOptions } from './http';
 import { classifyMagicubeAnswer, type MagicubeFailureReason } from './magicube-read';
 import { upstreamMessage } from './upstream-message';
 
@@ -14,8 +14,8 @@ export type MagicubeOutcome =
 const MagicubeBodySchema = z.object({ success: z.literal(true), data: MagicubeBalanceSchema });
 
 /** Reads the account's Magicube (魔粒) credits from the official endpoint. Free: it spends no call. Never throws. */
-export async function fetchMagicubeBalance(apiKey: string, options: HttpOptions): Promise<MagicubeOutcome> {
-  const answer = await fetchWithDeadline(MAGICUBE_BALANCE_URL, { headers: authHeaders(apiKey) }, options, readBoundedText);
+export async function fetchMagicubeBalance(apiKey: string, options: SiteRequestOptions): Promise<MagicubeOutcome> {
+  const answer = await fetchWithDeadline(magicubeBalanceUrl(options.site), { headers: authHeaders(apiKey) }, options, readBoundedText);
   if (!answer.ok) return { ok: false, kind: answer.kind, reason: 'unreachable', status: null, error: answer.error };
   const body = parseJson(answer.body);
   if (answer.status >= 200 && answer.status < 300) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { hasAnyQuotaHeader, isExhausted, parseCount, parseQuotaHeaders, QUOTA_HEADERS } from './quota-headers';
+import { hasAnyQuotaHeader, isExhausted, NO_QUOTA, parseCount, parseMonthlyQuota, parseQuotaHeaders, QUOTA_HEADERS } from './quota-headers';
 
 describe('parseCount', () => {
   it.each([
@@ -15,7 +15,22 @@ describe('parseCount', () => {
 });
 
 describe('parseQuotaHeaders', () => {
-  it('reads all four headers whatever their case', () => {
+  it('reads the monthly headers apart from the daily ones, as the international site sends them', () => {
+    const headers = new Headers({
+      'modelscope-ratelimit-model-month-requests-limit': '5500',
+      'ModelScope-RateLimit-Model-Month-Requests-Remaining': '5123',
+    });
+    expect(parseQuotaHeaders(headers)).toEqual(NO_QUOTA);
+    expect(parseMonthlyQuota(headers)).toEqual({ model_month_request_limit: 5500, model_month_request_remaining: 5123 });
+    expect(hasAnyQuotaHeader(headers)).toBe(true);
+  });
+
+  it('counts a month with no calls left as exhausted', () => {
+    expect(isExhausted({ ...NO_QUOTA, model_month_request_limit: 5500, model_month_request_remaining: 0 })).toBe(true);
+    expect(isExhausted({ ...NO_QUOTA, model_month_request_limit: 5500, model_month_request_remaining: 1 })).toBe(false);
+  });
+
+  it('reads all four daily headers whatever their case', () => {
     const headers = new Headers({
       'ModelScope-RateLimit-Requests-Limit': '2000',
       'modelscope-ratelimit-requests-remaining': '1999',

@@ -64,7 +64,7 @@ function pagedLedger(rows: readonly unknown[]) {
 describe('readSpendLedger', () => {
   it('reads one short page of SPEND_CONFIRM rows and stops', async () => {
     const stub = pagedLedger([row(0, '旗舰', 4, 2), row(0, '主流', '3.00', 3)]);
-    const outcome = await readSpendLedger(KEY, { since: DEC_1, timeoutMs: 1000, fetchFn: stub.fetchFn });
+    const outcome = await readSpendLedger(KEY, { site: 'cn', since: DEC_1, timeoutMs: 1000, fetchFn: stub.fetchFn });
     expect(outcome).toEqual({
       ok: true,
       rows: [
@@ -86,13 +86,13 @@ describe('readSpendLedger', () => {
     const rows = Array.from({ length: 180 }, (_, i) => row(-Math.floor(i / 3), ['轻量', '主流', '旗舰'][i % 3]));
     const since = DEC_1 - 13 * 24 * HOUR;
     const stub = pagedLedger(rows);
-    const outcome = await readSpendLedger(KEY, { since, timeoutMs: 1000, fetchFn: stub.fetchFn });
+    const outcome = await readSpendLedger(KEY, { site: 'cn', since, timeoutMs: 1000, fetchFn: stub.fetchFn });
     expect(stub.requests).toHaveLength(1);
     expect(outcome.ok && outcome.rows).toHaveLength(42);
     expect(outcome.ok && outcome.complete).toBe(true);
 
     const longer = pagedLedger(rows);
-    const fiftyDays = await readSpendLedger(KEY, { since: DEC_1 - 49 * 24 * HOUR, timeoutMs: 1000, fetchFn: longer.fetchFn });
+    const fiftyDays = await readSpendLedger(KEY, { site: 'cn', since: DEC_1 - 49 * 24 * HOUR, timeoutMs: 1000, fetchFn: longer.fetchFn });
     expect(longer.requests.map((r) => r.url.searchParams.get('page'))).toEqual(['1', '2']);
     expect(fiftyDays.ok && fiftyDays.rows).toHaveLength(150);
   });
@@ -100,7 +100,7 @@ describe('readSpendLedger', () => {
   it('stops at the page bound and says the window may be partial', async () => {
     const rows = Array.from({ length: 1000 }, (_, i) => row(-Math.floor(i / 3)));
     const stub = pagedLedger(rows);
-    const outcome = await readSpendLedger(KEY, { since: 0, maxPages: 3, timeoutMs: 1000, fetchFn: stub.fetchFn });
+    const outcome = await readSpendLedger(KEY, { site: 'cn', since: 0, maxPages: 3, timeoutMs: 1000, fetchFn: stub.fetchFn });
     expect(stub.requests).toHaveLength(3);
     expect(outcome).toMatchObject({ ok: true, complete: false });
     expect(outcome.ok && outcome.rows).toHaveLength(300);
@@ -108,22 +108,22 @@ describe('readSpendLedger', () => {
 
   it('never reads more than 20 pages, whatever the caller asks', async () => {
     const stub = pagedLedger(Array.from({ length: 3000 }, () => row(0)));
-    await readSpendLedger(KEY, { since: 0, maxPages: 1000, timeoutMs: 5000, fetchFn: stub.fetchFn });
+    await readSpendLedger(KEY, { site: 'cn', since: 0, maxPages: 1000, timeoutMs: 5000, fetchFn: stub.fetchFn });
     expect(stub.requests).toHaveLength(20);
   });
 
   it('drops and counts garbage rows instead of failing the read', async () => {
     const stub = pagedLedger([row(0, '主流', 'abc'), row(0, '轻量', 1), { gmt_created: 'soon', model_tier: '旗舰', total_amount: 2 }, 7]);
-    const outcome = await readSpendLedger(KEY, { since: DEC_1, timeoutMs: 1000, fetchFn: stub.fetchFn });
+    const outcome = await readSpendLedger(KEY, { site: 'cn', since: DEC_1, timeoutMs: 1000, fetchFn: stub.fetchFn });
     expect(outcome).toMatchObject({ ok: true, dropped: 3, rows: [{ tier: 'lightweight', credits: 1 }] });
   });
 
   it('an answered empty ledger is zero rows; a ledger that did not come back is not_returned', async () => {
     const empty = pagedLedger([]);
-    expect(await readSpendLedger(KEY, { since: DEC_1, timeoutMs: 1000, fetchFn: empty.fetchFn })).toMatchObject({ ok: true, rows: [] });
+    expect(await readSpendLedger(KEY, { site: 'cn', since: DEC_1, timeoutMs: 1000, fetchFn: empty.fetchFn })).toMatchObject({ ok: true, rows: [] });
     for (const data of [{ total: 0 }, { records: null }]) {
       const ignored = stubFetch(() => jsonResponse(200, { success: true, data }));
-      expect(await readSpendLedger(KEY, { since: DEC_1, timeoutMs: 1000, fetchFn: ignored.fetchFn })).toEqual({
+      expect(await readSpendLedger(KEY, { site: 'cn', since: DEC_1, timeoutMs: 1000, fetchFn: ignored.fetchFn })).toEqual({
         ok: false,
         reason: 'not_returned',
         status: 200,
@@ -134,7 +134,7 @@ describe('readSpendLedger', () => {
 
   it('records that are not a list are unreadable', async () => {
     const stub = stubFetch(() => jsonResponse(200, { success: true, data: { records: 'none' } }));
-    expect(await readSpendLedger(KEY, { since: DEC_1, timeoutMs: 1000, fetchFn: stub.fetchFn })).toMatchObject({ ok: false, reason: 'unreadable' });
+    expect(await readSpendLedger(KEY, { site: 'cn', since: DEC_1, timeoutMs: 1000, fetchFn: stub.fetchFn })).toMatchObject({ ok: false, reason: 'unreadable' });
   });
 
   it('a later page that fails fails the read, rather than passing a part for the whole', async () => {
@@ -142,7 +142,7 @@ describe('readSpendLedger', () => {
     const stub = stubFetch((url): StubAnswer =>
       url.searchParams.get('page') === '1' ? jsonResponse(200, { success: true, data: { records: full } }) : 'network-error',
     );
-    expect(await readSpendLedger(KEY, { since: 0, timeoutMs: 1000, fetchFn: stub.fetchFn })).toEqual({
+    expect(await readSpendLedger(KEY, { site: 'cn', since: 0, timeoutMs: 1000, fetchFn: stub.fetchFn })).toEqual({
       ok: false,
       reason: 'unreachable',
       status: null,
@@ -157,7 +157,7 @@ describe('readSpendLedger', () => {
       return jsonResponse(200, { success: true, data: { records: full } });
     });
     const started = performance.now();
-    const outcome = await readSpendLedger(KEY, { since: 0, timeoutMs: 100, fetchFn: stub.fetchFn });
+    const outcome = await readSpendLedger(KEY, { site: 'cn', since: 0, timeoutMs: 100, fetchFn: stub.fetchFn });
     expect(outcome).toMatchObject({ ok: false, reason: 'unreachable', detail: 'timeout' });
     expect(performance.now() - started).toBeLessThan(400);
     expect(stub.requests.length).toBeLessThan(10);
@@ -165,7 +165,7 @@ describe('readSpendLedger', () => {
 
   it('passes a refusal on as it is', async () => {
     const stub = stubFetch(() => jsonResponse(401, { success: false, code: 'InvalidToken', message: 'Invalid token' }));
-    expect(await readSpendLedger(KEY, { since: DEC_1, timeoutMs: 1000, fetchFn: stub.fetchFn })).toEqual({
+    expect(await readSpendLedger(KEY, { site: 'cn', since: DEC_1, timeoutMs: 1000, fetchFn: stub.fetchFn })).toEqual({
       ok: false,
       reason: 'refused',
       status: 401,

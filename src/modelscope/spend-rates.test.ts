@@ -15,7 +15,7 @@ const rate = (tier: string, price: unknown, extra: Record<string, unknown> = {})
 
 function read(data: unknown) {
   const stub = stubFetch(() => jsonResponse(200, { success: true, data }));
-  return { outcome: readTierPrices(KEY, { timeoutMs: 1000, fetchFn: stub.fetchFn }), stub };
+  return { outcome: readTierPrices(KEY, { site: 'cn', timeoutMs: 1000, fetchFn: stub.fetchFn }), stub };
 }
 
 describe('readTierPrices', () => {

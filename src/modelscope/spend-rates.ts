@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { MAGICUBE_SPEND_RATES_URL } from './endpoints';
-import type { HttpOptions } from './http';
+import { magicubeSpendRatesUrl } from './endpoints';
+import type { SiteRequestOptions } from './http';
 import { readMagicubeData, type MagicubeFailure } from './magicube-read';
 import type { TierPrice } from './magicube-shapes';
 import { parseAmount, parseLabel } from './magicube-values';
@@ -29,8 +29,8 @@ export function parseTierPrice(raw: unknown): TierPrice | null {
 }
 
 /** What a call costs in each tier, as ModelScope lists it. It names no model: tiers only. Free. Never throws. */
-export async function readTierPrices(apiKey: string, options: HttpOptions): Promise<TierPricesOutcome> {
-  const answer = await readMagicubeData(MAGICUBE_SPEND_RATES_URL, apiKey, options);
+export async function readTierPrices(apiKey: string, options: SiteRequestOptions): Promise<TierPricesOutcome> {
+  const answer = await readMagicubeData(magicubeSpendRatesUrl(options.site), apiKey, options);
   if (!answer.ok) return answer;
   const parsed = RatesSchema.safeParse(answer.data);
   if (!parsed.success) return { ok: false, reason: 'unreadable', status: answer.status, detail: null };

@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { MAGICUBE_PAGE_SIZE, magicubeTransactionsUrl, type MagicubeTransactionType } from './endpoints';
-import type { HttpOptions } from './http';
+import type { SiteRequestOptions } from './http';
 import { readMagicubeData, type MagicubeFailure } from './magicube-read';
 
-export interface TransactionReadOptions extends HttpOptions {
+export interface TransactionReadOptions extends SiteRequestOptions {
   /**
    * Epoch ms: the start of the oldest Beijing day wanted (rows are whole-day aggregates). Pages are read, newest
    * first, until one reaches past it. `timeoutMs` bounds the whole read, not each page.
@@ -45,7 +45,7 @@ export async function readTransactions<Row extends { at: number }>(
   for (let page = 1; page <= maxPages; page += 1) {
     const timeoutMs = deadline - performance.now();
     if (timeoutMs <= 0) return { ok: false, reason: 'unreachable', status: null, detail: 'timeout' };
-    const answer = await readMagicubeData(magicubeTransactionsUrl(type, page), apiKey, { ...options, timeoutMs });
+    const answer = await readMagicubeData(magicubeTransactionsUrl(options.site, type, page), apiKey, { ...options, timeoutMs });
     if (!answer.ok) return answer;
     const parsed = RecordsSchema.safeParse(answer.data);
     if (!parsed.success) return { ok: false, reason: 'unreadable', status: answer.status, detail: null };

@@ -4,7 +4,7 @@ import { activeKey, secretOf, type SavedKey } from './keyring';
 export interface ActiveKeyWithId {
   key: SavedKey;
   secret: string;
-  /** What everything stored per key is filed under, instead of the key. */
+  /** What everything stored per key (and site) is filed under, instead of the key. */
   keyId: string;
 }
 
@@ -12,5 +12,5 @@ export interface ActiveKeyWithId {
 export async function activeKeyWithId(): Promise<ActiveKeyWithId | null> {
   const key = await activeKey();
   const secret = key ? await secretOf(key) : null;
-  return key && secret ? { key, secret, keyId: await keyFingerprint(secret) } : null;
+  return key && secret ? { key, secret, keyId: await keyFingerprint(secret, key.site) } : null;
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ApiKeySchema } from '@src/contract';
+import { ApiKeySchema, SiteSchema, type Site } from '@src/contract';
 import { STORAGE_KEYS } from './keys';
 import { defineValidatedItem, updateTogether } from './validated-item';
 import { decline, type WriteResult } from './write-result';
@@ -11,6 +11,8 @@ export const SavedKeySchema = z
   .object({
     id: z.string().min(1).max(64),
     label: z.string().trim().min(1, 'keyLabelBlank').max(MAX_KEY_LABEL_LENGTH, 'keyLabelTooLong'),
+    /** The ModelScope site the key was made on: its calls, credits and prices are that site's alone. */
+    site: SiteSchema,
     /** Kept across browser restarts in storage.local, or only for this browser session in storage.session. */
     remember: z.boolean(),
     /** Only a remembered key's secret is here; a session-only key's lives in `sessionSecretsItem`. */
@@ -38,6 +40,7 @@ export interface NewKey {
   label: string;
   secret: string;
   remember: boolean;
+  site: Site;
 }
 
 function newKeyId(): string {
@@ -60,33 +63,33 @@ export async function activeApiKey(): Promise<string | null> {
 }
 
 /** A remembered key keeps its secret in the keyring; a session-only key's is in storage.session, and only there. */
-function placed(id: string, label: string, secret: string, remember: boolean, secrets: SessionSecrets) {
+function placed(id: string, { label, secret, remember, site }: NewKey, secrets: SessionSecrets) {
   const { [id]: _dropped, ...others } = secrets;
   return {
-    key: { id, label, remember, secret: remember ? secret : undefined },
+    key: { id, label, site, remember, secret: remember ? secret : undefined },
     secrets: remember ? others : { ...others, [id]: secret },
   };
 }
 
 /** Adds a key; the first key saved becomes the active one. */
-export async function addKey({ label, secret, remember }: NewKey): Promise<WriteResult<SavedKey>> {
+export async function addKey(key: NewKey): Promise<WriteResult<SavedKey>> {
   const id = newKeyId();
   const result = await updateTogether(KEY_STORE, ({ keyring, secrets }) => {
-    const next = placed(id, label, secret, remember, secrets);
+    const next = placed(id, key, secrets);
     return { keyring: { keys: [...keyring.keys, next.key], activeId: keyring.activeId ?? id }, secrets: next.secrets };
   });
   if (!result.ok) return result;
   return { ok: true, value: result.value.keyring.keys.find((key) => key.id === id)! };
 }
 
-/** Changes a key's label, secret or where it is kept. */
-export async function updateKey(id: string, change: Partial<NewKey>): Promise<WriteResult<Keyring>> {
+/** Changes a key's label, secret or where it is kept; its site stays what it was made on. */
+export async function updateKey(id: string, change: Partial<Omit<NewKey, 'site'>>): Promise<WriteResult<Keyring>> {
   const result = await updateTogether(KEY_STORE, ({ keyring, secrets }) => {
     const current = keyring.keys.find((key) => key.id === id);
     if (!current) return decline('keyGone');
     const secret = change.secret ?? current.secret ?? secrets[id];
     if (secret === undefined) return decline('sessionSecretGone');
-    const next = placed(id, change.label ?? current.label, secret, change.remember ?? current.remember, secrets);
+    const next = placed(id, { label: change.label ?? current.label, secret, remember: change.remember ?? current.remember, site: current.site }, secrets);
     return { keyring: { ...keyring, keys: keyring.keys.map((key) => (key.id === id ? next.key : key)) }, secrets: next.secrets };
   });
   return result.ok ? { ok: true, value: result.value.keyring } : result;

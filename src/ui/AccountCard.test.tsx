@@ -27,7 +27,7 @@ const rowsOf = (table: HTMLElement) =>
 
 describe('AccountCard, the ledger answered', () => {
   it('leads with the available credits and what they buy at each tier price, with source and age', () => {
-    render(<AccountCard view={{ state: 'ok', picture: creditsPicture() }} />);
+    render(<AccountCard site="cn" view={{ state: 'ok', picture: creditsPicture() }} />);
     expect(screen.getByText('140 credits available')).toBeTruthy();
     expect(text()).toContain('3.5 credits held for calls in flight');
     expect(screen.getByText('≈ 280 / 140 / 70 calls at 0.5 / 1 / 2 credits a call')).toBeTruthy();
@@ -35,7 +35,7 @@ describe('AccountCard, the ledger answered', () => {
   });
 
   it('shows today’s spend by tier for every app using the token, from the ledger', () => {
-    render(<AccountCard view={{ state: 'ok', picture: creditsPicture() }} />);
+    render(<AccountCard site="cn" view={{ state: 'ok', picture: creditsPicture() }} />);
     expect(screen.getByRole('heading', { name: 'Spent today, by all apps using this token' })).toBeTruthy();
     expect(rowsOf(screen.getByRole('table'))).toEqual([
       ['flagship', '2 calls', '4 credits'],
@@ -47,7 +47,7 @@ describe('AccountCard, the ledger answered', () => {
 
   it('says the grants arrived, when the next credits expire, and the pace, each an estimate', () => {
     const picture = creditsPicture({ run_out_at: new Date(Date.parse('2026-12-01T10:40:00.000Z')).toISOString() });
-    render(<AccountCard view={{ state: 'ok', picture }} />);
+    render(<AccountCard site="cn" view={{ state: 'ok', picture }} />);
     expect(text()).toContain('Login grant: arrived today');
     expect(text()).toContain('Alibaba Cloud grant: arrived today');
     expect(screen.queryByRole('button', { name: 'Open modelscope.cn' })).toBeNull();
@@ -57,13 +57,13 @@ describe('AccountCard, the ledger answered', () => {
   });
 
   it('says the balance lasts beyond today when the pace does not run it out', () => {
-    render(<AccountCard view={{ state: 'ok', picture: creditsPicture({ run_out_at: null }) }} />);
+    render(<AccountCard site="cn" view={{ state: 'ok', picture: creditsPicture({ run_out_at: null }) }} />);
     expect(screen.getByText('At today’s rate the balance lasts beyond today (estimate).')).toBeTruthy();
   });
 
   it('says nothing was spent today, without a pace', () => {
     const picture = creditsPicture({ today: { day: '2026-12-01', tiers: [], total_calls: 0, total_credits: 0 } });
-    render(<AccountCard view={{ state: 'ok', picture }} />);
+    render(<AccountCard site="cn" view={{ state: 'ok', picture }} />);
     expect(screen.getByText('Nothing spent today yet, by any app using this token.')).toBeTruthy();
     expect(text()).not.toContain('At today’s rate');
   });
@@ -72,7 +72,7 @@ describe('AccountCard, the ledger answered', () => {
 describe('AccountCard, a source that did not answer', () => {
   it('says plainly that ModelScope did not return the ledger, and never shows 0 spent', () => {
     const picture = creditsPicture({ today: null, sources: { ...creditsPicture().sources, ledger: { status: 'not_returned', read_at: null, dropped: 0 } } });
-    render(<AccountCard view={{ state: 'ok', picture }} />);
+    render(<AccountCard site="cn" view={{ state: 'ok', picture }} />);
     expect(screen.getByText('ModelScope did not return your ledger')).toBeTruthy();
     expect(screen.queryByRole('table')).toBeNull();
     expect(text()).not.toMatch(/\b0 (credits|calls)\b/);
@@ -81,20 +81,20 @@ describe('AccountCard, a source that did not answer', () => {
 
   it('says why a balance never came, instead of a number', () => {
     const picture = creditsPicture({ balance: null, sources: { ...creditsPicture().sources, balance: { status: 'refused', read_at: null, dropped: 0 } } });
-    render(<AccountCard view={{ state: 'ok', picture }} />);
+    render(<AccountCard site="cn" view={{ state: 'ok', picture }} />);
     expect(screen.getByText('ModelScope did not return your balance: the key was refused')).toBeTruthy();
     expect(text()).not.toContain('available');
   });
 
   it('shows older figures as cached, with their age and why the last refresh failed', () => {
     const sources = { ...creditsPicture().sources, ledger: { status: 'unreachable' as const, read_at: new Date(PICTURE_NOW - 5 * 60_000).toISOString(), dropped: 0 } };
-    render(<AccountCard view={{ state: 'ok', picture: creditsPicture({ sources }) }} />);
+    render(<AccountCard site="cn" view={{ state: 'ok', picture: creditsPicture({ sources }) }} />);
     expect(screen.getByText('cached from the Magicube ledger · 5 min. ago · the last refresh failed: no answer came')).toBeTruthy();
     expect(rowsOf(screen.getByRole('table'))[2]).toEqual(['Total', '14 calls', '10 credits']);
   });
 
   it('says when the account could not be read at all', () => {
-    render(<AccountCard view={{ state: 'failed', message: 'The extension’s background stopped before it answered.' }} />);
+    render(<AccountCard site="cn" view={{ state: 'failed', message: 'The extension’s background stopped before it answered.' }} />);
     expect(text()).toBe('Your Magicube account could not be read: The extension’s background stopped before it answered.');
   });
 });
@@ -103,7 +103,7 @@ describe('AccountCard, the login grant missing', () => {
   it('offers to open modelscope.cn in a new tab, saying that a visit while signed in grants it', async () => {
     const create = vi.spyOn(fakeBrowser.tabs, 'create');
     const picture = creditsPicture({ grants: { daily_active: false, aliyun_bindlogin: true, next_expiry: null } });
-    render(<AccountCard view={{ state: 'ok', picture }} />);
+    render(<AccountCard site="cn" view={{ state: 'ok', picture }} />);
     expect(text()).toContain('Login grant: not yet today');
     expect(screen.getByText('A visit to the website while signed in is what grants it.')).toBeTruthy();
     await userEvent.click(screen.getByRole('button', { name: 'Open modelscope.cn' }));
@@ -121,7 +121,7 @@ describe('AccountCard in Chinese', () => {
       run_out_at: new Date(Date.parse('2026-12-01T10:40:00.000Z')).toISOString(),
       grants: { daily_active: false, aliyun_bindlogin: false, next_expiry: { at: '2026-12-02T01:14:00.000Z', credits: 200 } },
     });
-    render(<AccountCard view={{ state: 'ok', picture }} />);
+    render(<AccountCard site="cn" view={{ state: 'ok', picture }} />);
     const region = await screen.findByRole('region', { name: '魔粒' });
     expect(within(region).getByText('可用 1,234.5 魔粒')).toBeTruthy();
     expect(within(region).getByText('按每次 0.5 / 1 / 2 魔粒计，约可调用 2,469 / 1,234 / 617 次')).toBeTruthy();
@@ -140,12 +140,12 @@ describe('AccountCard in Chinese', () => {
 
   it('says a missing ledger in Chinese', async () => {
     const picture = creditsPicture({ today: null, sources: { ...creditsPicture().sources, ledger: { status: 'unreachable', read_at: null, dropped: 0 } } });
-    render(<AccountCard view={{ state: 'ok', picture }} />);
+    render(<AccountCard site="cn" view={{ state: 'ok', picture }} />);
     expect(await screen.findByText('ModelScope 没有返回你的魔粒消耗明细：没有收到回答')).toBeTruthy();
   });
 });
 
 it('reads a picture a moment old as seconds old', () => {
-  render(<AccountCard view={{ state: 'ok', picture: creditsPicture({ sources: { ...creditsPicture().sources, balance: readSecondsAgo(45) } }) }} />);
+  render(<AccountCard site="cn" view={{ state: 'ok', picture: creditsPicture({ sources: { ...creditsPicture().sources, balance: readSecondsAgo(45) } }) }} />);
   expect(screen.getByText('from the Magicube balance · 45 sec. ago')).toBeTruthy();
 });

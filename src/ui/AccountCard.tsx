@@ -1,5 +1,5 @@
 import { i18n } from '#i18n';
-import type { CreditsPicture } from '@src/contract';
+import type { CreditsPicture, Site } from '@src/contract';
 import { callsLeftFromCredits } from '@src/quota/calls-from-credits';
 import { missingText, sourceLine, sourceState } from './credits-source';
 import { creditsText, formatCount, formatCredits } from './format';
@@ -44,7 +44,7 @@ function Balance({ picture, now }: { picture: CreditsPicture; now: number }) {
  * expiry, and the pace. Each part says where its figures come from and how old they are; a part whose source never
  * answered says so, and is never shown as 0.
  */
-export function AccountCard({ view }: { view: CreditsView | undefined }) {
+export function AccountCard({ view, site }: { view: CreditsView | undefined; site: Site }) {
   // The free figures refresh every minute or so: their ages are said to the second.
   const now = useNow(10_000);
   if (!view) return null;
@@ -56,7 +56,7 @@ export function AccountCard({ view }: { view: CreditsView | undefined }) {
         <>
           <div className="credits-top">
             <Balance picture={view.picture} now={now} />
-            <GrantStatus picture={view.picture} now={now} />
+            <GrantStatus picture={view.picture} site={site} now={now} />
           </div>
           <TodaySpend picture={view.picture} now={now} />
         </>

@@ -1,7 +1,7 @@
 import { i18n } from '#i18n';
 import { useState } from 'react';
 import { browser } from 'wxt/browser';
-import type { BalanceItem } from '@src/contract';
+import type { BalanceItem, Site } from '@src/contract';
 import type { SitePrices } from '@src/storage/model-prices';
 import type { RowCredits } from './calls-left';
 import { CheckActions } from './CheckActions';
@@ -18,6 +18,8 @@ import { useNow } from './use-now';
 
 interface Props {
   secret: string;
+  /** The active key's site, whose history and prices these are. */
+  site: Site;
   /** The active list's models, in the user's order. */
   models: readonly string[];
   results: Readonly<Record<string, BalanceItem>>;
@@ -31,8 +33,8 @@ interface Props {
 const openCatalogue = () => void browser.tabs.create({ url: browser.runtime.getURL('/options.html#lists') });
 
 /** The popup's body: check the active list, its rows with today's chart and pace, what the last check said. */
-export function ActiveListResults({ secret, models, results, credits, prices, check }: Props) {
-  const history = useKeyHistory(secret);
+export function ActiveListResults({ secret, site, models, results, credits, prices, check }: Props) {
+  const history = useKeyHistory(secret, site);
   const now = useNow();
   const [order, setOrder] = useState<RowOrder>('list');
   const rowCredits: RowCredits = { prices, balance: balanceFigure(credits), ledgerAnswers: ledgerAnswers(credits) };
@@ -40,6 +42,7 @@ export function ActiveListResults({ secret, models, results, credits, prices, ch
     <>
       <CheckActions
         secret={secret}
+        site={site}
         models={models}
         results={results}
         prices={prices}

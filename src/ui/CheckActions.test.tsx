@@ -23,11 +23,11 @@ const RESULTS: Record<string, BalanceItem> = {
 };
 
 function renderCost(prices = PRICES) {
-  render(<CheckActions secret={KEY} models={MODELS} results={RESULTS} prices={prices} now={Date.now()} busy={false} onCheck={vi.fn()} />);
+  render(<CheckActions site="cn" secret={KEY} models={MODELS} results={RESULTS} prices={prices} now={Date.now()} busy={false} onCheck={vi.fn()} />);
 }
 
 beforeEach(async () => {
-  await sessionResultCache.put(await keyFingerprint(KEY), RESULTS.d!);
+  await sessionResultCache.put(await keyFingerprint(KEY, 'cn'), RESULTS.d!);
 });
 
 describe('CheckActions: what a Check costs, said before it is pressed', () => {
@@ -45,7 +45,7 @@ describe('CheckActions: what a Check costs, said before it is pressed', () => {
   });
 
   it('says a Check spends nothing when every price is known and no model sends quota headers', async () => {
-    render(<CheckActions secret={KEY} models={['a', 'e']} results={RESULTS} prices={PRICES} now={Date.now()} busy={false} onCheck={vi.fn()} />);
+    render(<CheckActions site="cn" secret={KEY} models={['a', 'e']} results={RESULTS} prices={PRICES} now={Date.now()} busy={false} onCheck={vi.fn()} />);
     expect(await screen.findByText('Check: no calls · 2 models free from the balance')).toBeTruthy();
   });
 

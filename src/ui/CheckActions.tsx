@@ -1,5 +1,5 @@
 import { i18n } from '#i18n';
-import type { BalanceItem } from '@src/contract';
+import type { BalanceItem, Site } from '@src/contract';
 import { checkSettingsItem } from '@src/storage/check-settings';
 import type { SitePrices } from '@src/storage/model-prices';
 import { checkCostSummary, checkCostText } from './check-cost';
@@ -8,6 +8,7 @@ import { useStoredValue } from './use-stored-value';
 
 interface Props {
   secret: string;
+  site: Site;
   models: readonly string[];
   results: Readonly<Record<string, BalanceItem>>;
   prices: SitePrices;
@@ -21,9 +22,9 @@ interface Props {
  * to learn, quota headers to read, every model when the user asked for that), credits at the known prices, and the
  * models that cost nothing (calls left from the balance, fresh results reused).
  */
-export function CheckActions({ secret, models, results, prices, now, busy, onCheck }: Props) {
+export function CheckActions({ secret, site, models, results, prices, now, busy, onCheck }: Props) {
   const [checkSettings] = useStoredValue(checkSettingsItem);
-  const fresh = useFreshModels(secret, models, checkSettings?.cacheSeconds, results, now);
+  const fresh = useFreshModels(secret, site, models, checkSettings?.cacheSeconds, results, now);
   const cost = checkSettings && checkCostSummary({ models, prices, results, probeEveryModel: checkSettings.probeEveryModel, fresh });
   return (
     <div className="actions">

@@ -1,5 +1,4 @@
 import { i18n } from '#i18n';
-import { ACCESS_TOKEN_PAGE_URL } from '@src/modelscope/endpoints';
 import { addKey, setActiveKey, type NewKey } from '@src/storage/keyring';
 import type { WriteResult } from '@src/storage/write-result';
 import { KeyForm } from './KeyForm';
@@ -16,12 +15,7 @@ export function FirstRunGuide() {
     <section className="first-run" aria-labelledby="first-run-title">
       <h2 id="first-run-title">{i18n.t('ui.firstRun.title')}</h2>
       <ol>
-        <li>
-          {i18n.t('ui.firstRun.step1')}{' '}
-          <a href={ACCESS_TOKEN_PAGE_URL} target="_blank" rel="noreferrer">
-            {i18n.t('ui.getToken')}
-          </a>
-        </li>
+        <li>{i18n.t('ui.firstRun.step1')}</li>
         <li>{i18n.t('ui.firstRun.step2')}</li>
         <li>{i18n.t('ui.firstRun.step3')}</li>
       </ol>

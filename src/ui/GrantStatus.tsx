@@ -1,13 +1,12 @@
 import { i18n } from '#i18n';
 import { browser } from 'wxt/browser';
-import type { CreditsPicture } from '@src/contract';
-import { ACCESS_TOKEN_PAGE_URL } from '@src/modelscope/endpoints';
+import type { CreditsPicture, Site } from '@src/contract';
+import { websiteHost, websiteUrl } from '@src/modelscope/endpoints';
 import { missingText, sourceLine, sourceState } from './credits-source';
 import { clockText, creditsText } from './format';
 
 // The website itself: a visit while signed in is what grants the daily login credits (not the API).
-const MODELSCOPE_SITE = new URL(ACCESS_TOKEN_PAGE_URL).origin;
-const openSite = () => void browser.tabs.create({ url: MODELSCOPE_SITE });
+const openSite = (site: Site) => void browser.tabs.create({ url: websiteUrl(site) });
 
 function Grant({ label, arrived }: { label: string; arrived: boolean }) {
   return (
@@ -19,7 +18,7 @@ function Grant({ label, arrived }: { label: string; arrived: boolean }) {
 }
 
 /** Whether today's login and Alibaba Cloud grants arrived, how to get the login one, and the next expiry. */
-export function GrantStatus({ picture, now }: { picture: CreditsPicture; now: number }) {
+export function GrantStatus({ picture, site, now }: { picture: CreditsPicture; site: Site; now: number }) {
   const { grants, sources } = picture;
   if (grants === null) {
     return (
@@ -37,7 +36,7 @@ export function GrantStatus({ picture, now }: { picture: CreditsPicture; now: nu
       </ul>
       {!grants.daily_active && (
         <p className="login-grant">
-          <button type="button" className="small" onClick={openSite}>{i18n.t('ui.credits.openSite')}</button>{' '}
+          <button type="button" className="small" onClick={() => openSite(site)}>{i18n.t('ui.credits.openSite', [websiteHost(site)])}</button>{' '}
           <span className="hint">{i18n.t('ui.credits.loginGrantHow')}</span>
         </p>
       )}

@@ -71,7 +71,7 @@ describe('KeyForm', () => {
     await userEvent.clear(screen.getByLabelText('Name for this key'));
     await userEvent.type(screen.getByLabelText('API key'), KEY);
     await userEvent.click(screen.getByRole('button', { name: 'Add key' }));
-    expect(onSubmit).toHaveBeenCalledWith({ label: 'Key 1', secret: KEY, remember: true });
+    expect(onSubmit).toHaveBeenCalledWith({ label: 'Key 1', secret: KEY, remember: true, site: 'cn' });
     expect(screen.queryByRole('alert')).toBeNull();
   });
 });

@@ -1,11 +1,14 @@
 import { i18n } from '#i18n';
 import { useEffect, useId, useState, type FormEvent } from 'react';
-import { ApiKeySchema } from '@src/contract';
+import { ApiKeySchema, DEFAULT_SITE, SITES, type Site } from '@src/contract';
+import { accessTokenPageUrl, websiteHost } from '@src/modelscope/endpoints';
 import { MAX_KEY_LABEL_LENGTH, type NewKey } from '@src/storage/keyring';
 import type { WriteResult } from '@src/storage/write-result';
 import { contractProblemCode, contractProblemText } from './contract-problem-text';
 import { writeProblemText } from './problem-text';
 import { SecretInput } from './SecretInput';
+import { askForSiteAccess, asksForAccess } from './site-access';
+import { siteName } from './site-name';
 
 interface Props {
   defaultLabel: string;
@@ -13,12 +16,16 @@ interface Props {
   onSubmit: (key: NewKey) => Promise<WriteResult<unknown>>;
 }
 
-/** Label, masked key and "remember", checked before anything is stored. */
+/**
+ * Site, masked key, label and "remember", checked before anything is stored. A key of a site whose hosts are optional
+ * is saved only once the browser has granted them (its own prompt, asked in the submit's handler).
+ */
 export function KeyForm({ defaultLabel, submitLabel, onSubmit }: Props) {
   const id = useId();
   const [label, setLabel] = useState(defaultLabel);
   const [secret, setSecret] = useState('');
   const [remember, setRemember] = useState(true);
+  const [site, setSite] = useState<Site>(DEFAULT_SITE);
   const [problem, setProblem] = useState<string | null>(null);
   // After a key is added the suggested label moves on ("Key 2" to "Key 3"); so does the field.
   useEffect(() => setLabel(defaultLabel), [defaultLabel]);
@@ -31,7 +38,9 @@ export function KeyForm({ defaultLabel, submitLabel, onSubmit }: Props) {
       setProblem(code ? i18n.t('ui.apiKeyInvalid', [contractProblemText(code)]) : i18n.t('ui.apiKeyCannotSave'));
       return;
     }
-    const saved = await onSubmit({ label: label.trim() || defaultLabel, secret: parsed.data, remember });
+    // Asked before the first await: the browser shows its prompt only while handling the user's click.
+    if (!(await askForSiteAccess(site))) return setProblem(i18n.t('ui.site.accessRefused', [websiteHost(site)]));
+    const saved = await onSubmit({ label: label.trim() || defaultLabel, secret: parsed.data, remember, site });
     if (!saved.ok) return setProblem(writeProblemText(saved.problem));
     setSecret('');
     setProblem(null);
@@ -39,6 +48,22 @@ export function KeyForm({ defaultLabel, submitLabel, onSubmit }: Props) {
 
   return (
     <form className="key-form" onSubmit={(event) => void submit(event)} noValidate>
+      <fieldset className="site-choice">
+        <legend>{i18n.t('ui.site.choose')}</legend>
+        {SITES.map((choice) => (
+          <label key={choice} className="check">
+            <input type="radio" name={`${id}-site`} value={choice} checked={site === choice} onChange={() => setSite(choice)} />
+            {siteName(choice)}
+          </label>
+        ))}
+        <p className="hint">
+          {i18n.t('ui.site.tokenFrom')}{' '}
+          <a href={accessTokenPageUrl(site)} target="_blank" rel="noreferrer">
+            {accessTokenPageUrl(site).replace(/^https:\/\//, '')}
+          </a>
+          {asksForAccess(site) && <> {i18n.t('ui.site.accessAsked', [websiteHost(site)])}</>}
+        </p>
+      </fieldset>
       <div className="field">
         <label htmlFor={`${id}-secret`}>{i18n.t('ui.apiKey')}</label>
         <SecretInput

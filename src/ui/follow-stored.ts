@@ -1,3 +1,4 @@
+import type { Site } from '@src/contract';
 import { keyFingerprint } from '@src/lib/key-fingerprint';
 import type { ValidatedItem } from '@src/storage/validated-item';
 
@@ -31,11 +32,11 @@ export function followItem<T>(item: ValidatedItem<T>, onValue: (value: T) => voi
   return followStored(() => item.get(), (callback) => item.watch(callback), onValue);
 }
 
-/** Follows a store filed by key fingerprint, handing over the whole store and the fingerprint of `apiKey`. */
-export function followItemForKey<T>(apiKey: string, item: ValidatedItem<T>, onValue: (value: T, keyId: string) => void): () => void {
+/** Follows a store filed by key fingerprint, handing over the whole store and the fingerprint of `apiKey` on `site`. */
+export function followItemForKey<T>(apiKey: string, site: Site, item: ValidatedItem<T>, onValue: (value: T, keyId: string) => void): () => void {
   let live = true;
   let stop = () => {};
-  void keyFingerprint(apiKey).then((keyId) => {
+  void keyFingerprint(apiKey, site).then((keyId) => {
     if (live) stop = followItem(item, (value) => onValue(value, keyId));
   });
   return () => {

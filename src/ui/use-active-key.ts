@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { DEFAULT_SITE, type Site } from '@src/contract';
 import { keyringItem, secretOf, sessionSecretsItem, type Keyring, type SavedKey } from '@src/storage/keyring';
 import { useStoredValue } from './use-stored-value';
 
@@ -7,6 +8,8 @@ export interface ActiveKeyState {
   active: SavedKey | null;
   /** The active key's secret; null when there is none, or a session-only one was forgotten with the browser. */
   secret: string | null;
+  /** The active key's site (the China site while no key is active). */
+  site: Site;
 }
 
 /** The keyring and the active key's secret, kept in step with storage. */
@@ -27,5 +30,5 @@ export function useActiveKey(): ActiveKeyState | undefined {
     };
   }, [keyring, active, sessionSecrets]);
   if (keyring === undefined || sessionSecrets === undefined || secret === undefined) return undefined;
-  return { keyring, active, secret };
+  return { keyring, active, secret, site: active?.site ?? DEFAULT_SITE };
 }

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import { DEFAULT_SITE, type CreditsPicture } from '@src/contract';
+import type { CreditsPicture, Site } from '@src/contract';
 import { keyFingerprint } from '@src/lib/key-fingerprint';
 import { accountPicturesItem } from '@src/storage/account-pictures';
 import { magicubeBalancesItem } from '@src/storage/magicube-balance';
@@ -24,7 +24,7 @@ function nextView(previous: CreditsView | undefined, asked: Asked<'credits'>): C
  * The account picture of the active key: asked when the popup opens and after each Check (`checksDone` counts
  * them), and again whenever the stored balance, account picture or prices change. Never another key's figures.
  */
-export function useCredits(secret: string | null | undefined, checksDone: number): CreditsView | undefined {
+export function useCredits(secret: string | null | undefined, site: Site, checksDone: number): CreditsView | undefined {
   const [view, setView] = useState<CreditsView>();
   const asker = useRef<CreditsAsker | null>(null);
   useEffect(() => {
@@ -35,12 +35,12 @@ export function useCredits(secret: string | null | undefined, checksDone: number
     const current = creditsAsker((asked) => setView((previous) => nextView(previous, asked)));
     asker.current = current;
     current.now();
-    void keyFingerprint(secret).then((keyId) => {
+    void keyFingerprint(secret, site).then((keyId) => {
       if (!live) return;
       stops = [
         followChanges(accountPicturesItem, (all) => all[keyId], current.soon),
         followChanges(magicubeBalancesItem, (all) => all[keyId], current.soon),
-        followChanges(modelPricesItem, (all) => all[DEFAULT_SITE], current.soon),
+        followChanges(modelPricesItem, (all) => all[site], current.soon),
       ];
     });
     return () => {
@@ -49,7 +49,7 @@ export function useCredits(secret: string | null | undefined, checksDone: number
       for (const stop of stops) stop();
       asker.current = null;
     };
-  }, [secret]);
+  }, [secret, site]);
   useEffect(() => {
     if (checksDone > 0) asker.current?.now();
   }, [checksDone]);

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { BalanceItem } from '@src/contract';
+import type { BalanceItem, Site } from '@src/contract';
 import { keyFingerprint } from '@src/lib/key-fingerprint';
 import { sessionResultCache } from '@src/storage/result-cache';
 
@@ -8,6 +8,7 @@ const NONE: ReadonlySet<string> = new Set();
 /** Which of `models` have a result fresh enough that the next check reuses it instead of spending a call. */
 export function useFreshModels(
   secret: string | null | undefined,
+  site: Site,
   models: readonly string[],
   cacheSeconds: number | undefined,
   results: Readonly<Record<string, BalanceItem>>,
@@ -18,7 +19,7 @@ export function useFreshModels(
     if (!secret || cacheSeconds === undefined) return setFresh(NONE);
     let live = true;
     void (async () => {
-      const keyId = await keyFingerprint(secret);
+      const keyId = await keyFingerprint(secret, site);
       const hits = await Promise.all(models.map((model) => sessionResultCache.get(keyId, model, cacheSeconds * 1000)));
       if (live) setFresh(new Set(models.filter((_, index) => hits[index])));
     })();
@@ -26,6 +27,6 @@ export function useFreshModels(
     return () => {
       live = false;
     };
-  }, [secret, models, cacheSeconds, results, now]);
+  }, [secret, site, models, cacheSeconds, results, now]);
   return fresh;
 }

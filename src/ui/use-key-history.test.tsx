@@ -11,9 +11,9 @@ const item = balanceItem('a/1', { request_remaining: 1990, model_request_remaini
 it('follows the stored history of the given key only, and is empty without a key', async () => {
   const now = Date.parse('2026-10-05T04:00:00.000Z');
   await updateHistory({ results: [{ keyId: 'someone-else', item }] }, now - 86_400_000);
-  const { result, rerender } = renderHook(({ apiKey }) => useKeyHistory(apiKey), { initialProps: { apiKey: KEY as string | null } });
+  const { result, rerender } = renderHook(({ apiKey }) => useKeyHistory(apiKey, 'cn'), { initialProps: { apiKey: KEY as string | null } });
   await act(async () => {
-    await updateHistory({ results: [{ keyId: await keyFingerprint(KEY), item }] }, now - 86_400_000);
+    await updateHistory({ results: [{ keyId: await keyFingerprint(KEY, 'cn'), item }] }, now - 86_400_000);
   });
   await waitFor(() => expect(result.current.models['a/1']?.map((point) => point.model_request_remaining)).toEqual([480]));
   rerender({ apiKey: null });

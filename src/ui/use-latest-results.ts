@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { BalanceItem } from '@src/contract';
+import type { BalanceItem, Site } from '@src/contract';
 import { latestResultsItem } from '@src/storage/latest-results';
 import { followItemForKey } from './follow-stored';
 
@@ -7,7 +7,7 @@ import { followItemForKey } from './follow-stored';
  * The stored results for one key (`null`: none saved; `undefined`: not known yet), updated as each result lands.
  * Undefined during the first load, so a page never flashes "not checked yet" before the stored results arrive.
  */
-export function useLatestResults(apiKey: string | null | undefined): Record<string, BalanceItem> | undefined {
+export function useLatestResults(apiKey: string | null | undefined, site: Site): Record<string, BalanceItem> | undefined {
   const [results, setResults] = useState<Record<string, BalanceItem>>();
   useEffect(() => {
     // `undefined` is a key still loading; `null` is no key. On a switch of key, empty rows until the new key's
@@ -15,7 +15,7 @@ export function useLatestResults(apiKey: string | null | undefined): Record<stri
     if (apiKey === undefined) return;
     setResults((previous) => (apiKey !== null && previous === undefined ? undefined : {}));
     if (apiKey === null) return;
-    return followItemForKey(apiKey, latestResultsItem, (all, keyId) => setResults(all[keyId] ?? {}));
-  }, [apiKey]);
+    return followItemForKey(apiKey, site, latestResultsItem, (all, keyId) => setResults(all[keyId] ?? {}));
+  }, [apiKey, site]);
   return results;
 }

@@ -137,6 +137,7 @@ async function runBatch(models: readonly string[], key = DEMO_KEY) {
   const recorder = recordingFetch(fake, deadPort);
   const waits: number[] = [];
   const items = await checkModels(models, key, `id-${key.slice(3, 11)}`, { cache: sessionResultCache, singleFlight: new SingleFlight<ProbeOutcome>() }, {
+    site: 'cn',
     concurrency: DEFAULT_CHECK_SETTINGS.concurrency,
     timeoutMs: TIMEOUT_MS,
     cacheMaxAgeMs: 60_000,
@@ -335,7 +336,7 @@ describe('a storm of 429s', () => {
 describe('the free endpoints: Magicube balance and the catalogue, one request each and never a call', () => {
   const http = (unreachableHosts: string[] = []) => {
     const recorder = recordingFetch(fake, deadPort, unreachableHosts);
-    return { recorder, options: { timeoutMs: TIMEOUT_MS, fetchFn: recorder.fetchFn } };
+    return { recorder, options: { site: 'cn' as const, timeoutMs: TIMEOUT_MS, fetchFn: recorder.fetchFn } };
   };
   const magicubeCases = [
     ['a balance with decimals', DEMO_KEY, [], { ok: true, balance: DEMO_MAGICUBE }],
@@ -385,7 +386,7 @@ describe('through the real balance handler, with its own retry waits and a 1 s t
     const recorder = recordingFetch(fake, deadPort);
     vi.stubGlobal('fetch', recorder.fetchFn);
     vi.spyOn(console, 'warn').mockImplementation(() => {});
-    await addKey({ label: 'Main', secret: DEMO_KEY, remember: true });
+    await addKey({ label: 'Main', secret: DEMO_KEY, remember: true, site: 'cn' });
     await fakeBrowser.storage.local.set({ checkSettings: { ...DEFAULT_CHECK_SETTINGS, timeoutSeconds: CHECK_SETTINGS_RANGES.timeoutSeconds.min } });
     const picked = [GLM, FAKE_NO_HEADERS, FAKE_EXHAUSTED, FAKE_BUSY, FAKE_ECHO_KEY, FAKE_RESET, FAKE_HANGUP, FAKE_SLOW, UNREACHABLE_MODEL, 'nobody/retired-model'];
     const rows = picked.map((model) => ROWS.find((r) => r.model === model)!);
@@ -464,7 +465,7 @@ describe('the free account picture through the credits message: each Magicube en
     creditWorld.reset();
     const background = await startBackground(creditWorld);
     vi.spyOn(console, 'warn').mockImplementation(() => {});
-    await addKey({ label: 'Main', secret: DEMO_KEY, remember: true });
+    await addKey({ label: 'Main', secret: DEMO_KEY, remember: true, site: 'cn' });
     expect(creditWorld.spendElsewhere(DEMO_KEY, 'mainstream', 3)).toBe(3);
     const routed = globalThis.fetch;
     requests = [];

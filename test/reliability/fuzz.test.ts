@@ -158,7 +158,7 @@ beforeAll(async () => {
   fake = await startFakeModelScope();
   background = await startBackground(fake);
   vi.spyOn(console, 'warn').mockImplementation(() => {});
-  await addKey({ label: 'Saved', secret: SAVED_KEY, remember: true });
+  await addKey({ label: 'Saved', secret: SAVED_KEY, remember: true, site: 'cn' });
 });
 afterAll(async () => {
   vi.unstubAllGlobals();

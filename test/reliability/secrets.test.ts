@@ -56,8 +56,8 @@ async function startWithKeys() {
   for (const method of ['log', 'info', 'warn', 'error', 'debug', 'trace'] as const) {
     vi.spyOn(console, method).mockImplementation((...args: unknown[]) => void consoleLines.push(args.map(String).join(' ')));
   }
-  await addKey({ label: 'Remembered', secret: REMEMBERED, remember: true });
-  await addKey({ label: 'This session', secret: SESSION_ONLY, remember: false });
+  await addKey({ label: 'Remembered', secret: REMEMBERED, remember: true, site: 'cn' });
+  await addKey({ label: 'This session', secret: SESSION_ONLY, remember: false, site: 'cn' });
 }
 
 const replies: unknown[] = [];

@@ -59,8 +59,8 @@ beforeAll(async () => {
   fake = await startFakeModelScope();
   const background = await startBackground(fake);
   vi.spyOn(console, 'warn').mockImplementation(() => {});
-  await addKey({ label: 'Work', secret: REMEMBERED_KEY, remember: true });
-  await addKey({ label: 'Borrowed', secret: SESSION_KEY, remember: false });
+  await addKey({ label: 'Work', secret: REMEMBERED_KEY, remember: true, site: 'cn' });
+  await addKey({ label: 'Borrowed', secret: SESSION_KEY, remember: false, site: 'cn' });
   await favouriteListsItem.set({
     lists: [
       { id: 'list-1', name: 'Favourites', models: [GLM, KIMI] },
@@ -237,6 +237,8 @@ describe('storage.local however long the extension runs', () => {
     cached: false,
     price: null,
     calls_left_estimate: null,
+    model_month_request_limit: 5500,
+    model_month_request_remaining: 5499,
   });
   /** Ten keys with two hundred models each, all checked at `at`: the most latest results the extension keeps. */
   const busiestDay = (at: string, round: number) =>
@@ -250,7 +252,7 @@ describe('storage.local however long the extension runs', () => {
 
   it(`stays a small share of the ${LOCAL_QUOTA_BYTES / 1024 / 1024} MB quota through ${DAYS} days of the busiest use, then real checks`, async () => {
     const background = await startBackground(fake);
-    await addKey({ label: 'Main', secret: DEMO_KEY, remember: true });
+    await addKey({ label: 'Main', secret: DEMO_KEY, remember: true, site: 'cn' });
     vi.useFakeTimers({ toFake: ['Date'], now: START });
     const sizes: number[] = [];
     for (let round = 0; round < DAYS * CHECKS_A_DAY; round += 1) {

@@ -16,6 +16,8 @@ export function balanceItem(model: string, change: Partial<BalanceItem> = {}): B
     cached: false,
     price: null,
     calls_left_estimate: null,
+    model_month_request_limit: null,
+    model_month_request_remaining: null,
     ...change,
   };
 }

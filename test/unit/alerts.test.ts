@@ -27,7 +27,7 @@ async function check(models?: string[]) {
 
 describe('low-quota alerts', () => {
   beforeEach(async () => {
-    await addKey({ label: 'Main', secret: DEMO_KEY, remember: true });
+    await addKey({ label: 'Main', secret: DEMO_KEY, remember: true, site: 'cn' });
     await setActiveListModels([GLM, KIMI]);
   });
 
@@ -81,7 +81,7 @@ describe('low-quota alerts', () => {
 
 describe('the refused-key alert', () => {
   it('names the key’s label, never the key, once a day', async () => {
-    await addKey({ label: 'Old token', secret: REVOKED_KEY, remember: true });
+    await addKey({ label: 'Old token', secret: REVOKED_KEY, remember: true, site: 'cn' });
     await setActiveListModels([GLM, KIMI]);
     const create = vi.spyOn(fakeBrowser.notifications, 'create');
     await check();
@@ -95,7 +95,7 @@ describe('the refused-key alert', () => {
 
   it('can be turned off', async () => {
     await alertSettingsItem.set({ ...DEFAULT_ALERT_SETTINGS, keyRefused: false });
-    await addKey({ label: 'Old token', secret: REVOKED_KEY, remember: true });
+    await addKey({ label: 'Old token', secret: REVOKED_KEY, remember: true, site: 'cn' });
     await check([GLM]);
     expect(notifications()).toEqual({});
   });
@@ -113,7 +113,7 @@ describe('the grant alerts (opt-in)', () => {
   }
   beforeEach(async () => {
     ctx.fake.setOptions({ now: () => Date.now() });
-    await addKey({ label: 'Main', secret: DEMO_KEY, remember: true });
+    await addKey({ label: 'Main', secret: DEMO_KEY, remember: true, site: 'cn' });
   });
   afterEach(() => {
     ctx.fake.setOptions({ now: Date.now, dailyGrants: ['daily_active', 'aliyun_bindlogin'] });

@@ -108,7 +108,7 @@ describe('invalid requests get a clear answer and spend nothing', () => {
 
 describe('balance from our own pages', () => {
   beforeEach(async () => {
-    await addKey({ label: 'Main', secret: DEMO_KEY, remember: true });
+    await addKey({ label: 'Main', secret: DEMO_KEY, remember: true, site: 'cn' });
     await setActiveListModels([GLM, KIMI]);
   });
 
@@ -140,7 +140,7 @@ describe('balance from our own pages', () => {
   it('keeps the results for the popup under the key fingerprint, never the key', async () => {
     await balance({});
     const stored = await latestResultsItem.get();
-    const keyId = await keyFingerprint(DEMO_KEY);
+    const keyId = await keyFingerprint(DEMO_KEY, 'cn');
     expect(Object.keys(stored)).toEqual([keyId]);
     expect(Object.keys(stored[keyId] ?? {}).sort()).toEqual([GLM, KIMI].sort());
     const text = await allStorageText();
@@ -170,7 +170,7 @@ describe('balance from our own pages', () => {
   });
 
   it('says the key was refused', async () => {
-    await setActiveKey((written(await addKey({ label: 'Old', secret: REVOKED_KEY, remember: true }))).id);
+    await setActiveKey((written(await addKey({ label: 'Old', secret: REVOKED_KEY, remember: true, site: 'cn' }))).id);
     const reply = await balance({});
     expect(reply.data.map((item) => item.error_kind)).toEqual(['auth', 'auth']);
   });
@@ -198,7 +198,7 @@ describe('balance from our own pages', () => {
 
 describe('balance from other extensions', () => {
   beforeEach(async () => {
-    await addKey({ label: 'Main', secret: DEMO_KEY, remember: true });
+    await addKey({ label: 'Main', secret: DEMO_KEY, remember: true, site: 'cn' });
     await setActiveListModels([KIMI]);
   });
 
@@ -248,7 +248,7 @@ describe('balance from other extensions', () => {
 
 describe('magicube', () => {
   it('reads the balance with the saved key, naming the unit', async () => {
-    await addKey({ label: 'Main', secret: DEMO_KEY, remember: true });
+    await addKey({ label: 'Main', secret: DEMO_KEY, remember: true, site: 'cn' });
     const reply = MagicubeReplySchema.parse(await ctx.background.send({ type: 'magicube' }));
     expect(reply).toEqual({
       success: true,
@@ -281,7 +281,7 @@ describe('models', () => {
 describe('in Chinese', () => {
   it('sums up a check in the UI language', async () => {
     ctx.background = await startBackground(ctx.fake, 'zh_CN');
-    await addKey({ label: 'Main', secret: DEMO_KEY, remember: true });
+    await addKey({ label: 'Main', secret: DEMO_KEY, remember: true, site: 'cn' });
     const reply = await balance({ models: [GLM, 'nobody/missing'] });
     expect(reply.message).toBe('已检查 2 个模型：1 个正常，1 个失败');
     expect(((await ctx.background.send({ type: 'nope' })) as BalanceReply).message).toBe(

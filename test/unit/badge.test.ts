@@ -30,7 +30,7 @@ describe('the toolbar badge', () => {
   });
 
   it('shows the lowest remaining among the active favourites after a check, coloured by its share', async () => {
-    await addKey({ label: 'Main', secret: DEMO_KEY, remember: true });
+    await addKey({ label: 'Main', secret: DEMO_KEY, remember: true, site: 'cn' });
     await setActiveListModels([GLM, KIMI]);
     await expect.poll(async () => (await badge()).title).toContain('No results yet for the active list');
     ctx.fake.setModelRemaining(DEMO_KEY, GLM, 42);
@@ -45,7 +45,7 @@ describe('the toolbar badge', () => {
   });
 
   it('follows the account when it has fewer calls left than any model, in amber from 10 %', async () => {
-    await addKey({ label: 'Main', secret: DEMO_KEY, remember: true });
+    await addKey({ label: 'Main', secret: DEMO_KEY, remember: true, site: 'cn' });
     await setActiveListModels([GLM]);
     ctx.fake.setAccountRemaining(DEMO_KEY, 300);
     await ctx.background.send({ type: 'balance' });
@@ -54,7 +54,7 @@ describe('the toolbar badge', () => {
   });
 
   it('shows 1.2k-style text for large counts, in green from 50 %', async () => {
-    await addKey({ label: 'Main', secret: DEMO_KEY, remember: true });
+    await addKey({ label: 'Main', secret: DEMO_KEY, remember: true, site: 'cn' });
     await setActiveListModels([GLM]);
     ctx.fake.setModelRemaining(DEMO_KEY, GLM, 500);
     ctx.fake.setAccountRemaining(DEMO_KEY, 1300);
@@ -65,14 +65,14 @@ describe('the toolbar badge', () => {
   });
 
   it('follows a change of active list or key at once, without a probe', async () => {
-    const main = written(await addKey({ label: 'Main', secret: DEMO_KEY, remember: true }));
+    const main = written(await addKey({ label: 'Main', secret: DEMO_KEY, remember: true, site: 'cn' }));
     await setActiveListModels([GLM, KIMI]);
     ctx.fake.setModelRemaining(DEMO_KEY, KIMI, 20);
     await ctx.background.send({ type: 'balance' });
     await expect.poll(badgeText).toBe('19');
     await setActiveListModels([GLM]);
     await expect.poll(badgeText).toBe('499');
-    const other = written(await addKey({ label: 'Other', secret: `ms-${'7'.repeat(32)}`, remember: true }));
+    const other = written(await addKey({ label: 'Other', secret: `ms-${'7'.repeat(32)}`, remember: true, site: 'cn' }));
     await setActiveKey(other.id);
     await expect.poll(badgeText).toBe('?');
     await setActiveKey(main.id);
@@ -82,7 +82,7 @@ describe('the toolbar badge', () => {
   });
 
   it('shows a red ! when the key is refused, naming the key’s label and never the key', async () => {
-    await addKey({ label: 'Old token', secret: REVOKED_KEY, remember: true });
+    await addKey({ label: 'Old token', secret: REVOKED_KEY, remember: true, site: 'cn' });
     await setActiveListModels([GLM]);
     await ctx.background.send({ type: 'balance' });
     await expect.poll(badgeText).toBe('!');
@@ -93,7 +93,7 @@ describe('the toolbar badge', () => {
   });
 
   it('shows the Magicube balance in its own colour when ModelScope reports no quota, reading it for free', async () => {
-    await addKey({ label: 'Main', secret: DEMO_KEY, remember: true });
+    await addKey({ label: 'Main', secret: DEMO_KEY, remember: true, site: 'cn' });
     await setActiveListModels([FAKE_NO_HEADERS]);
     await ctx.background.send({ type: 'balance' });
     await expect.poll(badgeText).toBe('140');
@@ -106,7 +106,7 @@ describe('the toolbar badge', () => {
 
   it('says so in Chinese', async () => {
     ctx.background = await startBackground(ctx.fake, 'zh_CN');
-    await addKey({ label: '主密钥', secret: DEMO_KEY, remember: true });
+    await addKey({ label: '主密钥', secret: DEMO_KEY, remember: true, site: 'cn' });
     await setActiveListModels([FLASH]);
     await ctx.background.send({ type: 'balance' });
     await expect.poll(badgeText).toBe('199');

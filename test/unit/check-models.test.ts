@@ -37,6 +37,7 @@ beforeEach(() => {
 
 function check(models: string[], options: Partial<CheckOptions> = {}, key = DEMO_KEY) {
   return checkModels(models, key, `id-${key.slice(3, 11)}`, { cache: sessionResultCache, singleFlight }, {
+    site: 'cn',
     concurrency: 10,
     timeoutMs: 5000,
     cacheMaxAgeMs: 60_000,

@@ -37,7 +37,7 @@ interface LatestResultsWrite {
 
 /** Every storage.local write that carries the latest results: when, its size as JSON, and how full it was. */
 async function recordLatestResultsWrites(): Promise<LatestResultsWrite[]> {
-  const keyId = await keyFingerprint(DEMO_KEY);
+  const keyId = await keyFingerprint(DEMO_KEY, 'cn');
   const writes: LatestResultsWrite[] = [];
   const set = fakeBrowser.storage.local.set.bind(fakeBrowser.storage.local);
   vi.spyOn(fakeBrowser.storage.local, 'set').mockImplementation((items: Record<string, unknown>) => {
@@ -58,11 +58,11 @@ function silenceStorageWatchers(): void {
 const magicubeReads = () => ctx.fake.requests.filter((request) => request.path === '/openapi/v1/magicubes/balance').length;
 const notificationTitles = () => Object.values(fakeBrowser.notifications.getAllCreateOptions()).map((options) => options.title);
 async function historyOf(model: string) {
-  return keyHistoryOf(await historyItem.get(), await keyFingerprint(DEMO_KEY)).models[model] ?? [];
+  return keyHistoryOf(await historyItem.get(), await keyFingerprint(DEMO_KEY, 'cn')).models[model] ?? [];
 }
 
 beforeEach(async () => {
-  await addKey({ label: 'Main', secret: DEMO_KEY, remember: true });
+  await addKey({ label: 'Main', secret: DEMO_KEY, remember: true, site: 'cn' });
 });
 
 describe('storing a check’s results', () => {
@@ -74,7 +74,7 @@ describe('storing a check’s results', () => {
     const reply = BalanceReplySchema.parse(await ctx.background.send({ type: 'balance', models }));
     expect(reply.data).toHaveLength(50);
     // Read straight from storage once the reply is in: every model is there.
-    const stored = await latestResultsFor(await keyFingerprint(DEMO_KEY));
+    const stored = await latestResultsFor(await keyFingerprint(DEMO_KEY, 'cn'));
     expect(Object.keys(stored).sort()).toEqual([...models].sort());
     expect(writes.length).toBeLessThanOrEqual(10);
     // Rows fill in: writes came while the check ran, not just at its end, each holding at least as many as the last.
@@ -91,7 +91,7 @@ describe('storing a check’s results', () => {
     // Six models answering over 0.4 s, one after 2.5 s.
     ctx.fake.setOptions({ latencyMs: 0, jitterMs: 400, slowMs: 2500 });
     const quick = POOL_MODELS.slice(0, 6);
-    const keyId = await keyFingerprint(DEMO_KEY);
+    const keyId = await keyFingerprint(DEMO_KEY, 'cn');
     let replied = false;
     const reply = ctx.background.send({ type: 'balance', models: [...quick, FAKE_SLOW] }).then((answer) => {
       replied = true;
@@ -154,7 +154,7 @@ describe('what follows a check, with no storage watcher', () => {
     await scheduleItem.set({ ...DEFAULT_SCHEDULE, checkEveryMinutes: 60 });
     await fakeBrowser.alarms.onAlarm.trigger({ name: ALARMS.check, scheduledTime: Date.now(), persistAcrossSessions: false });
     expect(ctx.fake.probes().map((probe) => probe.model).sort()).toEqual([GLM, FAKE_NO_HEADERS].sort());
-    expect(Object.keys(await latestResultsFor(await keyFingerprint(DEMO_KEY))).sort()).toEqual([GLM, FAKE_NO_HEADERS].sort());
+    expect(Object.keys(await latestResultsFor(await keyFingerprint(DEMO_KEY, 'cn'))).sort()).toEqual([GLM, FAKE_NO_HEADERS].sort());
     await expect.poll(async () => (await historyOf(GLM)).map((point) => point.model_request_remaining)).toEqual([2]);
     await expect.poll(notificationTitles).toEqual(['ZhipuAI/GLM-4.7 is running low']);
     await expect.poll(magicubeReads).toBe(1);
@@ -207,7 +207,7 @@ describe('in the credit world, a Check follows the plan', () => {
   beforeEach(async () => {
     credits.reset();
     background = await startBackground(credits);
-    await addKey({ label: 'Main', secret: DEMO_KEY, remember: true });
+    await addKey({ label: 'Main', secret: DEMO_KEY, remember: true, site: 'cn' });
     await checkSettingsItem.set({ ...DEFAULT_CHECK_SETTINGS, cacheSeconds: 0 });
   });
   const byHand = (price: number) => ({ tier: 'lightweight', rawTier: '轻量', price, learned_at: Date.now(), source: 'manual' as const });
@@ -226,13 +226,13 @@ describe('in the credit world, a Check follows the plan', () => {
 
   it('says what it did in the UI language, and answers spared models from their stored result with fresh figures', async () => {
     background = await startBackground(credits, 'zh_CN');
-    await addKey({ label: 'Main', secret: DEMO_KEY, remember: true });
+    await addKey({ label: 'Main', secret: DEMO_KEY, remember: true, site: 'cn' });
     await checkSettingsItem.set({ ...DEFAULT_CHECK_SETTINGS, cacheSeconds: 0 });
     await setActiveListModels([FLASH, HEADERS, QWEN]);
     await background.send({ type: 'balance' });
     await background.send({ type: 'magicube' });
     const available = credits.creditBalance(DEMO_KEY).available;
-    await expect.poll(async () => (await magicubeRecordFor(await keyFingerprint(DEMO_KEY)))?.status).toBe('ok');
+    await expect.poll(async () => (await magicubeRecordFor(await keyFingerprint(DEMO_KEY, 'cn')))?.status).toBe('ok');
     const reply = BalanceReplySchema.parse(await background.send({ type: 'balance' }));
     expect(reply.message).toBe('已检查 1 个模型：1 个正常，0 个失败；另有 2 个模型由魔粒余额得知，免费');
     expect(reply.data.map((item) => [item.model, item.cached, item.calls_left_estimate])).toEqual([
@@ -247,7 +247,7 @@ describe('in the credit world, a Check follows the plan', () => {
     await setActiveListModels([FLASH, QWEN]);
     await background.send({ type: 'balance' });
     credits.setOptions({ ledgerLagMs: 0 });
-    const stored = await latestResultsFor(await keyFingerprint(DEMO_KEY));
+    const stored = await latestResultsFor(await keyFingerprint(DEMO_KEY, 'cn'));
     expect([stored[FLASH]?.price, stored[QWEN]?.price]).toEqual([0.5, 1]);
     expect([stored[FLASH]?.cached, stored[QWEN]?.cached]).toEqual([false, false]);
   });
@@ -270,7 +270,7 @@ describe('in the credit world, a Check follows the plan', () => {
   });
 
   it('reads results stored before prices existed as results of unknown price, and plans with them', async () => {
-    const keyId = await keyFingerprint(DEMO_KEY);
+    const keyId = await keyFingerprint(DEMO_KEY, 'cn');
     const { price: _price, calls_left_estimate: _estimate, ...before } = balanceItem(FLASH, { ...NO_NUMBERS, error_kind: 'no_quota_headers', error: 'no quota' });
     await fakeBrowser.storage.local.set({ latestResults: { [keyId]: { [FLASH]: before } } });
     expect((await latestResultsFor(keyId))[FLASH]).toMatchObject({ price: null, calls_left_estimate: null });

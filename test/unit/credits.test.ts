@@ -56,7 +56,7 @@ const learned = (tier: FakeTier, price: number) => ({ tier, rawTier: TIER_TEXT[t
 
 describe('the popup’s credits request', () => {
   it('reads the free picture once a minute, answers from storage in between, and spends nothing', async () => {
-    await addKey({ label: 'Main', secret: DEMO_KEY, remember: true });
+    await addKey({ label: 'Main', secret: DEMO_KEY, remember: true, site: 'cn' });
     // Another app with the same token spent 12 mainstream and 5 lightweight calls today.
     expect(ctx.fake.spendElsewhere(DEMO_KEY, 'mainstream', 12)).toBe(12);
     expect(ctx.fake.spendElsewhere(DEMO_KEY, 'lightweight', 5)).toBe(5);
@@ -96,19 +96,19 @@ describe('the popup’s credits request', () => {
     expect(magicubeReads()).toHaveLength(10);
     expect(ctx.fake.probes()).toHaveLength(0);
     // Kept per key fingerprint, never per key.
-    expect(Object.keys(await accountPicturesItem.get())).toEqual([await keyFingerprint(DEMO_KEY)]);
+    expect(Object.keys(await accountPicturesItem.get())).toEqual([await keyFingerprint(DEMO_KEY, 'cn')]);
     expect(JSON.stringify(await fakeBrowser.storage.local.get(null)).split(DEMO_KEY)).toHaveLength(2);
   });
 
   it('shares one read between two requests at once', async () => {
-    await addKey({ label: 'Main', secret: DEMO_KEY, remember: true });
+    await addKey({ label: 'Main', secret: DEMO_KEY, remember: true, site: 'cn' });
     const [one, two] = await Promise.all([credits(), credits()]);
     expect(one.data).toEqual(two.data);
     expect(magicubeReads()).toHaveLength(5);
   });
 
   it('lists the active list’s learned prices with the calls the balance buys', async () => {
-    await addKey({ label: 'Main', secret: DEMO_KEY, remember: true });
+    await addKey({ label: 'Main', secret: DEMO_KEY, remember: true, site: 'cn' });
     await setActiveListModels([GLM, PRO, KIMI]);
     written(await savePrice(DEFAULT_SITE, PRO, learned('flagship', 2)));
     written(await savePrice(DEFAULT_SITE, GLM, learned('lightweight', 0.5)));
@@ -121,7 +121,7 @@ describe('the popup’s credits request', () => {
 
   it('says so in Chinese', async () => {
     ctx.background = await startBackground(ctx.fake, 'zh_CN');
-    await addKey({ label: '主密钥', secret: DEMO_KEY, remember: true });
+    await addKey({ label: '主密钥', secret: DEMO_KEY, remember: true, site: 'cn' });
     ctx.fake.spendElsewhere(DEMO_KEY, 'flagship', 1);
     expect((await credits()).message).toBe('可用 248 魔粒；今天所有使用此令牌的应用共花费 1 次调用（2 魔粒）');
   });
@@ -129,7 +129,7 @@ describe('the popup’s credits request', () => {
 
 describe('what ModelScope does not return', () => {
   it('an absent ledger gives no figure for today, never 0, and keeps every other source', async () => {
-    await addKey({ label: 'Main', secret: DEMO_KEY, remember: true });
+    await addKey({ label: 'Main', secret: DEMO_KEY, remember: true, site: 'cn' });
     ctx.fake.spendElsewhere(DEMO_KEY, 'mainstream', 3);
     answerInstead(
       (url) => url.searchParams.get('type') === 'SPEND_CONFIRM',
@@ -146,7 +146,7 @@ describe('what ModelScope does not return', () => {
   });
 
   it('a refused key: every source says so, no balance is shown, and the badge turns red', async () => {
-    await addKey({ label: 'Old token', secret: REVOKED_KEY, remember: true });
+    await addKey({ label: 'Old token', secret: REVOKED_KEY, remember: true, site: 'cn' });
     const reply = await credits();
     expect(reply).toMatchObject({ success: false, error: { code: 'auth' }, data: { balance: null, today: null, grants: null, tier_prices: null } });
     expect(Object.values(reply.data!.sources)).toEqual(Array(5).fill({ status: 'refused', read_at: null, dropped: 0 }));
@@ -169,7 +169,7 @@ describe('what ModelScope does not return', () => {
 
 describe('another extension’s credits request', () => {
   it('reads with its own key, gets no model of ours, and leaves nothing stored', async () => {
-    await addKey({ label: 'Main', secret: DEMO_KEY, remember: true });
+    await addKey({ label: 'Main', secret: DEMO_KEY, remember: true, site: 'cn' });
     await setActiveListModels([GLM]);
     written(await savePrice(DEFAULT_SITE, GLM, learned('lightweight', 0.5)));
     const before = await fakeBrowser.storage.local.get(null);
@@ -197,11 +197,11 @@ describe('another extension’s credits request', () => {
 
 describe('the periodic refresh', () => {
   it('the Magicube alarm reads the active key’s whole picture; the popup then answers from it', async () => {
-    await addKey({ label: 'Main', secret: DEMO_KEY, remember: true });
+    await addKey({ label: 'Main', secret: DEMO_KEY, remember: true, site: 'cn' });
     ctx.fake.spendElsewhere(DEMO_KEY, 'lightweight', 2);
     await fakeBrowser.alarms.onAlarm.trigger({ name: ALARMS.account, scheduledTime: Date.now(), persistAcrossSessions: false });
     expect(readPaths()).toEqual(MAGICUBE_PATHS);
-    const stored = (await accountPicturesItem.get())[await keyFingerprint(DEMO_KEY)];
+    const stored = (await accountPicturesItem.get())[await keyFingerprint(DEMO_KEY, 'cn')];
     expect(stored?.ledger.value?.rows).toEqual([expect.objectContaining({ tier: 'lightweight', credits: 1, calls: 2 })]);
     const reply = await credits();
     expect(reply.data?.today?.total_credits).toBe(1);
@@ -213,7 +213,7 @@ describe('the periodic refresh', () => {
 
 describe('a Check', () => {
   it('refreshes the free figures once it is over, once however many batches it stored, before it answers', async () => {
-    await addKey({ label: 'Main', secret: DEMO_KEY, remember: true });
+    await addKey({ label: 'Main', secret: DEMO_KEY, remember: true, site: 'cn' });
     await setActiveListModels([GLM, KIMI, PRO]);
     ctx.fake.setOptions({ latencyMs: 150, jitterMs: 150 });
     try {
@@ -230,7 +230,7 @@ describe('a Check', () => {
   });
 
   it('of models that report quota headers and have no known price reads nothing but the ledger it tried to learn from', async () => {
-    await addKey({ label: 'Main', secret: DEMO_KEY, remember: true });
+    await addKey({ label: 'Main', secret: DEMO_KEY, remember: true, site: 'cn' });
     await setActiveListModels([...CREDIT_WORLD_HEADER_MODELS]);
     // The ledger never answers an extension here, so their prices stay unknown.
     ctx.fake.setOptions({ magicubeAuth: 'browser-origin' });
@@ -244,7 +244,7 @@ describe('a Check', () => {
 
 describe('the badge in the credit world', () => {
   it('shows the violet balance before any price is known, then the lowest derived calls left', async () => {
-    await addKey({ label: 'Main', secret: DEMO_KEY, remember: true });
+    await addKey({ label: 'Main', secret: DEMO_KEY, remember: true, site: 'cn' });
     await setActiveListModels([GLM, PRO]);
     // A ledger that never answers an extension: the Check cannot learn prices, so none is known yet.
     ctx.fake.setOptions({ magicubeAuth: 'browser-origin' });

@@ -36,8 +36,8 @@ afterEach(() => {
 });
 afterAll(() => fake.close());
 
-const window = (days = 14): TransactionReadOptions => ({ since: startOfQuotaDays(days, clock.now), timeoutMs: 5000, fetchFn });
-const probe = (model: string) => probeModel(model, DEMO_KEY, { timeoutMs: 5000, fetchFn });
+const window = (days = 14): TransactionReadOptions => ({ site: 'cn', since: startOfQuotaDays(days, clock.now), timeoutMs: 5000, fetchFn });
+const probe = (model: string) => probeModel(model, DEMO_KEY, { site: 'cn', timeoutMs: 5000, fetchFn });
 const ledgerRows = async () => {
   const ledger = await readSpendLedger(DEMO_KEY, window(1));
   if (!ledger.ok) throw new Error(`ledger: ${ledger.reason}`);

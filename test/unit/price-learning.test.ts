@@ -55,7 +55,7 @@ beforeEach(async () => {
   fake.setOptions({ ledgerLagMs: 0, latencyMs: 0, magicubeAuth: 'bearer' });
   background = await startBackground(fake);
   vi.spyOn(console, 'warn').mockImplementation(() => {});
-  await addKey({ label: 'Main', secret: DEMO_KEY, remember: true });
+  await addKey({ label: 'Main', secret: DEMO_KEY, remember: true, site: 'cn' });
   // Results are reused for 60 s by default; these tests check again at once, and must reach the plan, not the cache.
   await checkSettingsItem.set({ ...DEFAULT_CHECK_SETTINGS, cacheSeconds: 0 });
   // The free figures' own refresh (after each Check) off, so the ledger reads counted here are the learning lane's.
@@ -84,7 +84,7 @@ async function check(message: object = { type: 'balance' }): Promise<{ reply: Ba
 /** Stores the account's balance as it is now, as the popup's free refresh does. */
 async function storeBalanceNow(): Promise<number> {
   await background.send({ type: 'magicube' });
-  const keyId = await keyFingerprint(DEMO_KEY);
+  const keyId = await keyFingerprint(DEMO_KEY, 'cn');
   const available = fake.creditBalance(DEMO_KEY).available;
   await expect.poll(async () => {
     const record = await magicubeRecordFor(keyId);
@@ -116,7 +116,7 @@ describe('a first Check of new models', () => {
     expect(reply.message).toBe('Checked 5 models: 5 ok, 0 failed; learned the prices of 5 models');
     expect(reply.data.map((item) => [item.model, item.price, item.error_kind])).toEqual(NEW_MODELS.map((model) => [model, priceOf(model), 'no_quota_headers']));
     // The rows were stored with their price as soon as it was learned.
-    const stored = await latestResultsFor(await keyFingerprint(DEMO_KEY));
+    const stored = await latestResultsFor(await keyFingerprint(DEMO_KEY, 'cn'));
     expect(NEW_MODELS.map((model) => stored[model]?.price)).toEqual(NEW_MODELS.map(priceOf));
     // One free read opens the lane and one after each call closes its window and opens the next; one call at a time.
     expect(ledgerReads()).toBe(1 + NEW_MODELS.length);
@@ -139,7 +139,7 @@ describe('a first Check of new models', () => {
   it('fills each row as its probe answers, before the lane’s re-reads are over', async () => {
     fake.setOptions({ ledgerLagMs: 1000 });
     await setActiveListModels([FLASH, PRO]);
-    const keyId = await keyFingerprint(DEMO_KEY);
+    const keyId = await keyFingerprint(DEMO_KEY, 'cn');
     let replied = false;
     const reply = background.send({ type: 'balance' }).then(() => (replied = true));
     await expect.poll(async () => Object.keys(await latestResultsFor(keyId)), { timeout: 900, interval: 20 }).toEqual([FLASH]);
@@ -398,6 +398,7 @@ describe('the lane on its own, with the waits injected', () => {
     const singleFlight = new SingleFlight<ProbeOutcome>();
     const context: LearningContext = {
       apiKey: DEMO_KEY,
+      site: 'cn',
       since: lastReset(Date.now()),
       timeoutMs: 5000,
       listed: [],
@@ -406,6 +407,7 @@ describe('the lane on its own, with the waits injected', () => {
       probe: async (model) => {
         const attempts: ProbeOutcome[] = [];
         const [item] = await checkModels([model], DEMO_KEY, 'lane-test', { cache: sessionResultCache, singleFlight }, {
+          site: 'cn',
           concurrency: 1,
           timeoutMs: 5000,
           cacheMaxAgeMs: 0,

@@ -31,7 +31,7 @@ beforeAll(async () => {
 afterAll(() => fake.close());
 beforeEach(() => fake.reset());
 
-const probe = (model: string, key = DEMO_KEY, timeoutMs = 5000) => probeModel(model, key, { timeoutMs, fetchFn });
+const probe = (model: string, key = DEMO_KEY, timeoutMs = 5000) => probeModel(model, key, { site: 'cn', timeoutMs, fetchFn });
 
 describe('probeModel against the fake ModelScope', () => {
   it('sends the one known probe request with the key as a Bearer token and reads the four headers', async () => {
@@ -149,7 +149,7 @@ describe('probeModel against the fake ModelScope', () => {
 
   it('reports an unreachable host as a network error', async () => {
     const unreachable: typeof fetch = () => fetch('http://127.0.0.1:9/');
-    const outcome = await probeModel('ZhipuAI/GLM-4.7', DEMO_KEY, { timeoutMs: 2000, fetchFn: unreachable });
+    const outcome = await probeModel('ZhipuAI/GLM-4.7', DEMO_KEY, { site: 'cn', timeoutMs: 2000, fetchFn: unreachable });
     expect(outcome.error_kind).toBe('network');
   });
 });

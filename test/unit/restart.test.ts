@@ -14,7 +14,7 @@ const HOUR = 3_600_000;
 
 const ctx = backgroundAgainstFake();
 beforeEach(async () => {
-  await addKey({ label: 'Main', secret: DEMO_KEY, remember: true });
+  await addKey({ label: 'Main', secret: DEMO_KEY, remember: true, site: 'cn' });
   await setActiveListModels([GLM, KIMI]);
   ctx.fake.setModelRemaining(DEMO_KEY, KIMI, 43);
   await ctx.background.send({ type: 'balance' });
@@ -26,7 +26,7 @@ function badgeText() {
   return fakeBrowser.action.getBadgeText({});
 }
 async function historyPoints(model: string) {
-  return keyHistoryOf(await historyItem.get(), await keyFingerprint(DEMO_KEY)).models[model] ?? [];
+  return keyHistoryOf(await historyItem.get(), await keyFingerprint(DEMO_KEY, 'cn')).models[model] ?? [];
 }
 
 describe('across a restart', () => {

@@ -38,7 +38,7 @@ describe('alarms', () => {
     await expect.poll(() => alarm(ALARMS.reset)).toBeDefined();
     expect(await alarm(ALARMS.check)).toBeUndefined();
     expect(await alarm(ALARMS.account)).toBeUndefined();
-    const key = written(await addKey({ label: 'Main', secret: DEMO_KEY, remember: true }));
+    const key = written(await addKey({ label: 'Main', secret: DEMO_KEY, remember: true, site: 'cn' }));
     await expect.poll(async () => (await alarm(ALARMS.account))?.periodInMinutes).toBe(30);
     expect(await alarm(ALARMS.check)).toBeUndefined();
     await removeKey(key.id);
@@ -54,7 +54,7 @@ describe('alarms', () => {
   });
 
   it('follow the interval the user picks, and go when it is turned off or the key is removed', async () => {
-    const key = written(await addKey({ label: 'Main', secret: DEMO_KEY, remember: true }));
+    const key = written(await addKey({ label: 'Main', secret: DEMO_KEY, remember: true, site: 'cn' }));
     await turnOn(60);
     expect((await alarm(ALARMS.check))?.scheduledTime).toBeGreaterThan(Date.now() + 59 * MINUTE);
     await turnOn(15);
@@ -66,7 +66,7 @@ describe('alarms', () => {
   });
 
   it('are not restarted when the worker wakes, or a busy worker would never let them fire', async () => {
-    await addKey({ label: 'Main', secret: DEMO_KEY, remember: true });
+    await addKey({ label: 'Main', secret: DEMO_KEY, remember: true, site: 'cn' });
     await turnOn(30);
     const before = await alarm(ALARMS.check);
     vi.useFakeTimers({ toFake: ['Date'] });
@@ -85,7 +85,7 @@ describe('alarms', () => {
 
 describe('a scheduled check', () => {
   beforeEach(async () => {
-    await addKey({ label: 'Main', secret: DEMO_KEY, remember: true });
+    await addKey({ label: 'Main', secret: DEMO_KEY, remember: true, site: 'cn' });
     await setActiveListModels([GLM, KIMI]);
   });
 
@@ -93,14 +93,14 @@ describe('a scheduled check', () => {
     await turnOn(60);
     await fire(ALARMS.check);
     expect(ctx.fake.probes().map((probe) => probe.model).sort()).toEqual([GLM, KIMI].sort());
-    const stored = await latestResultsFor(await keyFingerprint(DEMO_KEY));
+    const stored = await latestResultsFor(await keyFingerprint(DEMO_KEY, 'cn'));
     expect(Object.keys(stored).sort()).toEqual([GLM, KIMI].sort());
     await expect.poll(() => fakeBrowser.action.getBadgeText({})).toBe('499');
   });
 
   it('skips models with a fresh result, spending nothing when all are fresh', async () => {
     await turnOn(60);
-    const keyId = await keyFingerprint(DEMO_KEY);
+    const keyId = await keyFingerprint(DEMO_KEY, 'cn');
     await saveLatestResults(keyId, [result(GLM, Date.now() - 20 * MINUTE)]);
     await fire(ALARMS.check);
     expect(ctx.fake.probes().map((probe) => probe.model)).toEqual([KIMI]);
@@ -141,7 +141,7 @@ describe('isFreshForSchedule', () => {
 
 describe('the account refresh (the Magicube alarm)', () => {
   it('reads only the free Magicube endpoints, the whole account picture, and keeps it per key fingerprint', async () => {
-    await addKey({ label: 'Main', secret: DEMO_KEY, remember: true });
+    await addKey({ label: 'Main', secret: DEMO_KEY, remember: true, site: 'cn' });
     await fire(ALARMS.account);
     expect(ctx.fake.requests.map((request) => request.path.split('?')[0]).sort()).toEqual([
       '/openapi/v1/magicubes/balance',
@@ -151,9 +151,9 @@ describe('the account refresh (the Magicube alarm)', () => {
       '/openapi/v1/magicubes/transactions',
     ]);
     expect(ctx.fake.probes()).toHaveLength(0);
-    expect(Object.keys(await accountPicturesItem.get())).toEqual([await keyFingerprint(DEMO_KEY)]);
+    expect(Object.keys(await accountPicturesItem.get())).toEqual([await keyFingerprint(DEMO_KEY, 'cn')]);
     const stored = await magicubeBalancesItem.get();
-    const keyId = await keyFingerprint(DEMO_KEY);
+    const keyId = await keyFingerprint(DEMO_KEY, 'cn');
     expect(stored).toEqual({ [keyId]: { status: 'ok', checked_at: expect.any(String), balance: DEMO_MAGICUBE } });
     expect(JSON.stringify(stored)).not.toContain(DEMO_KEY);
     // Kept beside the results in the history too.
@@ -161,7 +161,7 @@ describe('the account refresh (the Magicube alarm)', () => {
   });
 
   it('is read once after each Check that probed a favourite paid in credits, and not after one that probed none', async () => {
-    await addKey({ label: 'Main', secret: DEMO_KEY, remember: true });
+    await addKey({ label: 'Main', secret: DEMO_KEY, remember: true, site: 'cn' });
     const magicubeReads = () => ctx.fake.requests.filter((request) => request.path === '/openapi/v1/magicubes/balance').length;
     await setActiveListModels([GLM]);
     await ctx.background.send({ type: 'balance', models: [FAKE_NO_HEADERS] });
@@ -181,7 +181,7 @@ describe('the account refresh (the Magicube alarm)', () => {
   });
 
   it('notes a refused key, keeping nothing else', async () => {
-    await addKey({ label: 'Old', secret: REVOKED_KEY, remember: true });
+    await addKey({ label: 'Old', secret: REVOKED_KEY, remember: true, site: 'cn' });
     await fire(ALARMS.account);
     expect(Object.values(await magicubeBalancesItem.get())).toEqual([{ status: 'refused', checked_at: expect.any(String) }]);
     await expect.poll(() => fakeBrowser.action.getBadgeText({})).toBe('!');

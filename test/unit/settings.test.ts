@@ -34,8 +34,8 @@ beforeEach(() => {
 
 describe('keyring', () => {
   it('makes the first key saved the active one, and keeps a remembered secret in storage.local only', async () => {
-    const first = written(await addKey({ label: 'Work', secret: KEY_A, remember: true }));
-    await addKey({ label: 'Home', secret: KEY_B, remember: true });
+    const first = written(await addKey({ label: 'Work', secret: KEY_A, remember: true, site: 'cn' }));
+    await addKey({ label: 'Home', secret: KEY_B, remember: true, site: 'cn' });
     expect(await activeApiKey()).toBe(KEY_A);
     expect(first.label).toBe('Work');
     expect(JSON.stringify(await fakeBrowser.storage.local.get(null))).toContain(KEY_A);
@@ -44,7 +44,7 @@ describe('keyring', () => {
   });
 
   it('keeps a session-only key out of storage.local, and forgets it with the session', async () => {
-    const key = written(await addKey({ label: 'Borrowed', secret: KEY_B, remember: false }));
+    const key = written(await addKey({ label: 'Borrowed', secret: KEY_B, remember: false, site: 'cn' }));
     expect(await activeApiKey()).toBe(KEY_B);
     expect(JSON.stringify(await fakeBrowser.storage.local.get(null))).not.toContain(KEY_B);
     await fakeBrowser.storage.session.clear();
@@ -54,7 +54,7 @@ describe('keyring', () => {
   });
 
   it('moves a secret between local and session storage when “remember” changes', async () => {
-    const key = written(await addKey({ label: 'Work', secret: KEY_A, remember: true }));
+    const key = written(await addKey({ label: 'Work', secret: KEY_A, remember: true, site: 'cn' }));
     await updateKey(key.id, { remember: false });
     expect(JSON.stringify(await fakeBrowser.storage.local.get(null))).not.toContain(KEY_A);
     expect(await activeApiKey()).toBe(KEY_A);
@@ -64,8 +64,8 @@ describe('keyring', () => {
   });
 
   it('switches and removes keys, handing the active role on', async () => {
-    const a = written(await addKey({ label: 'A', secret: KEY_A, remember: true }));
-    const b = written(await addKey({ label: 'B', secret: KEY_B, remember: false }));
+    const a = written(await addKey({ label: 'A', secret: KEY_A, remember: true, site: 'cn' }));
+    const b = written(await addKey({ label: 'B', secret: KEY_B, remember: false, site: 'cn' }));
     await setActiveKey(b.id);
     expect(await activeApiKey()).toBe(KEY_B);
     await removeKey(b.id);
@@ -76,8 +76,8 @@ describe('keyring', () => {
   });
 
   it('refuses a bad key or label and stores nothing', async () => {
-    expect(await addKey({ label: 'x', secret: 'ms-has space', remember: true })).toMatchObject({ ok: false, problem: { code: 'invalid' } });
-    expect(await addKey({ label: '  ', secret: KEY_A, remember: true })).toMatchObject({ ok: false, problem: { issue: 'keyLabelBlank' } });
+    expect(await addKey({ label: 'x', secret: 'ms-has space', remember: true, site: 'cn' })).toMatchObject({ ok: false, problem: { code: 'invalid' } });
+    expect(await addKey({ label: '  ', secret: KEY_A, remember: true, site: 'cn' })).toMatchObject({ ok: false, problem: { issue: 'keyLabelBlank' } });
     expect(await setActiveKey('no-such-key')).toMatchObject({ ok: false, problem: { issue: 'activeKeyMissing' } });
     expect(await keyringItem.get()).toEqual({ keys: [], activeId: null });
   });
@@ -111,7 +111,7 @@ describe('a corrupt stored value', () => {
     ['an out-of-range number', { concurrency: 99, timeoutSeconds: 20, cacheSeconds: 60, probeEveryModel: false }],
     ['a huge value', 'x'.repeat(1_000_000)],
   ])('(%s) is repaired to its default alone, with a notice, and nothing else is lost', async (_, garbage) => {
-    await addKey({ label: 'Work', secret: KEY_A, remember: true });
+    await addKey({ label: 'Work', secret: KEY_A, remember: true, site: 'cn' });
     await setActiveListModels(['a/b']);
     await fakeBrowser.storage.local.set({ checkSettings: garbage });
     expect(await checkSettingsItem.get()).toEqual(DEFAULT_CHECK_SETTINGS);
@@ -135,7 +135,7 @@ describe('migrations', () => {
     await fakeBrowser.storage.local.set(fixture('v1'));
     const { keyring, lists, checks } = await freshSettings();
     expect(await keyring.keyringItem.get()).toEqual({
-      keys: [{ id: 'key-1', label: 'Key 1', remember: true, secret: KEY_FIXTURE }],
+      keys: [{ id: 'key-1', label: 'Key 1', site: 'cn', remember: true, secret: KEY_FIXTURE }],
       activeId: 'key-1',
     });
     expect(await lists.activeFavourites()).toEqual(['ZhipuAI/GLM-4.7', 'moonshotai/Kimi-K2.5']);

@@ -21,8 +21,8 @@ function recordLocalWrites(): string[][] {
 
 beforeEach(async () => {
   fakeBrowser.reset();
-  await addKey({ label: 'Work', secret: KEY, remember: true });
-  await addKey({ label: 'Borrowed', secret: SESSION_KEY, remember: false });
+  await addKey({ label: 'Work', secret: KEY, remember: true, site: 'cn' });
+  await addKey({ label: 'Borrowed', secret: SESSION_KEY, remember: false, site: 'cn' });
   await setActiveListModels(['a/one', 'b/two']);
   await checkSettingsItem.set({ concurrency: 3, timeoutSeconds: 9, cacheSeconds: 30, probeEveryModel: false });
   await scheduleItem.set({ ...DEFAULT_SCHEDULE, checkEveryMinutes: 60 });

@@ -1,17 +1,11 @@
 import { i18n } from '#i18n';
 import type { BalanceItem, BalanceReply, BalanceRequest } from '@src/contract';
-import { DEFAULT_FAVOURITES } from '@src/storage/default-models';
+import { defaultFavourites } from '@src/storage/default-models';
 import { activeFavourites } from '@src/storage/favourite-lists';
-import { callerApiKey, type Caller } from '../caller';
+import { callerAccount, type Caller } from '../caller';
 import { checkAndKeep, checkForOtherExtension, type CheckReport } from '../checking';
-import { missingKeyMessage, refusal } from '../replies';
+import { accountRefusal, refusal } from '../replies';
 
-/** The key and models to check: a caller's own, or (for our own pages only) the active saved key and list. */
-async function resolveTarget(request: BalanceRequest, caller: Caller) {
-  // Other extensions never use what the user saved; without a list they get the built-in defaults.
-  const models = request.models ?? (caller.external ? DEFAULT_FAVOURITES : await activeFavourites());
-  return { apiKey: await callerApiKey(request.api_key, caller), models };
-}
 
 /**
  * A result that says how many calls are left: ModelScope's own numbers, or "no quota reported" for a model whose price
@@ -35,10 +29,13 @@ function summary(report: CheckReport): BalanceReply {
 }
 
 export async function handleBalance(request: BalanceRequest, caller: Caller): Promise<BalanceReply> {
-  const { apiKey, models } = await resolveTarget(request, caller);
-  if (!apiKey) return refusal('balance', missingKeyMessage(caller.external), { code: 'invalid_request', field: 'api_key' });
+  const resolved = await callerAccount(request, caller);
+  if (!resolved.ok) return accountRefusal('balance', resolved, caller);
+  const { apiKey, site } = resolved.account;
+  // Other extensions never use what the user saved; without a list they get the built-in defaults of the key's site.
+  const models = request.models ?? (caller.external ? defaultFavourites(site) : await activeFavourites());
   if (models.length === 0) return refusal('balance', i18n.t('reply.noFavourites'), { code: 'invalid_request', field: 'models' });
-  const target = { apiKey, models, force: request.force ?? false };
+  const target = { apiKey, site, models, force: request.force ?? false };
   // Only our own pages' checks are kept for the popup, and follow the plan; another extension's results are its own
   // business, and it gets exactly the models it named (or the defaults) probed.
   if (caller.external) {

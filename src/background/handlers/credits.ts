@@ -1,8 +1,8 @@
 import { i18n } from '#i18n';
 import type { CreditsPicture, CreditsReply, CreditsRequest, CreditsSource } from '@src/contract';
-import { callerApiKey, type Caller } from '../caller';
+import { callerAccount, type Caller } from '../caller';
 import { accountForOtherExtension, accountForOurPages, pictureWithoutModels, picturedForOurPages } from '../credits';
-import { missingKeyMessage, refusal } from '../replies';
+import { accountRefusal } from '../replies';
 
 /** Credits to two decimals at most, as ModelScope counts them. */
 const creditsText = (credits: number) => i18n.t('reply.creditsAmount', credits, [Number(credits.toFixed(2))]);
@@ -45,14 +45,15 @@ function creditsReply(picture: CreditsPicture, ageSeconds: number | null): Credi
  * nothing stored, and gets no model of ours.
  */
 export async function handleCredits(request: CreditsRequest, caller: Caller): Promise<CreditsReply> {
-  const apiKey = await callerApiKey(request.api_key, caller);
-  if (!apiKey) return refusal('credits', missingKeyMessage(caller.external), { code: 'invalid_request', field: 'api_key' });
+  const resolved = await callerAccount(request, caller);
+  if (!resolved.ok) return accountRefusal('credits', resolved, caller);
+  const { account } = resolved;
   if (caller.external) {
-    const state = await accountForOtherExtension(apiKey);
+    const state = await accountForOtherExtension(account);
     return creditsReply(pictureWithoutModels(state, Date.now()), null);
   }
-  const { state, readAt, fromStorage } = await accountForOurPages(apiKey);
+  const { state, readAt, fromStorage } = await accountForOurPages(account);
   const now = Date.now();
   const ageSeconds = fromStorage ? Math.max(0, Math.round((now - readAt) / 1000)) : null;
-  return creditsReply(await picturedForOurPages(state, now), ageSeconds);
+  return creditsReply(await picturedForOurPages(state, account.site, now), ageSeconds);
 }

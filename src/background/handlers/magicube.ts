@@ -1,14 +1,14 @@
 import { i18n } from '#i18n';
 import type { MagicubeReply, MagicubeRequest } from '@src/contract';
-import { callerApiKey, type Caller } from '../caller';
+import { callerAccount, type Caller } from '../caller';
 import { readMagicube } from '../magicube-refresh';
-import { missingKeyMessage, refusal } from '../replies';
+import { accountRefusal, refusal } from '../replies';
 
 /** The account's Magicube credits. Free to read, so it needs no cache. */
 export async function handleMagicube(request: MagicubeRequest, caller: Caller): Promise<MagicubeReply> {
-  const apiKey = await callerApiKey(request.api_key, caller);
-  if (!apiKey) return refusal('magicube', missingKeyMessage(caller.external), { code: 'invalid_request', field: 'api_key' });
-  const outcome = await readMagicube(apiKey, !caller.external);
+  const resolved = await callerAccount(request, caller);
+  if (!resolved.ok) return accountRefusal('magicube', resolved, caller);
+  const outcome = await readMagicube(resolved.account, !caller.external);
   if (!outcome.ok) {
     return refusal('magicube', i18n.t('reply.magicubeFailed', [outcome.error]), { code: outcome.kind, status: outcome.status });
   }

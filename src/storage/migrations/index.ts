@@ -5,9 +5,10 @@ import { withStorageLock } from '../write-lock';
 import type { MigrationStep } from './step';
 import { toV2 } from './to-v2';
 import { toV3 } from './to-v3';
+import { toV4 } from './to-v4';
 
 /** Every step in order; the last one's version is the current settings version. */
-export const MIGRATION_STEPS: readonly MigrationStep[] = [toV2, toV3];
+export const MIGRATION_STEPS: readonly MigrationStep[] = [toV2, toV3, toV4];
 export const SETTINGS_VERSION = MIGRATION_STEPS.at(-1)?.version ?? 1;
 
 const versionItem = storage.defineItem<unknown>(STORAGE_KEYS.settingsVersion, { fallback: 0 });

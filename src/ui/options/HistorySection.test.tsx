@@ -20,12 +20,12 @@ const LEDGER = [
 beforeEach(async () => {
   vi.useFakeTimers({ toFake: ['Date'] });
   vi.setSystemTime(NOW);
-  written(await addKey({ label: 'Main', secret: KEY, remember: true }));
+  written(await addKey({ label: 'Main', secret: KEY, remember: true, site: 'cn' }));
 });
 afterEach(() => vi.useRealTimers());
 
 const store = async (record: Parameters<typeof accountPicturesItem.set>[0][string]) =>
-  accountPicturesItem.set({ [await keyFingerprint(KEY)]: record });
+  accountPicturesItem.set({ [await keyFingerprint(KEY, 'cn')]: record });
 
 describe('HistorySection, the ledger answered', () => {
   it('draws credits and calls per day from the ledger, days it did not cover as “no data”, never 0', async () => {

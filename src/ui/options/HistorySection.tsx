@@ -1,4 +1,5 @@
 import { i18n } from '#i18n';
+import { DEFAULT_SITE } from '@src/contract';
 import type { LedgerRow } from '@src/modelscope/magicube-shapes';
 import { dailySpendSeries, type LedgerRead } from '@src/quota/spend-series';
 import type { AccountPictureRecord } from '@src/storage/account-pictures';
@@ -37,8 +38,9 @@ function noLedgerText(picture: AccountPictureRecord | null): string {
  */
 export function HistorySection() {
   const keyState = useActiveKey();
-  const history = useKeyHistory(keyState?.secret);
-  const picture = useAccountPicture(keyState?.secret);
+  const site = keyState?.site ?? DEFAULT_SITE;
+  const history = useKeyHistory(keyState?.secret, site);
+  const picture = useAccountPicture(keyState?.secret, site);
   const [schedule] = useStoredValue(scheduleItem);
   const now = useNow();
   if (!schedule || picture === undefined) return null;

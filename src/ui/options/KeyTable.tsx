@@ -2,6 +2,7 @@ import { i18n } from '#i18n';
 import { useEffect, useState } from 'react';
 import { MAX_KEY_LABEL_LENGTH, type Keyring, type SavedKey } from '@src/storage/keyring';
 import type { WriteResult } from '@src/storage/write-result';
+import { SiteCell } from '../SiteAccess';
 import { useWriteProblem } from '../use-write-problem';
 
 type Write = Promise<WriteResult<unknown>>;
@@ -57,6 +58,9 @@ function KeyRow({ savedKey, secret, active, onActivate, onRename, onRemember, on
         />
         {problem && <p role="alert" className="problem">{problem}</p>}
       </th>
+      <td>
+        <SiteCell site={savedKey.site} />
+      </td>
       <td className="mono">
         {secret === null ? (
           <span className="problem">{i18n.t('ui.keys.forgotten')}</span>
@@ -98,6 +102,7 @@ export function KeyTable({ keyring, sessionSecrets, ...actions }: Props) {
         <tr>
           <th scope="col">{i18n.t('ui.keys.active')}</th>
           <th scope="col">{i18n.t('ui.keys.label')}</th>
+          <th scope="col">{i18n.t('ui.keys.site')}</th>
           <th scope="col">{i18n.t('ui.keys.secret')}</th>
           <th scope="col">{i18n.t('ui.keys.storage')}</th>
           <th scope="col"><span className="visually-hidden">{i18n.t('ui.col.actions')}</span></th>

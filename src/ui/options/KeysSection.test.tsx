@@ -9,7 +9,7 @@ import { KeysSection } from './KeysSection';
 const KEY = `ms-${'a'.repeat(32)}`;
 
 beforeEach(async () => {
-  written(await addKey({ label: 'Main', secret: KEY, remember: true }));
+  written(await addKey({ label: 'Main', secret: KEY, remember: true, site: 'cn' }));
 });
 
 describe('KeysSection', () => {

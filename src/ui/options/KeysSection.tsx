@@ -1,8 +1,17 @@
 import { i18n } from '#i18n';
-import { addKey, keyringItem, removeKey, sessionSecretsItem, setActiveKey, updateKey } from '@src/storage/keyring';
+import { addKey, keyringItem, removeKey, sessionSecretsItem, setActiveKey, updateKey, type Keyring } from '@src/storage/keyring';
+import type { WriteResult } from '@src/storage/write-result';
 import { KeyForm } from '../KeyForm';
+import { releaseUnusedSiteAccess } from '../site-access';
 import { useStoredValue } from '../use-stored-value';
 import { KeyTable } from './KeyTable';
+
+/** Removes a key; a site no key is left on gives its optional hosts back to the browser. */
+async function removeKeyAndAccess(id: string): Promise<WriteResult<Keyring>> {
+  const removed = await removeKey(id);
+  if (removed.ok) await releaseUnusedSiteAccess(removed.value);
+  return removed;
+}
 
 /** The saved keys and a form to add one; every change goes through the keyring's own writes. */
 export function KeysSection() {
@@ -18,7 +27,7 @@ export function KeysSection() {
         onActivate={setActiveKey}
         onRename={(id, label) => updateKey(id, { label })}
         onRemember={(id, remember) => updateKey(id, { remember })}
-        onRemove={removeKey}
+        onRemove={removeKeyAndAccess}
       />
       <h3>{i18n.t('ui.keys.addTitle')}</h3>
       <KeyForm

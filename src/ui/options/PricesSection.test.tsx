@@ -21,9 +21,9 @@ const row = (model: string) => screen.getByRole('rowheader', { name: model }).cl
 const cellsOf = (model: string) => within(row(model)).getAllByRole('cell').map((cell) => cell.textContent);
 
 beforeEach(async () => {
-  written(await addKey({ label: 'Main', secret: KEY, remember: true }));
+  written(await addKey({ label: 'Main', secret: KEY, remember: true, site: 'cn' }));
   await setActiveListModels([GLM, KIMI, PRO]);
-  await accountPicturesItem.set({ [await keyFingerprint(KEY)]: accountPictureRecord(Date.now()) });
+  await accountPicturesItem.set({ [await keyFingerprint(KEY, 'cn')]: accountPictureRecord(Date.now()) });
   written(await savePrice('cn', GLM, { tier: 'lightweight', rawTier: '轻量', price: 0.5, learned_at: LEARNED_AT, source: 'ledger' }));
   written(await saveLearningNote('cn', PRO, { at: LEARNED_AT, outcome: 'poisoned' }));
 });
@@ -67,7 +67,7 @@ describe('PricesSection', () => {
   });
 
   it('says why no tier can be set when ModelScope never gave its tier prices', async () => {
-    const keyId = await keyFingerprint(KEY);
+    const keyId = await keyFingerprint(KEY, 'cn');
     await accountPicturesItem.set({ [keyId]: accountPictureRecord(Date.now(), { prices: neverAnswered('not_returned', Date.now()) }) });
     render(<PricesSection />);
     expect(await screen.findByText('ModelScope did not return its tier prices, so a tier cannot be set by hand yet. Opening the popup reads them.')).toBeTruthy();
@@ -86,7 +86,7 @@ describe('PricesSection', () => {
     const tier = await screen.findByLabelText(`Tier of ${KIMI}`);
     // A tier priced beyond what a stored price may be: the write is refused by its schema, and the page says so.
     await accountPicturesItem.set({
-      [await keyFingerprint(KEY)]: accountPictureRecord(Date.now(), {
+      [await keyFingerprint(KEY, 'cn')]: accountPictureRecord(Date.now(), {
         prices: { value: [{ tier: 'mainstream', rawTier: '主流', price: 2000, minCharge: null }], read_at: Date.now(), last: { at: Date.now(), outcome: 'ok', dropped: 0 } },
       }),
     });

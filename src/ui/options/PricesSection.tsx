@@ -1,10 +1,11 @@
 import { i18n } from '#i18n';
-import { DEFAULT_SITE } from '@src/contract';
+import { DEFAULT_SITE, type Site } from '@src/contract';
 import type { TierPrice } from '@src/modelscope/magicube-shapes';
 import type { AccountPictureRecord } from '@src/storage/account-pictures';
 import { favouriteListsItem } from '@src/storage/favourite-lists';
 import { forgetPrice, savePrice } from '@src/storage/model-prices';
 import { missingText } from '../credits-source';
+import { siteName } from '../site-name';
 import { useAccountPicture } from '../use-account-picture';
 import { useActiveKey } from '../use-active-key';
 import { useModelPrices } from '../use-model-prices';
@@ -20,14 +21,16 @@ function tierChoice(secret: string | null, picture: AccountPictureRecord | null)
   return { tiers: null, noTiers: i18n.t('ui.prices.noTiers', [why]) };
 }
 
-const setByHand = (model: string, tier: TierPrice) =>
-  savePrice(DEFAULT_SITE, model, { tier: tier.tier, rawTier: tier.rawTier, price: tier.price, learned_at: Date.now(), source: 'manual' });
+const setByHand = (site: Site, model: string, tier: TierPrice) =>
+  savePrice(site, model, { tier: tier.tier, rawTier: tier.rawTier, price: tier.price, learned_at: Date.now(), source: 'manual' });
 
 /** The price of each model of the lists: learned from the ledger, set by hand, or not known yet. */
 export function PricesSection() {
   const keyState = useActiveKey();
-  const picture = useAccountPicture(keyState?.secret);
-  const prices = useModelPrices();
+  // Prices are a fact of one site: the active key's.
+  const site = keyState?.site ?? DEFAULT_SITE;
+  const picture = useAccountPicture(keyState?.secret, site);
+  const prices = useModelPrices(site);
   const [lists] = useStoredValue(favouriteListsItem);
   if (keyState === undefined || picture === undefined || prices === undefined || !lists) return null;
   const models = [...new Set(lists.lists.flatMap((list) => list.models))];
@@ -35,14 +38,14 @@ export function PricesSection() {
   return (
     <section id="prices" aria-labelledby="prices-title">
       <h2 id="prices-title">{i18n.t('ui.prices.title')}</h2>
-      <p className="hint">{i18n.t('ui.prices.intro')}</p>
+      <p className="hint">{i18n.t('ui.prices.intro')} {i18n.t('ui.prices.ofSite', [siteName(site)])}</p>
       <PricesTable
         models={models}
         prices={prices}
         tiers={tiers}
         noTiers={noTiers}
-        onSetTier={setByHand}
-        onForget={(model) => forgetPrice(DEFAULT_SITE, model)}
+        onSetTier={(model, tier) => setByHand(site, model, tier)}
+        onForget={(model) => forgetPrice(site, model)}
       />
     </section>
   );
