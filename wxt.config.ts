@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'wxt';
+import { siteHostPatterns } from './src/modelscope/endpoints';
 
 // Firefox: the access token the user pastes leaves the browser (to ModelScope, the service they asked to query), and
 // Mozilla counts any data handled outside the add-on as transmitted: it is authenticationInfo, which needs consent;
@@ -17,6 +18,8 @@ const FIREFOX_SETTINGS = {
 
 // Only what the extension uses: storage for settings and results, alarms for the optional schedule and the daily
 // reset, notifications for quota alerts, the ModelScope hosts for probes. Icons come from public/icon-*.png.
+// The China site's hosts are granted at install; the international site's are optional, asked for when the user adds
+// a key of that site and given back when the last one is removed, so a user of the China site never grants them.
 export default defineConfig({
   modules: ['@wxt-dev/module-react', '@wxt-dev/i18n/module'],
   imports: false,
@@ -37,7 +40,8 @@ export default defineConfig({
     description: '__MSG_extDescription__',
     default_locale: 'en',
     permissions: ['storage', 'alarms', 'notifications'],
-    host_permissions: ['https://api-inference.modelscope.cn/*', 'https://modelscope.cn/*'],
+    host_permissions: siteHostPatterns('cn'),
+    optional_host_permissions: siteHostPatterns('ai'),
     // Other extensions may call the message contract; web pages may not.
     externally_connectable: browser === 'firefox' ? undefined : { ids: ['*'] },
     ...(browser === 'firefox' ? { browser_specific_settings: FIREFOX_SETTINGS } : {}),

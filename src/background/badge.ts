@@ -25,7 +25,7 @@ async function readBadgeState(now: number): Promise<{ state: BadgeState; keyLabe
     activeFavourites(),
     active ? latestResultsFor(active.keyId) : {},
     active ? magicubeRecordFor(active.keyId) : null,
-    pricesFor(DEFAULT_SITE),
+    pricesFor(active?.key.site ?? DEFAULT_SITE),
   ]);
   const state = badgeState({ hasKey: active !== null, models, results, magicube, prices: prices.models, now });
   return { state, keyLabel: active?.key.label ?? '' };
@@ -54,6 +54,14 @@ function tooltipLines(state: BadgeState, keyLabel: string, now: number): string[
         i18n.t('badge.derivedFrom', [credits(available), credits(price)]),
         i18n.t('badge.balanceRead', [clock(checkedAt)]),
         ...(state.unpriced > 0 ? [i18n.t('badge.unpriced', state.unpriced)] : []),
+      ];
+    }
+    case 'monthly': {
+      const { model, item } = state.lowest;
+      return [
+        i18n.t('badge.lowest', [model]),
+        i18n.t('badge.monthCalls', [callsText(item.model_month_request_remaining, item.model_month_request_limit)]),
+        i18n.t('badge.fromMonth', [clock(item.checked_at)]),
       ];
     }
     case 'quota': {

@@ -1,7 +1,7 @@
 import type { BalanceItem } from '@src/contract';
 import { callsLeftFromCredits } from './calls-from-credits';
 import type { MagicubeRecord } from './types';
-import { effectiveQuota, lowestQuota, type LowestQuota } from './lowest-quota';
+import { effectiveQuota, lowestMonthly, lowestQuota, monthlyQuota, type LowestMonthly, type LowestQuota } from './lowest-quota';
 import { quotaLevel, type QuotaLevel } from './quota-level';
 import { lastReset } from './reset-time';
 
@@ -24,6 +24,8 @@ export type BadgeState =
   | { kind: 'refused'; checkedAt: string }
   /** The lowest calls left come from ModelScope's quota headers. */
   | { kind: 'quota'; lowest: LowestQuota }
+  /** No daily figure at all, but ModelScope's monthly headers: the lowest calls left this month, said as monthly. */
+  | { kind: 'monthly'; lowest: LowestMonthly }
   /** The lowest calls left are derived from the balance at a learned price; `unpriced`: list models not counted yet. */
   | { kind: 'derived'; lowest: DerivedCalls; unpriced: number }
   /** ModelScope reports no call quota and no price is known yet, so the badge shows Magicube credits, in a colour of their own. */
@@ -54,9 +56,9 @@ function newestRefusal(results: readonly BalanceItem[], magicube: MagicubeRecord
   return newest?.refused ? newest.at : null;
 }
 
-/** Whether a model's result of today carries quota headers: those numbers are the model's calls left, today's rule. */
+/** Whether a model's result of today carries quota headers (daily or monthly): those numbers count its calls, not a price. */
 function reportsQuotaToday(item: BalanceItem | undefined, since: number): boolean {
-  return item !== undefined && Date.parse(item.checked_at) >= since && effectiveQuota(item) !== null;
+  return item !== undefined && Date.parse(item.checked_at) >= since && (effectiveQuota(item) !== null || monthlyQuota(item) !== null);
 }
 
 /**
@@ -91,6 +93,9 @@ export function badgeState(inputs: BadgeInputs): BadgeState {
     return { kind: 'derived', lowest: derived.lowest, unpriced: derived.unpriced };
   }
   if (fromHeaders) return { kind: 'quota', lowest: fromHeaders };
+  // Monthly counts only where no daily figure exists: a month's calls and a day's are never weighed against each other.
+  const monthly = lowestMonthly(models, results, lastReset(now));
+  if (monthly) return { kind: 'monthly', lowest: monthly };
   const favourites = models.flatMap((model) => results[model] ?? []);
   if (magicube?.status === 'ok' && favourites.some((item) => item.error_kind === 'no_quota_headers')) {
     return { kind: 'magicube', available: magicube.balance.available_balance, checkedAt: magicube.checked_at };
@@ -124,6 +129,7 @@ export function badgeText(state: BadgeState): string {
     case 'refused':
       return '!';
     case 'quota':
+    case 'monthly':
       return compactCount(state.lowest.remaining);
     case 'derived':
       return compactCount(state.lowest.calls);
@@ -165,6 +171,7 @@ export function badgeColours(state: BadgeState): BadgeColours {
     case 'refused':
       return BADGE_COLOURS.critical;
     case 'quota':
+    case 'monthly':
       return BADGE_COLOURS[quotaLevel(state.lowest.remaining, state.lowest.limit)];
     case 'derived':
       return BADGE_COLOURS[derivedLevel(state.lowest)];

@@ -28,7 +28,8 @@ export interface CheckPlanInputs {
 /** Whether a result carried any of ModelScope's quota headers: then only another probe says how many calls are left. */
 export function carriedQuotaHeaders(item: BalanceItem | undefined): boolean {
   if (!item) return false;
-  return [item.model_request_remaining, item.model_request_limit, item.request_remaining, item.request_limit].some((n) => n !== null);
+  const daily = [item.model_request_remaining, item.model_request_limit, item.request_remaining, item.request_limit];
+  return [...daily, item.model_month_request_remaining, item.model_month_request_limit].some((n) => n !== null);
 }
 
 /**

@@ -31,6 +31,30 @@ function isLower(a: EffectiveQuota, b: EffectiveQuota): boolean {
   return shareA < shareB;
 }
 
+/** A model's calls left this month from ModelScope's monthly headers; null when it sent none. Never mixed with a day. */
+export function monthlyQuota(item: BalanceItem): { remaining: number; limit: number | null } | null {
+  if (item.model_month_request_remaining === null) return null;
+  return { remaining: item.model_month_request_remaining, limit: item.model_month_request_limit };
+}
+
+export interface LowestMonthly {
+  model: string;
+  remaining: number;
+  limit: number | null;
+  item: BalanceItem;
+}
+
+/** The model among `models` with the fewest calls left this month, from results checked at or after `since`. */
+export function lowestMonthly(models: readonly string[], results: Readonly<Record<string, BalanceItem>>, since: number): LowestMonthly | null {
+  let lowest: LowestMonthly | null = null;
+  for (const model of models) {
+    const item = results[model];
+    const monthly = item && Date.parse(item.checked_at) >= since ? monthlyQuota(item) : null;
+    if (monthly && (!lowest || monthly.remaining < lowest.remaining)) lowest = { ...monthly, model, item: item! };
+  }
+  return lowest;
+}
+
 export interface LowestQuota extends EffectiveQuota {
   model: string;
   item: BalanceItem;

@@ -5,7 +5,7 @@ import { callsLeftOf, type CallsLeft, type RowCredits } from './calls-left';
 import { CallsLeftCell } from './CallsLeftCell';
 import { errorHint } from './error-hint';
 import { timeAgo } from './format';
-import { QuotaCell } from './QuotaCell';
+import { MonthlyCallsCell, QuotaCell } from './QuotaCell';
 
 interface Props {
   /** Models in display order. */
@@ -47,10 +47,20 @@ function Problem({ item, callsLeft, onPickFromCatalogue }: ProblemProps) {
 
 /** The two calls-left cells of a row: ModelScope's counts with bars, or one figure derived from the credits. */
 function CallsLeftCells({ item, callsLeft, now }: { item: BalanceItem | undefined; callsLeft: CallsLeft; now: number }) {
+  if (callsLeft.kind === 'monthly') {
+    return (
+      <td colSpan={2}>
+        <MonthlyCallsCell monthly={callsLeft.monthly} />
+      </td>
+    );
+  }
   if (callsLeft.kind === 'headers' || callsLeft.kind === 'unusable') {
     return (
       <>
-        <td><QuotaCell remaining={item?.model_request_remaining ?? null} limit={item?.model_request_limit ?? null} /></td>
+        <td>
+          <QuotaCell remaining={item?.model_request_remaining ?? null} limit={item?.model_request_limit ?? null} />
+          {callsLeft.kind === 'headers' && callsLeft.monthly && <MonthlyCallsCell monthly={callsLeft.monthly} />}
+        </td>
         <td><QuotaCell remaining={item?.request_remaining ?? null} limit={item?.request_limit ?? null} /></td>
       </>
     );

@@ -1,7 +1,7 @@
 import type { BalanceItem, ErrorKind } from '@src/contract';
 import { callsLeftFromCredits } from '@src/quota/calls-from-credits';
 import { carriedQuotaHeaders } from '@src/quota/check-plan';
-import { effectiveQuota } from '@src/quota/lowest-quota';
+import { effectiveQuota, monthlyQuota } from '@src/quota/lowest-quota';
 import type { LearningNote, ModelPrice, SitePrices } from '@src/storage/model-prices';
 import type { SourceState } from './credits-source';
 
@@ -23,8 +23,10 @@ export const NO_ROW_CREDITS: RowCredits = { prices: { models: {}, notes: {} }, b
 
 /** A row's calls left, and where the figure comes from. Never a 0 or a guess where nothing is known. */
 export type CallsLeft =
-  /** The last probe carried ModelScope's quota headers: its numbers, as counted by ModelScope. */
-  | { kind: 'headers' }
+  /** The last probe carried ModelScope's daily quota headers: its numbers, as counted by ModelScope (and the month's, if sent). */
+  | { kind: 'headers'; monthly: MonthlyCalls | null }
+  /** Only ModelScope's monthly headers: calls left this month, never shown as a day's. */
+  | { kind: 'monthly'; monthly: MonthlyCalls }
   /** The model cannot be called with this key (refused, not bound, retired): the row's hint says why. */
   | { kind: 'unusable' }
   /** floor(available balance / price): an estimate from the balance at the model's known price. */
@@ -37,11 +39,18 @@ export type CallsLeft =
    */
   | { kind: 'unpriced'; note: LearningNote | null; learnable: boolean };
 
+export interface MonthlyCalls {
+  remaining: number;
+  limit: number | null;
+}
+
 /** Outcomes that say the model cannot be called with this key at all, whatever the balance. */
 const UNUSABLE: ReadonlySet<ErrorKind> = new Set(['auth', 'forbidden', 'not_found']);
 
 export function callsLeftOf(model: string, item: BalanceItem | undefined, { prices, balance, ledgerAnswers = true }: RowCredits): CallsLeft {
-  if (carriedQuotaHeaders(item)) return { kind: 'headers' };
+  const monthly = item ? monthlyQuota(item) : null;
+  if (monthly && effectiveQuota(item!) === null) return { kind: 'monthly', monthly };
+  if (carriedQuotaHeaders(item)) return { kind: 'headers', monthly };
   if (item?.error_kind && UNUSABLE.has(item.error_kind)) return { kind: 'unusable' };
   const price = prices.models[model];
   if (!price) return { kind: 'unpriced', note: prices.notes[model] ?? null, learnable: ledgerAnswers };
@@ -51,7 +60,10 @@ export function callsLeftOf(model: string, item: BalanceItem | undefined, { pric
   return calls === null ? { kind: 'no_balance', price } : { kind: 'derived', calls, price, balance };
 }
 
-/** The calls left a row ranks by: ModelScope's count where it sent one, else the derived figure; null: unknown. */
+/**
+ * The calls left a row ranks by: ModelScope's daily count where it sent one, else the derived figure; null: unknown,
+ * and for a monthly count too, which is not a day's and is not ranked against one.
+ */
 export function remainingOf(item: BalanceItem | undefined, callsLeft: CallsLeft): number | null {
   if (callsLeft.kind === 'derived') return callsLeft.calls;
   if (callsLeft.kind === 'headers' && item) return effectiveQuota(item)?.remaining ?? null;
