@@ -6,12 +6,12 @@ import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
 import type { FakeWorld } from '../fake-modelscope/behaviours';
 import { startFakeModelScope, type FakeModelScope } from '../fake-modelscope/server';
+import { MODELSCOPE_HOSTS } from '../fake-modelscope/sites';
 
 export const EXTENSION_DIR = resolve('.output/chrome-mv3');
 const CALLER_EXTENSION_DIR = resolve('test/e2e/caller-extension');
 export const SCREENSHOT_DIR = resolve('test-results/screenshots');
 const CHROMIUM = ['/usr/lib/chromium/chromium', '/usr/bin/chromium'].find((path) => existsSync(path));
-const MODELSCOPE_HOSTS = ['api-inference.modelscope.cn', 'modelscope.cn'];
 
 export interface LaunchOptions {
   /** Chromium's UI language, which decides the extension's language. */
@@ -23,6 +23,8 @@ export interface LaunchOptions {
   blockOtherHosts?: boolean;
   /** The fake's world: the quota headers of old (its default), or the credit world of the China site since 2026-08. */
   world?: FakeWorld;
+  /** The international site's world: credits (its default), or the quota headers of old. */
+  aiWorld?: FakeWorld;
 }
 
 export interface ExtensionSession {
@@ -48,13 +50,13 @@ async function extensionIdOf(context: BrowserContext, namePart: string): Promise
 
 /**
  * Launches Debian's Chromium with the built extension and a second "caller" extension. The extension keeps its
- * production URLs: ModelScope's hosts resolve to the fake, which serves HTTPS with a certificate Chromium is told
- * to trust by its public key.
+ * production URLs: both ModelScope sites' hosts resolve to the fake, which serves HTTPS with a certificate Chromium is
+ * told to trust by its public key, and tells the sites apart by the Host header.
  */
 export async function launchExtension(options: LaunchOptions = {}): Promise<ExtensionSession> {
   if (!CHROMIUM) throw new Error("Debian's Chromium is not installed: run `apt-get install chromium`.");
   if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) throw new Error('Build the extension first: `npm run build`.');
-  const fake = await startFakeModelScope({ https: true, world: options.world });
+  const fake = await startFakeModelScope({ https: true, world: options.world, aiWorld: options.aiWorld });
   const userDataDir = mkdtempSync(join(tmpdir(), 'msq-e2e-'));
   const hostRules = [
     ...MODELSCOPE_HOSTS.map((host) => `MAP ${host}:443 127.0.0.1:${fake.port}`),

@@ -1,4 +1,5 @@
-// The fake ModelScope's catalogue: keys, models, limits and the exact bodies ModelScope answers with.
+// The fake ModelScope's catalogue: keys, models, limits and the exact bodies ModelScope answers with. Models, tiers and
+// prices here are the China site's; the international site's are in sites.ts.
 // Every behaviour reproduces a fact in /work/shared/modelscope-upstream.md.
 import { randomUUID } from 'node:crypto';
 
@@ -102,10 +103,6 @@ export const MODEL_LIMITS: Readonly<Record<string, number>> = {
 
 const ALL_MODEL_IDS = new Set([...REAL_MODELS.map((m) => m.id), ...FAKE_MODELS.map((m) => m.id), ...POOL_MODELS]);
 
-export function isKnownModel(id: string): boolean {
-  return ALL_MODEL_IDS.has(id);
-}
-
 /** Qwen3-style thinking models reject non-streaming calls unless `enable_thinking` is false. */
 export function requiresThinkingOff(id: string): boolean {
   return id.includes('Qwen3');
@@ -144,6 +141,12 @@ export const QUOTA_HEADERS = {
   accountRemaining: 'modelscope-ratelimit-requests-remaining',
   modelLimit: 'modelscope-ratelimit-model-requests-limit',
   modelRemaining: 'modelscope-ratelimit-model-requests-remaining',
+} as const;
+
+/** The monthly count the international site's Qwen-Ambassador models were seen sending instead (2026-08). */
+export const MONTHLY_QUOTA_HEADERS = {
+  limit: 'modelscope-ratelimit-model-month-requests-limit',
+  remaining: 'modelscope-ratelimit-model-month-requests-remaining',
 } as const;
 
 export interface QuotaSnapshot {
@@ -212,10 +215,11 @@ export function completionBody(model: string) {
   };
 }
 
-export function modelsListBody() {
+/** GET /v1/models: a site's catalogue, the China site's unless told. */
+export function modelsListBody(ids: readonly string[] = CATALOGUE_IDS) {
   return {
     object: 'list',
-    data: CATALOGUE_IDS.map((id) => ({
+    data: ids.map((id) => ({
       id,
       object: 'model',
       owned_by: id.split('/')[0],
@@ -255,11 +259,11 @@ export const magicubeQuotaLimitBody = () => ({
 /**
  * `quota`: the pre-credit fake, where counted models send the four quota headers and the balance is DEMO_MAGICUBE.
  * `credits`: the China site as it is now: calls are paid in Magicube credits by tier, and models send no quota
- * headers (but CREDIT_WORLD_HEADER_MODELS).
+ * headers (but CREDIT_WORLD_HEADER_MODELS). Each site has its own world (the international site's: sites.ts).
  */
 export type FakeWorld = 'quota' | 'credits';
 
-/** The world of a fake whose test names none: switch this when the suites move to the credit world. */
+/** The China site's world in a fake whose test names none: switch this when the suites move to the credit world. */
 export const DEFAULT_WORLD: FakeWorld = 'quota';
 
 export type FakeTier = 'lightweight' | 'mainstream' | 'flagship';
@@ -292,7 +296,8 @@ export const DAILY_GRANTS = { daily_active: 200, aliyun_bindlogin: 50 } as const
 export type DailyGrantRule = keyof typeof DAILY_GRANTS;
 export const GRANT_LIFETIME_MS = 24 * 3_600_000;
 
-const GRANT_TITLES: Readonly<Record<DailyGrantRule, string>> = { daily_active: '每日登录', aliyun_bindlogin: '绑定阿里云账号' };
+/** The earn rules' titles on the China site. */
+export const GRANT_TITLES: Readonly<Record<DailyGrantRule, string>> = { daily_active: '每日登录', aliyun_bindlogin: '绑定阿里云账号' };
 
 /** No 2026 body is known for a call refused for want of credits; this guess follows the 429 shape (plural key). */
 export const INSUFFICIENT_CREDITS_MESSAGE = 'Insufficient Magicube balance.';
@@ -321,24 +326,28 @@ export function magicubeAmount(hundredths: number, asString: boolean): number | 
   return asString ? (hundredths / 100).toFixed(2) : hundredths / 100;
 }
 
-/** The rates endpoint's list: the three API-Inference tiers, and a rate of another scene that must be ignored. */
-export function spendRatesBody() {
-  const rates = (Object.keys(TIER_PRICES) as FakeTier[]).map((tier) => ({
+/** The rates endpoint's list: a site's API-Inference tiers (the China site's three unless told), and a rate of another
+ * scene that must be ignored. */
+export function spendRatesBody(
+  prices: Readonly<Record<string, number>> = TIER_PRICES,
+  text: Readonly<Record<string, string>> = TIER_TEXT,
+) {
+  const rates = Object.entries(prices).map(([tier, price]) => ({
     scene: 'api_inference',
-    model_tier: TIER_TEXT[tier],
+    model_tier: text[tier] ?? tier,
     unit: 'request',
-    unit_price: TIER_PRICES[tier],
-    min_charge: TIER_PRICES[tier],
+    unit_price: price,
+    min_charge: price,
   }));
   return { success: true, request_id: randomUUID(), data: { rates: [...rates, { scene: 'notebook', model_tier: 'GPU', unit: 'hour', unit_price: 6, min_charge: 6 }] } };
 }
 
 /** One earn rule with today's progress; `aliyun_bindlogin` leaves out today_earned_amount, as fields may be missing. */
-export function earnRule(rule: DailyGrantRule, earnedToday: number, todayCount: boolean) {
+export function earnRule(rule: DailyGrantRule, earnedToday: number, todayCount: boolean, titles = GRANT_TITLES) {
   const used = todayCount ? { today_count: earnedToday } : { today_used: earnedToday };
   return {
     rule_key: rule,
-    title: GRANT_TITLES[rule],
+    title: titles[rule],
     amount: DAILY_GRANTS[rule],
     daily_cap: 1,
     ...used,
@@ -352,10 +361,10 @@ export const ignoredLedgerBody = () => ({ success: true, request_id: randomUUID(
 export const ignoredRulesBody = () => ({ success: true, request_id: randomUUID() });
 
 /** Rows whose amount or date no parser can read, mixed into ledger pages when `garbageRows` is on. */
-export function garbageSpendRows(at: number, format: MagicubeTimeFormat) {
+export function garbageSpendRows(at: number, format: MagicubeTimeFormat, tierText: string = TIER_TEXT.mainstream) {
   return [
-    { gmt_created: 'yesterday', model_tier: TIER_TEXT.mainstream, total_amount: 1, count: 1 },
-    { gmt_created: magicubeTime(at, format), model_tier: TIER_TEXT.mainstream, total_amount: 'lots', count: 1 },
+    { gmt_created: 'yesterday', model_tier: tierText, total_amount: 1, count: 1 },
+    { gmt_created: magicubeTime(at, format), model_tier: tierText, total_amount: 'lots', count: 1 },
   ];
 }
 

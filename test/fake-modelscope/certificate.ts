@@ -4,6 +4,7 @@ import { X509Certificate, createHash, createPublicKey } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { MODELSCOPE_HOSTS } from './sites';
 
 export interface FakeCertificate {
   key: string;
@@ -12,9 +13,12 @@ export interface FakeCertificate {
   spkiHash: string;
 }
 
-export const CERT_NAMES = ['api-inference.modelscope.cn', 'modelscope.cn', 'localhost'] as const;
+/** Both sites' hosts (API-Inference's of the China site first) and localhost. */
+export const CERT_NAMES: readonly string[] = [...MODELSCOPE_HOSTS, 'localhost'];
 const SUBJECT_ALT_NAME = [...CERT_NAMES.map((name) => `DNS:${name}`), 'IP:127.0.0.1'].join(',');
-export const CERT_DIR = join(tmpdir(), 'modelscope-quota-fake-cert');
+// Named after the names, so checkouts that want other names (other branches on this machine) keep their own pair
+// instead of replacing each other's under a running test.
+export const CERT_DIR = join(tmpdir(), `modelscope-quota-fake-cert-${createHash('sha256').update(SUBJECT_ALT_NAME).digest('hex').slice(0, 8)}`);
 const OPENSSL = '/usr/bin/openssl';
 const DAY_MS = 24 * 60 * 60 * 1000;
 

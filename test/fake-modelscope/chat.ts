@@ -1,4 +1,4 @@
-// POST /v1/chat/completions: the quota probe, with every known ModelScope answer.
+// POST /v1/chat/completions: the quota probe, with every known ModelScope answer, on either site.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import {
   FAKE_BAD_REQUEST,
@@ -17,10 +17,9 @@ import {
   FAKE_PARTIAL_HEADERS,
   FAKE_RESET,
   FAKE_SLOW,
-  CREDIT_WORLD_HEADER_MODELS,
   EXHAUSTED_HEADERS,
-  MODEL_TIERS,
   GARBAGE_HEADERS,
+  MONTHLY_QUOTA_HEADERS,
   authFailedBody,
   bearerKey,
   completionBody,
@@ -28,8 +27,6 @@ import {
   gatewayPage,
   hugeErrorBody,
   insufficientCreditsBody,
-  isKnownModel,
-  keyStatus,
   limitExceededBody,
   modelNotFoundBody,
   parseProbe,
@@ -38,9 +35,11 @@ import {
   thinkingBody,
   unboundBody,
   type FakeWorld,
+  type KeyStatus,
 } from './behaviours';
 import type { CreditAccounts, Hold } from './credits';
-import type { QuotaLedger } from './ledger';
+import type { MonthlyLedger, QuotaLedger } from './ledger';
+import { worldOn, type FakeSite, type SiteCatalogue } from './sites';
 import { sendEmpty, sendHalfThenReset, sendHtml, sendJson, sendText, wait } from './reply';
 
 export interface ChatOptions {
@@ -49,17 +48,29 @@ export interface ChatOptions {
   transientFailureRate: number;
   maxInFlight: number | undefined;
   slowMs: number;
+  /** The China site's world. */
   world: FakeWorld;
+  /** The international site's world. */
+  aiWorld: FakeWorld;
+}
+
+/** One site's accounts: its catalogue, call counters and Magicube credits. */
+export interface SiteState {
+  readonly catalogue: SiteCatalogue;
+  readonly ledger: QuotaLedger;
+  readonly monthly: MonthlyLedger;
+  readonly credits: CreditAccounts;
+  /** `key\nmodel` pairs that already had their first call since reset (fake/busy-once, fake/flaky). */
+  readonly firstCallsDone: Set<string>;
 }
 
 /** What the server shares with the chat handler; `options` and `random` change with setOptions. */
 export interface ChatState {
   options: ChatOptions;
   random: () => number;
-  readonly ledger: QuotaLedger;
-  readonly credits: CreditAccounts;
-  /** `key\nmodel` pairs that already had their first call since reset (fake/busy-once, fake/flaky). */
-  readonly firstCallsDone: Set<string>;
+  readonly sites: Readonly<Record<FakeSite, SiteState>>;
+  /** A key's status on one site: a token of the other site is refused like a bad one. */
+  keyStatus(key: string | null, site: FakeSite): KeyStatus;
   inFlight: number;
   inFlightPeak: number;
 }
@@ -69,6 +80,7 @@ export async function handleChatCompletion(
   res: ServerResponse,
   body: string,
   state: ChatState,
+  site: FakeSite,
 ): Promise<void> {
   const { options } = state;
   // ModelScope limits concurrency dynamically; it answers like an exhausted quota, but without headers.
@@ -82,7 +94,7 @@ export async function handleChatCompletion(
   });
 
   // Held from before the latency, so the balance shows the call as frozen while it is in flight.
-  const hold = holdCredits(req, body, state);
+  const hold = holdCredits(req, body, state, site);
   try {
     const jitter = options.jitterMs > 0 ? state.random() * options.jitterMs : 0;
     if (!(await wait(options.latencyMs + jitter, res))) return;
@@ -90,7 +102,7 @@ export async function handleChatCompletion(
       return sendHtml(res, 503, gatewayPage(503));
     }
     if (hold === 'insufficient') return sendJson(res, 429, insufficientCreditsBody());
-    await answer(req, res, body, state);
+    await answer(req, res, body, state, site);
   } finally {
     // Only a call that was answered 200 in full is paid; any other answer, or a client gone, gives the credits back.
     if (hold !== null && hold !== 'insufficient') {
@@ -104,27 +116,29 @@ export async function handleChatCompletion(
  * In the credit world, the credits for a call that will be answered (valid key, paid model, a well-formed probe):
  * held, or 'insufficient' when the balance does not cover the model's tier; null for a call that is never paid.
  */
-function holdCredits(req: IncomingMessage, body: string, state: ChatState): Hold | 'insufficient' | null {
-  if (state.options.world !== 'credits') return null;
+function holdCredits(req: IncomingMessage, body: string, state: ChatState, site: FakeSite): Hold | 'insufficient' | null {
+  if (worldOn(site, state.options) !== 'credits') return null;
   const key = bearerKey(req.headers.authorization);
-  const status = keyStatus(key);
+  const status = state.keyStatus(key, site);
   const probe = parseProbe(body);
   if (key === null || (status !== 'valid' && status !== 'magicube-limited') || probe === null) return null;
-  const tier = MODEL_TIERS[probe.model];
+  const { catalogue, credits } = state.sites[site];
+  const tier = catalogue.modelTiers[probe.model];
   if (tier === undefined || (requiresThinkingOff(probe.model) && probe.enableThinking !== false)) return null;
-  return state.credits.hold(key, tier) ?? 'insufficient';
+  return credits.hold(key, tier) ?? 'insufficient';
 }
 
-async function answer(req: IncomingMessage, res: ServerResponse, body: string, state: ChatState): Promise<void> {
+async function answer(req: IncomingMessage, res: ServerResponse, body: string, state: ChatState, site: FakeSite): Promise<void> {
   const key = bearerKey(req.headers.authorization);
-  const status = keyStatus(key);
+  const status = state.keyStatus(key, site);
   if (key === null || status === 'invalid') return sendJson(res, 401, authFailedBody());
   if (status === 'unbound') return sendJson(res, 403, unboundBody());
 
   const probe = parseProbe(body);
   if (probe === null) return sendEmpty(res, 400);
   const { model } = probe;
-  if (!isKnownModel(model)) return sendJson(res, 404, modelNotFoundBody(model));
+  const accounts = state.sites[site];
+  if (!accounts.catalogue.knownModels.has(model)) return sendJson(res, 404, modelNotFoundBody(model));
   if (requiresThinkingOff(model) && probe.enableThinking !== false) return sendJson(res, 400, thinkingBody());
 
   switch (model) {
@@ -150,32 +164,41 @@ async function answer(req: IncomingMessage, res: ServerResponse, body: string, s
     case FAKE_HUGE_ERROR:
       return sendJson(res, 500, hugeErrorBody());
     case FAKE_BUSY_ONCE:
-      if (isFirstCall(state, key, model)) return sendJson(res, 429, limitExceededBody());
-      return answerCounted(res, key, model, state);
+      if (isFirstCall(accounts, key, model)) return sendJson(res, 429, limitExceededBody());
+      return answerCounted(res, key, model, accounts);
     case FAKE_FLAKY:
-      if (isFirstCall(state, key, model)) return sendHtml(res, 503, gatewayPage(503));
-      return answerCounted(res, key, model, state);
+      if (isFirstCall(accounts, key, model)) return sendHtml(res, 503, gatewayPage(503));
+      return answerCounted(res, key, model, accounts);
     case FAKE_SLOW:
       if (!(await wait(state.options.slowMs, res))) return;
-      return answerCounted(res, key, model, state);
+      return answerCounted(res, key, model, accounts);
     default:
-      if (state.options.world === 'credits' && !CREDIT_WORLD_HEADER_MODELS.includes(model)) {
+      if (accounts.catalogue.monthlyLimits[model] !== undefined) return answerMonthly(res, key, model, accounts);
+      if (worldOn(site, state.options) === 'credits' && !accounts.catalogue.creditWorldHeaderModels.includes(model)) {
         return sendJson(res, 200, completionBody(model));
       }
-      return answerCounted(res, key, model, state);
+      return answerCounted(res, key, model, accounts);
   }
 }
 
-function isFirstCall(state: ChatState, key: string, model: string): boolean {
+function isFirstCall(accounts: SiteState, key: string, model: string): boolean {
   const slot = `${key}\n${model}`;
-  if (state.firstCallsDone.has(slot)) return false;
-  state.firstCallsDone.add(slot);
+  if (accounts.firstCallsDone.has(slot)) return false;
+  accounts.firstCallsDone.add(slot);
   return true;
 }
 
+/** A model counted by the month (Qwen-Ambassador): only the two monthly headers, in either world, never paid. */
+function answerMonthly(res: ServerResponse, key: string, model: string, accounts: SiteState): void {
+  const { spent, quota } = accounts.monthly.spend(key, model);
+  const headers = { [MONTHLY_QUOTA_HEADERS.limit]: String(quota.limit), [MONTHLY_QUOTA_HEADERS.remaining]: String(quota.remaining) };
+  if (!spent) return sendJson(res, 429, limitExceededBody(), headers);
+  return sendJson(res, 200, completionBody(model), headers);
+}
+
 /** A model whose calls are counted: spend one, or answer 429 with the (exhausted) counters. */
-function answerCounted(res: ServerResponse, key: string, model: string, state: ChatState): void {
-  const { spent, quota } = state.ledger.spend(key, model);
+function answerCounted(res: ServerResponse, key: string, model: string, accounts: SiteState): void {
+  const { spent, quota } = accounts.ledger.spend(key, model);
   const headers = quotaHeaders(quota, model === FAKE_PARTIAL_HEADERS ? 'model-only' : 'all');
   if (!spent) return sendJson(res, 429, limitExceededBody(), headers);
   if (model === FAKE_NOT_JSON) return sendText(res, 200, 'this is not json', headers);

@@ -1,6 +1,7 @@
-// Per-key Magicube accounts: grants that expire, credits held while a call is in flight, and a spend ledger that
-// aggregates confirmed calls per (Beijing day, tier) and shows them only after a lag. All amounts in hundredths.
-import { DAILY_GRANTS, GRANT_LIFETIME_MS, TIER_PRICES, beijingDay, type DailyGrantRule, type FakeTier } from './behaviours';
+// Per-key Magicube accounts of one site: grants that expire, credits held while a call is in flight, and a spend ledger
+// that aggregates confirmed calls per (Beijing day, tier) and shows them only after a lag. All amounts in hundredths.
+import { DAILY_GRANTS, GRANT_LIFETIME_MS, beijingDay, type DailyGrantRule } from './behaviours';
+import type { SiteTier } from './sites';
 
 export interface CreditSettings {
   now: () => number;
@@ -23,7 +24,7 @@ interface Grant extends GrantEntry {
 /** A ledger row as ModelScope aggregates it; `at` is the first confirmed call's time. */
 export interface SpendEntry {
   at: number;
-  tier: FakeTier;
+  tier: SiteTier;
   amount: number;
   count: number;
 }
@@ -52,12 +53,22 @@ export interface Balance {
   frozen: number;
 }
 
-const priceOf = (tier: FakeTier) => Math.round(TIER_PRICES[tier] * 100);
-
 export class CreditAccounts {
   private readonly accounts = new Map<string, Account>();
 
-  constructor(private readonly settings: () => CreditSettings) {}
+  /** `prices`: credits a call costs in each of the site's tiers; `site` names it in errors. */
+  constructor(
+    private readonly settings: () => CreditSettings,
+    private readonly prices: Readonly<Record<string, number>>,
+    private readonly site: string,
+  ) {}
+
+  /** A call's price in `tier`, in hundredths; a tier the site does not have is a mistake in the test. */
+  private priceOf(tier: SiteTier): number {
+    const price = this.prices[tier];
+    if (price === undefined) throw new Error(`fake ModelScope's ${this.site} site has no tier ${tier}`);
+    return Math.round(price * 100);
+  }
 
   private account(key: string): Account {
     let account = this.accounts.get(key);
@@ -89,7 +100,7 @@ export class CreditAccounts {
   }
 
   /** Spends from the grants that expire soonest, and records the spend in the ledger (shown after the lag). */
-  private spend(account: Account, tier: FakeTier, amount: number): void {
+  private spend(account: Account, tier: SiteTier, amount: number): void {
     let owed = amount;
     for (const grant of this.unexpired(account)) {
       const drawn = Math.min(grant.left, owed);
@@ -112,9 +123,9 @@ export class CreditAccounts {
   }
 
   /** Holds one call's price, or gives null when the available credits do not cover it. */
-  hold(key: string, tier: FakeTier): Hold | null {
+  hold(key: string, tier: SiteTier): Hold | null {
+    const price = this.priceOf(tier);
     const account = this.account(key);
-    const price = priceOf(tier);
     if (this.available(account) < price) return null;
     account.held += price;
     let settled = false;
@@ -128,7 +139,7 @@ export class CreditAccounts {
   }
 
   /** Another client with the same token spends `calls` calls in `tier`; gives how many the credits paid for. */
-  spendElsewhere(key: string, tier: FakeTier, calls: number): number {
+  spendElsewhere(key: string, tier: SiteTier, calls: number): number {
     let spent = 0;
     while (spent < calls) {
       const hold = this.hold(key, tier);
@@ -140,11 +151,12 @@ export class CreditAccounts {
   }
 
   /** A past day's spend, already shown and already paid for (it leaves today's balance alone). */
-  seedSpend(key: string, entry: { at: number; tier: FakeTier; calls: number }): void {
+  seedSpend(key: string, entry: { at: number; tier: SiteTier; calls: number }): void {
+    const price = this.priceOf(entry.tier);
     const account = this.account(key);
     const cellKey = `${beijingDay(entry.at)}\n${entry.tier}`;
     const cell = account.cells.get(cellKey) ?? { at: entry.at, tier: entry.tier, amount: 0, count: 0, pending: [] };
-    cell.amount += priceOf(entry.tier) * entry.calls;
+    cell.amount += price * entry.calls;
     cell.count += entry.calls;
     cell.at = Math.min(cell.at, entry.at);
     account.cells.set(cellKey, cell);
@@ -180,6 +192,11 @@ export class CreditAccounts {
   grantedToday(key: string, rule: DailyGrantRule): number {
     const today = beijingDay(this.settings().now());
     return this.account(key).grants.filter((grant) => grant.ruleKey === rule && beijingDay(grant.at) === today).length;
+  }
+
+  /** Whether this key has an account here yet (any request or helper that touched it opens one). */
+  has(key: string): boolean {
+    return this.accounts.has(key);
   }
 
   clear(): void {

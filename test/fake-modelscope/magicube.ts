@@ -1,9 +1,9 @@
 // GET /openapi/v1/magicubes/*: balance, transactions (SPEND_CONFIRM and EARN), spend/rates and earn/rules. All free.
+// The same paths and shapes on both sites, each answering from its own accounts, tiers and prices.
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import {
   DAILY_GRANTS,
-  TIER_TEXT,
   badParameterBody,
   bearerKey,
   earnRule,
@@ -11,7 +11,6 @@ import {
   garbageSpendRows,
   ignoredLedgerBody,
   ignoredRulesBody,
-  keyStatus,
   magicubeAmount,
   magicubeBalanceBody,
   magicubeInvalidTokenBody,
@@ -20,15 +19,20 @@ import {
   spendRatesBody,
   type DailyGrantRule,
   type FakeWorld,
+  type KeyStatus,
   type MagicubeTimeFormat,
 } from './behaviours';
 import type { CreditAccounts } from './credits';
 import { sendJson } from './reply';
+import { worldOn, type FakeSite, type SiteCatalogue } from './sites';
 
 const MAGICUBE_PREFIX = '/openapi/v1/magicubes/';
 
 export interface MagicubeOptions {
+  /** The China site's world. */
   world: FakeWorld;
+  /** The international site's world. */
+  aiWorld: FakeWorld;
   /**
    * `extra-headers`: the ledger and rules answer a 200 without data unless OpenAPI-Token and X-Modelfun-Token carry the
    * token. `browser-origin`: they also want the website's own Origin, which an extension cannot send, so they never
@@ -54,9 +58,9 @@ function header(req: IncomingMessage, name: string): string | null {
   return (Array.isArray(value) ? value[0] : value) ?? null;
 }
 
-/** Whether the request comes from the website itself, as a page of modelscope.cn would. */
-function fromTheWebsite(req: IncomingMessage): boolean {
-  return /^https:\/\/(www\.)?modelscope\.cn$/.test(header(req, 'origin') ?? '');
+/** Whether the request comes from the site's website itself, as a page of modelscope.cn (or .ai) would. */
+function fromTheWebsite(req: IncomingMessage, catalogue: SiteCatalogue): boolean {
+  return catalogue.websiteOrigin.test(header(req, 'origin') ?? '');
 }
 
 /** Whether the request carries the token in the two extra headers as well as in Authorization. */
@@ -80,31 +84,41 @@ export function magicubeEndpoint(path: string): Endpoint | null {
   return (ENDPOINTS as readonly string[]).includes(name) ? (name as Endpoint) : null;
 }
 
+/** One site's Magicube side: what its endpoints answer from. */
+export interface MagicubeSite {
+  site: FakeSite;
+  catalogue: SiteCatalogue;
+  credits: CreditAccounts;
+  /** A key's status on this site: a token of the other site is refused like a bad one. */
+  keyStatus(key: string | null): KeyStatus;
+}
+
 /** GET on one Magicube endpoint: the key is checked first, as on every ModelScope endpoint. */
 export function answerMagicube(
   req: IncomingMessage,
   res: ServerResponse,
   endpoint: Endpoint,
   search: URLSearchParams,
-  credits: CreditAccounts,
+  on: MagicubeSite,
   options: MagicubeOptions,
 ): void {
+  const { catalogue, credits } = on;
   const key = bearerKey(req.headers.authorization);
-  const status = keyStatus(key);
+  const status = on.keyStatus(key);
   if (key === null || status === 'invalid') return sendJson(res, 401, magicubeInvalidTokenBody());
   if (status === 'magicube-limited') return sendJson(res, 429, magicubeQuotaLimitBody());
   const ignored =
     (options.magicubeAuth === 'extra-headers' && !hasExtraTokenHeaders(req, key)) ||
-    (options.magicubeAuth === 'browser-origin' && !(hasExtraTokenHeaders(req, key) && fromTheWebsite(req)));
+    (options.magicubeAuth === 'browser-origin' && !(hasExtraTokenHeaders(req, key) && fromTheWebsite(req, catalogue)));
   switch (endpoint) {
     case 'balance':
-      return sendJson(res, 200, options.world === 'credits' ? creditBalanceBody(credits, key) : magicubeBalanceBody());
+      return sendJson(res, 200, worldOn(on.site, options) === 'credits' ? creditBalanceBody(credits, key) : magicubeBalanceBody());
     case 'transactions':
-      return answerTransactions(res, search, credits, key, options, ignored);
+      return answerTransactions(res, search, on, key, options, ignored);
     case 'spend/rates':
-      return sendJson(res, 200, spendRatesBody());
+      return sendJson(res, 200, spendRatesBody(catalogue.tierPrices, catalogue.tierText));
     case 'earn/rules':
-      return sendJson(res, 200, ignored ? ignoredRulesBody() : earnRulesBody(credits, key, options));
+      return sendJson(res, 200, ignored ? ignoredRulesBody() : earnRulesBody(on, key, options));
   }
 }
 
@@ -116,7 +130,7 @@ function creditBalanceBody(credits: CreditAccounts, key: string) {
 function answerTransactions(
   res: ServerResponse,
   search: URLSearchParams,
-  credits: CreditAccounts,
+  on: MagicubeSite,
   key: string,
   options: MagicubeOptions,
   ignored: boolean,
@@ -124,7 +138,7 @@ function answerTransactions(
   const type = search.get('type');
   if (type !== 'SPEND_CONFIRM' && type !== 'EARN') return sendJson(res, 400, badParameterBody('type must be SPEND_CONFIRM or EARN'));
   if (ignored) return sendJson(res, 200, ignoredLedgerBody());
-  const rows = type === 'SPEND_CONFIRM' ? spendRecords(credits, key, options) : grantRecords(credits, key, options);
+  const rows = type === 'SPEND_CONFIRM' ? spendRecords(on, key, options) : grantRecords(on.credits, key, options);
   const records = pageOf(rows, search);
   if (records === null) return sendJson(res, 400, badParameterBody('page and page_size must be whole numbers from 1'));
   sendJson(res, 200, { success: true, request_id: randomUUID(), data: { records } });
@@ -135,14 +149,17 @@ function withGarbage<T>(rows: T[], garbage: readonly T[], on: boolean): T[] {
   return on ? [...rows.slice(0, 1), ...garbage, ...rows.slice(1)] : rows;
 }
 
-function spendRecords(credits: CreditAccounts, key: string, options: MagicubeOptions): unknown[] {
+function spendRecords({ catalogue, credits }: MagicubeSite, key: string, options: MagicubeOptions): unknown[] {
+  const text = (tier: string) => catalogue.tierText[tier] ?? tier;
   const rows = credits.spendRows(key).map((row) => ({
     gmt_created: magicubeTime(row.at, options.timeFormat),
-    model_tier: TIER_TEXT[row.tier],
+    model_tier: text(row.tier),
     total_amount: magicubeAmount(row.amount, options.amountsAsStrings),
     count: row.count,
   }));
-  return withGarbage<unknown>(rows, garbageSpendRows(options.now(), options.timeFormat), options.garbageRows);
+  // A real tier of the site (its second), so that only the date or the amount is unreadable.
+  const garbage = garbageSpendRows(options.now(), options.timeFormat, Object.values(catalogue.tierText)[1]);
+  return withGarbage<unknown>(rows, garbage, options.garbageRows);
 }
 
 function grantRecords(credits: CreditAccounts, key: string, options: MagicubeOptions): unknown[] {
@@ -155,9 +172,9 @@ function grantRecords(credits: CreditAccounts, key: string, options: MagicubeOpt
   return withGarbage<unknown>(rows, garbageGrantRows(options.now(), options.timeFormat), options.garbageRows);
 }
 
-function earnRulesBody(credits: CreditAccounts, key: string, options: MagicubeOptions) {
+function earnRulesBody({ catalogue, credits }: MagicubeSite, key: string, options: MagicubeOptions) {
   const rules = (Object.keys(DAILY_GRANTS) as DailyGrantRule[]).map((rule) =>
-    earnRule(rule, credits.grantedToday(key, rule), options.rulesTodayCount),
+    earnRule(rule, credits.grantedToday(key, rule), options.rulesTodayCount, catalogue.grantTitles),
   );
   return { success: true, request_id: randomUUID(), data: rules };
 }

@@ -1,5 +1,12 @@
-// The fake ModelScope: one plain node:http(s) server answering for api-inference.modelscope.cn and
-// modelscope.cn alike (routed by path), reproducing /work/shared/modelscope-upstream.md.
+// The fake ModelScope: one plain node:http(s) server answering for both of ModelScope's sites, reproducing
+// /work/shared/modelscope-upstream.md. The Host header (or X-Forwarded-Host, which the Node tests' routed fetch sets)
+// picks the site: api-inference.modelscope.cn, modelscope.cn and www.modelscope.cn are the China site;
+// api-inference.modelscope.ai, modelscope.ai and www.modelscope.ai the international one; any other host (the fake's
+// own address) is the China site. Within a site, requests are routed by path, whichever of its hosts they reach.
+// A token belongs to one site (the China site's unless it is AI_DEMO_KEY or registered with useSiteFor); on the
+// other site's hosts it is refused like a bad token. Each site keeps its own counters, Magicube accounts, ledger and
+// grants, catalogue, tiers and prices, and its own world: `world` (the China site's, default 'quota') and `aiWorld`
+// (default 'credits').
 import { createServer as createHttpServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
@@ -7,20 +14,30 @@ import {
   DAILY_GRANTS,
   DEFAULT_WORLD,
   GRANT_LIFETIME_MS,
+  keyStatus,
   modelsListBody,
   notFoundBody,
   parseProbe,
   type DailyGrantRule,
-  type FakeTier,
   type FakeWorld,
+  type KeyStatus,
   type MagicubeTimeFormat,
 } from './behaviours';
 import { fakeCertificate } from './certificate';
-import { handleChatCompletion, type ChatOptions, type ChatState } from './chat';
+import { handleChatCompletion, type ChatOptions, type ChatState, type SiteState } from './chat';
 import { CreditAccounts, type Balance } from './credits';
-import { QuotaLedger } from './ledger';
-import { answerMagicube, magicubeEndpoint, type MagicubeOptions } from './magicube';
+import { MonthlyLedger, QuotaLedger } from './ledger';
+import { answerMagicube, magicubeEndpoint, type MagicubeOptions, type MagicubeSite } from './magicube';
 import { sendJson } from './reply';
+import {
+  AI_DEMO_KEY,
+  DEFAULT_AI_WORLD,
+  FAKE_SITES,
+  SITE_CATALOGUES,
+  siteOfHost,
+  type FakeSite,
+  type SiteTier,
+} from './sites';
 
 export interface FakeModelScopeOptions {
   https?: boolean; // default false (plain http on 127.0.0.1)
@@ -33,7 +50,8 @@ export interface FakeModelScopeOptions {
   maxInFlight?: number; // a chat completion arriving while >= this many are in flight gets a header-less 429
   slowMs?: number; // delay of the fake/slow model, default 3000
   // ---- Magicube and the credit world
-  world?: FakeWorld; // default DEFAULT_WORLD ('quota'); 'credits' is the China site since 2026-08
+  world?: FakeWorld; // the China site's, default DEFAULT_WORLD ('quota'); 'credits' is the China site since 2026-08
+  aiWorld?: FakeWorld; // the international site's, default DEFAULT_AI_WORLD ('credits'); 'quota' gives its models the four headers
   now?: () => number; // the clock of Magicube accounts (Beijing days, grant expiry, ledger lag), default Date.now
   ledgerLagMs?: number; // a confirmed spend shows in the ledger this long after, default 0
   magicubeAuth?: MagicubeOptions['magicubeAuth']; // default 'bearer'; 'extra-headers' ignores ledger/rules reads without them; 'browser-origin' ignores an extension's
@@ -50,7 +68,10 @@ export type FakeModelScopeRuntimeOptions = Omit<FakeModelScopeOptions, 'https' |
 
 export interface RecordedRequest {
   method: string;
+  /** As sent (X-Forwarded-Host when present, else Host), port and case untouched. */
   host: string;
+  /** The site that answered: the one whose host this is; a request to the fake's own address is the China site's. */
+  site: FakeSite;
   path: string;
   model: string | null;
   authorization: string | null;
@@ -65,23 +86,39 @@ export interface FakeModelScope {
   url: string;
   port: number;
   spkiHash: string | null;
-  /** Every request received, in order. */
+  /** Every request received, in order, on both sites. */
   requests: RecordedRequest[];
+  /** The requests one site answered (all its hosts). */
+  requestsTo(site: FakeSite): RecordedRequest[];
   /** The POST /v1/chat/completions requests, optionally for one model. */
   probes(model?: string): RecordedRequest[];
   /** Highest number of chat completions in flight at once since reset. */
   inFlightPeak: number;
-  /** Clears requests, quota counters, first-call counters and inFlightPeak; reseeds the random source. */
+  /**
+   * Clears requests, quota counters, first-call counters, Magicube accounts (both sites) and inFlightPeak; reseeds
+   * the random source. Like the options, which site each token belongs to stays.
+   */
   reset(): void;
   setOptions(o: Partial<FakeModelScopeRuntimeOptions>): void;
+  /**
+   * Makes `key` a token of `site` (every token is the China site's unless registered, but AI_DEMO_KEY, which is the
+   * international site's). Register before the key is used: a key that already has counters or an account on the
+   * other site throws.
+   */
+  useSiteFor(key: string, site: FakeSite): void;
+  /** The site `key` belongs to. */
+  siteOf(key: string): FakeSite;
+  // The helpers below act on the site the key belongs to.
   setModelRemaining(key: string, model: string, remaining: number): void;
   setAccountRemaining(key: string, remaining: number): void;
+  /** What is left this month of a monthly-counted model (the international site's Qwen-Ambassador model). */
+  setModelMonthRemaining(key: string, model: string, remaining: number): void;
   /** The key's Magicube balance as the credit world keeps it (what GET balance answers there). */
   creditBalance(key: string): Balance;
-  /** Another client with the same token makes `calls` paid calls in `tier`; gives how many the credits covered. */
-  spendElsewhere(key: string, tier: FakeTier, calls: number): number;
+  /** Another client with the same token makes `calls` paid calls in `tier` (one of the key's site); gives how many the credits covered. */
+  spendElsewhere(key: string, tier: SiteTier, calls: number): number;
   /** A past spend, already in the ledger and already paid (today's balance is left alone). */
-  seedSpend(key: string, entry: { at: number; tier: FakeTier; calls: number }): void;
+  seedSpend(key: string, entry: { at: number; tier: SiteTier; calls: number }): void;
   /** An extra grant, e.g. long-term credits; it expires at `expiresAt` (default 24 h after `at`). */
   grant(key: string, ruleKey: string, credits: number, timing?: { at?: number; expiresAt?: number }): void;
   close(): Promise<void>;
@@ -93,20 +130,37 @@ export async function startFakeModelScope(options: FakeModelScopeOptions = {}): 
   const requests: RecordedRequest[] = [];
   let seed = options.seed;
   let magicube = magicubeOptions(options);
-  const credits = new CreditAccounts(() => ({
-    now: magicube.now,
-    ledgerLagMs: magicube.ledgerLagMs,
-    dailyGrants: magicube.dailyGrants,
-  }));
+  const creditSettings = () => ({ now: magicube.now, ledgerLagMs: magicube.ledgerLagMs, dailyGrants: magicube.dailyGrants });
+  const siteState = (site: FakeSite): SiteState => {
+    const catalogue = SITE_CATALOGUES[site];
+    return {
+      catalogue,
+      ledger: new QuotaLedger(catalogue.modelLimits, site),
+      monthly: new MonthlyLedger(catalogue.monthlyLimits, site, () => magicube.now()),
+      credits: new CreditAccounts(creditSettings, catalogue.tierPrices, site),
+      firstCallsDone: new Set(),
+    };
+  };
+  const sites: Record<FakeSite, SiteState> = { cn: siteState('cn'), ai: siteState('ai') };
+  const registeredSites = new Map<string, FakeSite>();
+  const siteOf = (key: string): FakeSite => registeredSites.get(key) ?? (key === AI_DEMO_KEY ? 'ai' : 'cn');
+  const statusOn = (key: string | null, site: FakeSite): KeyStatus => (key !== null && siteOf(key) !== site ? 'invalid' : keyStatus(key));
   const state: ChatState = {
     options: chatOptions(options),
     random: seededRandom(seed),
-    ledger: new QuotaLedger(),
-    credits,
-    firstCallsDone: new Set(),
+    sites,
+    keyStatus: statusOn,
     inFlight: 0,
     inFlightPeak: 0,
   };
+  const accountsOf = (key: string) => sites[siteOf(key)];
+  const magicubeSite = (site: FakeSite): MagicubeSite => ({
+    site,
+    catalogue: sites[site].catalogue,
+    credits: sites[site].credits,
+    keyStatus: (key) => statusOn(key, site),
+  });
+  const magicubeSites: Record<FakeSite, MagicubeSite> = { cn: magicubeSite('cn'), ai: magicubeSite('ai') };
 
   const firstHeader = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
 
@@ -114,10 +168,13 @@ export async function startFakeModelScope(options: FakeModelScopeOptions = {}): 
     const body = await readBody(req);
     const url = new URL(req.url ?? '/', 'http://fake');
     const path = url.pathname;
+    // Node's fetch cannot set Host, so the tests' routed fetch names the production host in X-Forwarded-Host.
+    const host = firstHeader(req.headers['x-forwarded-host']) ?? req.headers.host ?? '';
+    const site = siteOfHost(host) ?? 'cn';
     requests.push({
       method: req.method ?? '',
-      // Node's fetch cannot set Host, so the tests' routed fetch names the production host in X-Forwarded-Host.
-      host: firstHeader(req.headers['x-forwarded-host']) ?? req.headers.host ?? '',
+      host,
+      site,
       path: req.url ?? '/',
       model: parseProbe(body)?.model ?? null,
       authorization: req.headers.authorization ?? null,
@@ -126,10 +183,10 @@ export async function startFakeModelScope(options: FakeModelScopeOptions = {}): 
       body,
       at: Date.now(),
     });
-    if (req.method === 'POST' && path === CHAT_PATH) return handleChatCompletion(req, res, body, state);
-    if (req.method === 'GET' && path === '/v1/models') return sendJson(res, 200, modelsListBody());
+    if (req.method === 'POST' && path === CHAT_PATH) return handleChatCompletion(req, res, body, state, site);
+    if (req.method === 'GET' && path === '/v1/models') return sendJson(res, 200, modelsListBody(sites[site].catalogue.catalogueIds));
     const endpoint = magicubeEndpoint(path);
-    if (req.method === 'GET' && endpoint !== null) return answerMagicube(req, res, endpoint, url.searchParams, credits, magicube);
+    if (req.method === 'GET' && endpoint !== null) return answerMagicube(req, res, endpoint, url.searchParams, magicubeSites[site], magicube);
     sendJson(res, 404, notFoundBody());
   };
   const listener = (req: IncomingMessage, res: ServerResponse) => {
@@ -153,6 +210,7 @@ export async function startFakeModelScope(options: FakeModelScopeOptions = {}): 
     port,
     spkiHash: certificate?.spkiHash ?? null,
     requests,
+    requestsTo: (site) => requests.filter((request) => request.site === site),
     probes: (model) =>
       requests.filter(
         (r) => r.method === 'POST' && r.path.split('?')[0] === CHAT_PATH && (model === undefined || r.model === model),
@@ -162,9 +220,12 @@ export async function startFakeModelScope(options: FakeModelScopeOptions = {}): 
     },
     reset() {
       requests.length = 0;
-      state.ledger.clear();
-      credits.clear();
-      state.firstCallsDone.clear();
+      for (const accounts of Object.values(sites)) {
+        accounts.ledger.clear();
+        accounts.monthly.clear();
+        accounts.credits.clear();
+        accounts.firstCallsDone.clear();
+      }
       state.inFlightPeak = state.inFlight;
       state.random = seededRandom(seed);
     },
@@ -176,14 +237,25 @@ export async function startFakeModelScope(options: FakeModelScopeOptions = {}): 
       state.options = chatOptions({ ...state.options, ...changes });
       magicube = magicubeOptions({ ...magicube, ...changes });
     },
-    setModelRemaining: (key, model, remaining) => state.ledger.setModelRemaining(key, model, remaining),
-    setAccountRemaining: (key, remaining) => state.ledger.setAccountRemaining(key, remaining),
-    creditBalance: (key) => credits.balance(key),
-    spendElsewhere: (key, tier, calls) => credits.spendElsewhere(key, tier, calls),
-    seedSpend: (key, entry) => credits.seedSpend(key, entry),
+    useSiteFor(key, site) {
+      for (const other of FAKE_SITES.filter((candidate) => candidate !== site)) {
+        const { ledger, monthly, credits } = sites[other];
+        if (ledger.has(key) || monthly.has(key) || credits.has(key)) {
+          throw new Error(`fake ModelScope: ${key.slice(0, 6)}… was already used on the ${other} site; register it before use (or reset first)`);
+        }
+      }
+      registeredSites.set(key, site);
+    },
+    siteOf,
+    setModelRemaining: (key, model, remaining) => accountsOf(key).ledger.setModelRemaining(key, model, remaining),
+    setAccountRemaining: (key, remaining) => accountsOf(key).ledger.setAccountRemaining(key, remaining),
+    setModelMonthRemaining: (key, model, remaining) => accountsOf(key).monthly.setRemaining(key, model, remaining),
+    creditBalance: (key) => accountsOf(key).credits.balance(key),
+    spendElsewhere: (key, tier, calls) => accountsOf(key).credits.spendElsewhere(key, tier, calls),
+    seedSpend: (key, entry) => accountsOf(key).credits.seedSpend(key, entry),
     grant(key, ruleKey, amount, timing = {}) {
       const at = timing.at ?? magicube.now();
-      credits.grant(key, ruleKey, amount, at, timing.expiresAt ?? at + GRANT_LIFETIME_MS);
+      accountsOf(key).credits.grant(key, ruleKey, amount, at, timing.expiresAt ?? at + GRANT_LIFETIME_MS);
     },
     close: () =>
       new Promise<void>((resolve, reject) => {
@@ -202,6 +274,7 @@ function chatOptions(o: FakeModelScopeRuntimeOptions): ChatOptions {
     maxInFlight: o.maxInFlight,
     slowMs: o.slowMs ?? 3000,
     world: o.world ?? DEFAULT_WORLD,
+    aiWorld: o.aiWorld ?? DEFAULT_AI_WORLD,
   };
 }
 
@@ -221,6 +294,7 @@ export const MAGICUBE_VARIANT_DEFAULTS = {
 function magicubeOptions(o: FakeModelScopeRuntimeOptions): ResolvedMagicubeOptions {
   return {
     world: o.world ?? DEFAULT_WORLD,
+    aiWorld: o.aiWorld ?? DEFAULT_AI_WORLD,
     now: o.now ?? Date.now,
     ledgerLagMs: o.ledgerLagMs ?? MAGICUBE_VARIANT_DEFAULTS.ledgerLagMs,
     magicubeAuth: o.magicubeAuth ?? MAGICUBE_VARIANT_DEFAULTS.magicubeAuth,

@@ -1,18 +1,19 @@
 /// <reference types="chrome" />
 // Debian's Firefox ESR over WebDriver BiDi (puppeteer-core), with the built Firefox extension installed and the
-// fake ModelScope standing in for ModelScope's hosts. Firefox cannot map a host to another port, so the fake listens
-// on port 443 of a loopback address of its own and Firefox resolves every name to that address.
+// fake ModelScope standing in for both ModelScope sites' hosts. Firefox cannot map a host to another port, so the fake
+// listens on port 443 of a loopback address of its own and Firefox resolves every name to that address; the fake
+// tells the sites apart by the Host header.
 import { randomInt, randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import puppeteer, { type Browser, type ElementHandle, type Page } from 'puppeteer-core';
 import { startFakeModelScope, type FakeModelScope, type RecordedRequest } from '../fake-modelscope/server';
+import { MODELSCOPE_HOSTS } from '../fake-modelscope/sites';
 
 export const FIREFOX_EXTENSION_DIR = resolve('.output/firefox-mv3');
 export const SCREENSHOT_DIR = resolve('test-results/screenshots');
 const FIREFOX = '/usr/bin/firefox-esr';
 const ZH_CN_LANGPACK = '/usr/lib/firefox-esr/browser/extensions/langpack-zh-CN@firefox-esr.mozilla.org.xpi';
-const MODELSCOPE_HOSTS = ['api-inference.modelscope.cn', 'modelscope.cn'];
 /** How long any one wait in the harness may take before it fails, naming what it waited for. */
 const WAIT_MS = 30_000;
 
@@ -30,7 +31,7 @@ export interface FirefoxSession {
   openPage(name: 'popup' | 'options', size?: { width: number; height: number }): Promise<Page>;
   /** Sends a contract message the way our own pages do (from the popup). */
   send(message: unknown): Promise<unknown>;
-  /** Requests the fake received for ModelScope's hosts (Firefox's own traffic, if any, left out). */
+  /** Requests the fake received for ModelScope's hosts, both sites' (Firefox's own traffic, if any, left out). */
   modelScopeRequests(): RecordedRequest[];
   screenshot(page: Page, name: string): Promise<string>;
   close(): Promise<void>;
