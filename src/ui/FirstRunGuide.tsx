@@ -1,13 +1,10 @@
 import { i18n } from '#i18n';
-import { addKey, setActiveKey, type NewKey } from '@src/storage/keyring';
-import type { WriteResult } from '@src/storage/write-result';
+import type { NewKey } from '@src/storage/keyring';
+import { addKeyWithSiteList } from './add-key';
 import { KeyForm } from './KeyForm';
 
 /** The pasted key becomes the active one even when others are saved (a session-only key forgotten since). */
-async function saveActiveKey(key: NewKey): Promise<WriteResult<unknown>> {
-  const saved = await addKey(key);
-  return saved.ok ? setActiveKey(saved.value.id) : saved;
-}
+const saveActiveKey = (key: NewKey) => addKeyWithSiteList(key, { activate: true });
 
 /** Shown while no key is usable: how to get a token, and where to paste it. */
 export function FirstRunGuide() {

@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { ApiKeySchema } from '@src/contract';
 import { MAX_API_KEY_LENGTH } from '@src/contract/limits';
 import { serveLocale } from '@test/support/i18n';
+import { fakePermissions } from '@test/support/fake-permissions';
 import { KeyForm } from './KeyForm';
 
 const KEY = `ms-${'a'.repeat(32)}`;
@@ -73,5 +74,43 @@ describe('KeyForm', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Add key' }));
     expect(onSubmit).toHaveBeenCalledWith({ label: 'Key 1', secret: KEY, remember: true, site: 'cn' });
     expect(screen.queryByRole('alert')).toBeNull();
+  });
+});
+
+describe('KeyForm: which site the key belongs to', () => {
+  const AI_HOSTS = ['https://api-inference.modelscope.ai/*', 'https://www.modelscope.ai/*', 'https://modelscope.ai/*'];
+
+  it('saves a China-site key by default without asking the browser for anything, and links its token page', async () => {
+    const onSubmit = setup();
+    expect(screen.getByRole('link', { name: 'modelscope.cn/my/myaccesstoken' }).getAttribute('href')).toBe('https://modelscope.cn/my/myaccesstoken');
+    await userEvent.type(screen.getByLabelText('API key'), KEY);
+    await userEvent.click(screen.getByRole('button', { name: 'Add key' }));
+    expect(onSubmit).toHaveBeenCalledWith(expect.objectContaining({ site: 'cn' }));
+    expect(fakePermissions.requests).toEqual([]);
+  });
+
+  it('asks the browser for the international hosts, and saves the key as the international site’s once allowed', async () => {
+    const onSubmit = setup();
+    await userEvent.click(screen.getByLabelText('International site (modelscope.ai)'));
+    expect(screen.getByRole('link', { name: 'modelscope.ai/my/myaccesstoken' }).getAttribute('href')).toBe('https://modelscope.ai/my/myaccesstoken');
+    await userEvent.type(screen.getByLabelText('API key'), KEY);
+    await userEvent.click(screen.getByRole('button', { name: 'Add key' }));
+    expect(fakePermissions.requests).toEqual([AI_HOSTS]);
+    expect(onSubmit).toHaveBeenCalledWith(expect.objectContaining({ site: 'ai', secret: KEY }));
+  });
+
+  it.each([
+    ['en', 'International site (modelscope.ai)', 'API key', 'Not saved: the browser did not allow ModelScope Quota to reach modelscope.ai.'],
+    ['zh_CN', '国际站（modelscope.ai）', 'API 密钥', '未保存：浏览器没有允许 ModelScope Quota 访问 modelscope.ai。'],
+  ] as const)('in %s, saves nothing and says so when the user refuses the browser’s prompt', async (locale, siteLabel, keyLabel, sentence) => {
+    await serveLocale(locale);
+    fakePermissions.answer = false;
+    const onSubmit = setup();
+    await userEvent.click(screen.getByLabelText(siteLabel));
+    await userEvent.type(screen.getByLabelText(keyLabel), KEY);
+    await userEvent.click(screen.getByRole('button', { name: 'Add key' }));
+    expect((await screen.findByRole('alert')).textContent).toBe(sentence);
+    expect(onSubmit).not.toHaveBeenCalled();
+    expect(fakePermissions.granted()).not.toContain(AI_HOSTS[0]);
   });
 });

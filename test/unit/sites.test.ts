@@ -5,12 +5,15 @@ import { describe, expect, it } from 'vitest';
 import { BalanceReplySchema, CreditsReplySchema, MagicubeReplySchema, ModelsReplySchema } from '@src/contract';
 import { requestHostAccess } from '@src/lib/host-access';
 import { siteHostPatterns } from '@src/modelscope/endpoints';
+import { activeList, favouriteListsItem } from '@src/storage/favourite-lists';
 import { addKey, setActiveKey } from '@src/storage/keyring';
 import { pricesFor } from '@src/storage/model-prices';
+import { addKeyWithSiteList } from '@src/ui/add-key';
 import { DEMO_KEY } from '../fake-modelscope/behaviours';
 import { AI_CATALOGUE_IDS, AI_DEMO_KEY, AMBASSADOR_MODEL, MONTHLY_LIMIT } from '../fake-modelscope/sites';
 import { setActiveListModels } from '../support/active-list';
 import { backgroundAgainstFake } from '../support/background';
+import { serveLocale } from '../support/i18n';
 import { written } from '../support/written';
 
 const KIMI = 'moonshotai/Kimi-K2.5';
@@ -101,5 +104,25 @@ describe('another extension', () => {
     const reply = ModelsReplySchema.parse(await ctx.background.sendExternal({ type: 'models', site: 'ai' }));
     expect(reply.data).toEqual([...new Set(AI_CATALOGUE_IDS)]);
     expect(hostsAsked()).toEqual(['api-inference.modelscope.ai']);
+  });
+});
+
+describe('the first international key', () => {
+  it('brings a list of the international site’s models, made active; a second key of the site brings none', async () => {
+    await serveLocale('en');
+    await grantInternational();
+    written(await addKeyWithSiteList({ label: 'China', secret: DEMO_KEY, remember: true, site: 'cn' }, { activate: true }));
+    expect((await favouriteListsItem.get()).lists).toHaveLength(1);
+    written(await addKeyWithSiteList({ label: 'International', secret: AI_DEMO_KEY, remember: true, site: 'ai' }, { activate: true }));
+    const lists = await favouriteListsItem.get();
+    expect(lists.lists.map((list) => list.name)).toEqual(['Favourites', 'International favourites']);
+    const international = activeList(lists);
+    expect(international.name).toBe('International favourites');
+    expect(international.models.length).toBeGreaterThan(0);
+    expect(international.models.every((model) => AI_CATALOGUE_IDS.includes(model))).toBe(true);
+    expect(hostsAsked()).toEqual(['api-inference.modelscope.ai']);
+
+    written(await addKeyWithSiteList({ label: 'Spare', secret: `ms-${'5'.repeat(32)}`, remember: true, site: 'ai' }, { activate: false }));
+    expect((await favouriteListsItem.get()).lists).toHaveLength(2);
   });
 });

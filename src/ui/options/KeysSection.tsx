@@ -1,6 +1,7 @@
 import { i18n } from '#i18n';
-import { addKey, keyringItem, removeKey, sessionSecretsItem, setActiveKey, updateKey, type Keyring } from '@src/storage/keyring';
+import { keyringItem, removeKey, sessionSecretsItem, setActiveKey, updateKey, type Keyring } from '@src/storage/keyring';
 import type { WriteResult } from '@src/storage/write-result';
+import { addKeyWithSiteList } from '../add-key';
 import { KeyForm } from '../KeyForm';
 import { releaseUnusedSiteAccess } from '../site-access';
 import { useStoredValue } from '../use-stored-value';
@@ -33,7 +34,7 @@ export function KeysSection() {
       <KeyForm
         defaultLabel={i18n.t('ui.keys.defaultLabel', [keyring.keys.length + 1])}
         submitLabel={i18n.t('ui.keys.add')}
-        onSubmit={addKey}
+        onSubmit={(key) => addKeyWithSiteList(key, { activate: false })}
       />
     </section>
   );
