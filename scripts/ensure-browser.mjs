@@ -9,6 +9,10 @@ const needs = [
   { pkg: 'firefox-esr', present: existsSync('/usr/bin/firefox-esr'), required: true },
   // Firefox shows an extension in Chinese only when its own interface can be Chinese.
   { pkg: 'firefox-esr-l10n-zh-cn', present: existsSync('/usr/lib/firefox-esr/browser/extensions/langpack-zh-CN@firefox-esr.mozilla.org.xpi'), required: true },
+  // The browser's own permission prompt (optional host permissions) has no automation API: a test accepts it as a
+  // person would, with the keyboard, in a headed Chromium on a virtual display.
+  { pkg: 'xvfb', present: existsSync('/usr/bin/Xvfb'), required: true },
+  { pkg: 'xdotool', present: existsSync('/usr/bin/xdotool'), required: true },
   { pkg: 'fonts-noto-cjk', present: existsSync('/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc'), required: false },
 ];
 const missing = needs.filter((need) => !need.present);

@@ -55,7 +55,7 @@ export function App() {
       <SiteAccessBanner site={site} />
       <div className="switchers">
         <KeySwitcher keyring={keyState.keyring} />
-        <ListSwitcher lists={lists} />
+        <ListSwitcher lists={lists} activeKeyId={keyState.keyring.activeId} />
       </div>
       <AccountCard view={credits} site={site} />
       <ActiveListResults secret={secret} site={site} models={models} results={results} credits={credits} prices={prices} check={check} />

@@ -15,6 +15,8 @@ export const SavedKeySchema = z
     site: SiteSchema,
     /** Kept across browser restarts in storage.local, or only for this browser session in storage.session. */
     remember: z.boolean(),
+    /** The favourite list the key was last used with, chosen again when the key is (a key of one site, a list of its models). */
+    listId: z.string().min(1).max(64).optional(),
     /** Only a remembered key's secret is here; a session-only key's lives in `sessionSecretsItem`. */
     secret: ApiKeySchema.optional(),
   })
@@ -90,7 +92,8 @@ export async function updateKey(id: string, change: Partial<Omit<NewKey, 'site'>
     const secret = change.secret ?? current.secret ?? secrets[id];
     if (secret === undefined) return decline('sessionSecretGone');
     const next = placed(id, { label: change.label ?? current.label, secret, remember: change.remember ?? current.remember, site: current.site }, secrets);
-    return { keyring: { ...keyring, keys: keyring.keys.map((key) => (key.id === id ? next.key : key)) }, secrets: next.secrets };
+    const changed = current.listId === undefined ? next.key : { ...next.key, listId: current.listId };
+    return { keyring: { ...keyring, keys: keyring.keys.map((key) => (key.id === id ? changed : key)) }, secrets: next.secrets };
   });
   return result.ok ? { ok: true, value: result.value.keyring } : result;
 }

@@ -1,10 +1,11 @@
 import { i18n } from '#i18n';
-import { favouriteListsItem, type FavouriteLists } from '@src/storage/favourite-lists';
+import type { FavouriteLists } from '@src/storage/favourite-lists';
+import { chooseList } from '@src/storage/key-lists';
 import { listDisplayName } from './list-name';
 import { useWriteProblem } from './use-write-problem';
 
-/** The popup's choice of active list, shown once more than one exists. */
-export function ListSwitcher({ lists }: { lists: FavouriteLists }) {
+/** The popup's choice of active list, remembered as the active key's list; shown once more than one exists. */
+export function ListSwitcher({ lists, activeKeyId }: { lists: FavouriteLists; activeKeyId: string | null }) {
   const [problem, attempt] = useWriteProblem();
   if (lists.lists.length < 2) return null;
   return (
@@ -16,7 +17,7 @@ export function ListSwitcher({ lists }: { lists: FavouriteLists }) {
         onChange={(event) => {
           // Read now: the controlled select puts its old value back before the change applies.
           const activeId = event.target.value;
-          void attempt(favouriteListsItem.update((current) => ({ ...current, activeId })));
+          void attempt(chooseList(activeId, activeKeyId));
         }}
       >
         {lists.lists.map((list) => (

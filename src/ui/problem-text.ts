@@ -16,6 +16,7 @@ const ISSUE_TEXT: Readonly<Record<string, (limit: number) => string>> = {
   rememberedSecretOnly: () => i18n.t('storage.problem.rememberedSecretOnly'),
   keyGone: () => i18n.t('storage.problem.keyGone'),
   sessionSecretGone: () => i18n.t('storage.problem.sessionSecretGone'),
+  listGone: () => i18n.t('storage.problem.listGone'),
 };
 
 /** A stored value's issue code in words, or null for a code no stored value's schema gives. */

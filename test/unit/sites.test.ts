@@ -6,7 +6,7 @@ import { BalanceReplySchema, CreditsReplySchema, MagicubeReplySchema, ModelsRepl
 import { requestHostAccess } from '@src/lib/host-access';
 import { siteHostPatterns } from '@src/modelscope/endpoints';
 import { activeList, favouriteListsItem } from '@src/storage/favourite-lists';
-import { addKey, setActiveKey } from '@src/storage/keyring';
+import { addKey, keyringItem, setActiveKey } from '@src/storage/keyring';
 import { pricesFor } from '@src/storage/model-prices';
 import { addKeyWithSiteList } from '@src/ui/add-key';
 import { DEMO_KEY } from '../fake-modelscope/behaviours';
@@ -121,6 +121,8 @@ describe('the first international key', () => {
     expect(international.models.length).toBeGreaterThan(0);
     expect(international.models.every((model) => AI_CATALOGUE_IDS.includes(model))).toBe(true);
     expect(hostsAsked()).toEqual(['api-inference.modelscope.ai']);
+    // It is that key's own list: switching back to the China key brings the China list back.
+    expect((await keyringItem.get()).keys.find((key) => key.site === 'ai')?.listId).toBe(international.id);
 
     written(await addKeyWithSiteList({ label: 'Spare', secret: `ms-${'5'.repeat(32)}`, remember: true, site: 'ai' }, { activate: false }));
     expect((await favouriteListsItem.get()).lists).toHaveLength(2);

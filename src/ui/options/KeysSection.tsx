@@ -1,5 +1,6 @@
 import { i18n } from '#i18n';
-import { keyringItem, removeKey, sessionSecretsItem, setActiveKey, updateKey, type Keyring } from '@src/storage/keyring';
+import { switchToKey } from '@src/storage/key-lists';
+import { keyringItem, removeKey, sessionSecretsItem, updateKey, type Keyring } from '@src/storage/keyring';
 import type { WriteResult } from '@src/storage/write-result';
 import { addKeyWithSiteList } from '../add-key';
 import { KeyForm } from '../KeyForm';
@@ -25,7 +26,7 @@ export function KeysSection() {
       <KeyTable
         keyring={keyring}
         sessionSecrets={sessionSecrets}
-        onActivate={setActiveKey}
+        onActivate={switchToKey}
         onRename={(id, label) => updateKey(id, { label })}
         onRemember={(id, remember) => updateKey(id, { remember })}
         onRemove={removeKeyAndAccess}
