@@ -25,6 +25,8 @@ export interface LaunchOptions {
   world?: FakeWorld;
   /** The international site's world: credits (its default), or the quota headers of old. */
   aiWorld?: FakeWorld;
+  /** An X display to run a headed Chromium on (a virtual one), for a test that answers the browser's own prompts. */
+  display?: string;
 }
 
 export interface ExtensionSession {
@@ -64,10 +66,10 @@ export async function launchExtension(options: LaunchOptions = {}): Promise<Exte
   ].join(', ');
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM,
-    headless: options.headless ?? true,
+    headless: options.display ? false : (options.headless ?? true),
     colorScheme: options.colorScheme ?? 'light',
     locale: options.lang ?? 'en-US',
-    env: { ...process.env, LANGUAGE: (options.lang ?? 'en-US').replace('-', '_') },
+    env: { ...process.env, LANGUAGE: (options.lang ?? 'en-US').replace('-', '_'), ...(options.display ? { DISPLAY: options.display } : {}) },
     args: [
       `--disable-extensions-except=${EXTENSION_DIR},${CALLER_EXTENSION_DIR}`,
       `--load-extension=${EXTENSION_DIR},${CALLER_EXTENSION_DIR}`,
