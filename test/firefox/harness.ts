@@ -116,6 +116,8 @@ export async function launchFirefox(options: FirefoxLaunchOptions = {}): Promise
         'xpinstall.signatures.required': false,
         'extensions.webextensions.uuids': JSON.stringify({ [geckoIdOf(FIREFOX_EXTENSION_DIR)]: uuid }),
         'network.dns.forceResolve': address,
+        // The user's answer to Firefox's prompt for optional host permissions: allow (the international site's hosts).
+        'extensions.webextOptionalPermissionPrompts': false,
         'intl.locale.requested': lang,
         'intl.accept_languages': lang === 'zh-CN' ? 'zh-CN, zh' : 'en-US, en',
       },
