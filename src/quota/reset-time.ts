@@ -1,6 +1,7 @@
 /**
  * ModelScope's daily quota is believed to reset at midnight China Standard Time (UTC+8, no daylight saving).
- * No source names the time zone, so everything here is an estimate and the UI says so.
+ * No source names the time zone, so everything here is an estimate and the UI says so. Both sites count "today" this
+ * way: the international site says nothing otherwise.
  */
 const CHINA_OFFSET_MS = 8 * 3_600_000;
 export const DAY_MS = 86_400_000;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ApiKeySchema, SiteSchema, type Site } from '@src/contract';
+import { ApiKeySchema, DEFAULT_SITE, SiteSchema, type Site } from '@src/contract';
 import { STORAGE_KEYS } from './keys';
 import { defineValidatedItem, updateTogether } from './validated-item';
 import { decline, type WriteResult } from './write-result';
@@ -11,8 +11,11 @@ export const SavedKeySchema = z
   .object({
     id: z.string().min(1).max(64),
     label: z.string().trim().min(1, 'keyLabelBlank').max(MAX_KEY_LABEL_LENGTH, 'keyLabelTooLong'),
-    /** The ModelScope site the key was made on: its calls, credits and prices are that site's alone. */
-    site: SiteSchema,
+    /**
+     * The ModelScope site the key was made on: its calls, credits and prices are that site's alone. A key stored
+     * without one predates sites, so it is a China-site key (version 4 writes that down; this keeps it if not yet).
+     */
+    site: SiteSchema.default(DEFAULT_SITE),
     /** Kept across browser restarts in storage.local, or only for this browser session in storage.session. */
     remember: z.boolean(),
     /** The favourite list the key was last used with, chosen again when the key is (a key of one site, a list of its models). */

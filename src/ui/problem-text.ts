@@ -17,6 +17,7 @@ const ISSUE_TEXT: Readonly<Record<string, (limit: number) => string>> = {
   keyGone: () => i18n.t('storage.problem.keyGone'),
   sessionSecretGone: () => i18n.t('storage.problem.sessionSecretGone'),
   listGone: () => i18n.t('storage.problem.listGone'),
+  siteUnknown: () => i18n.t('storage.problem.siteUnknown'),
 };
 
 /** A stored value's issue code in words, or null for a code no stored value's schema gives. */

@@ -23,7 +23,7 @@ describe('the options page in Chromium', () => {
     await keys.getByLabel('API key', { exact: true }).fill(SPARE_KEY);
     await keys.getByLabel('Name for this key').fill('Spare');
     await keys.getByRole('button', { name: 'Add key' }).click();
-    await expect.poll(() => keys.getByRole('radio').count()).toBe(2);
+    await expect.poll(() => keys.locator('table.keys').getByRole('radio').count()).toBe(2);
 
     const lists = options.getByRole('region', { name: 'Favourite lists' });
     await lists.getByRole('button', { name: 'New list' }).click();
@@ -40,7 +40,7 @@ describe('the options page in Chromium', () => {
     await expect.poll(() => popup.getByRole('rowheader').allTextContents()).toEqual(['Qwen/Qwen3-Coder-480B-A35B-Instruct']);
     await popup.getByRole('button', { name: /^Check/ }).click();
     await expect.poll(() => popup.getByRole('status').textContent()).toBe('Checked 1 model: 1 ok, 0 failed');
-    await popup.getByLabel('Key', { exact: true }).selectOption({ label: 'Spare' });
+    await popup.getByLabel('Key', { exact: true }).selectOption({ label: 'Spare · modelscope.cn' });
     await popup.getByRole('button', { name: /^Check/ }).click();
     await expect.poll(() => popup.getByRole('status').textContent()).toBe('Checked 1 model: 1 ok, 0 failed');
     expect(session.fake.probes().map((probe) => probe.authorization)).toEqual([`Bearer ${DEMO_KEY}`, `Bearer ${SPARE_KEY}`]);
@@ -92,7 +92,7 @@ describe('the options page in Chromium', () => {
     );
     expect(await options.getByLabel('Probes at once').inputValue()).toBe('10');
     // The keys load on their own; poll rather than count before they arrive.
-    await expect.poll(() => options.getByRole('region', { name: 'API keys' }).getByRole('radio').count()).toBe(2);
+    await expect.poll(() => options.getByRole('region', { name: 'API keys' }).locator('table.keys').getByRole('radio').count()).toBe(2);
     const popup = await session.openPage('popup', POPUP);
     await popup.getByRole('button', { name: /^Check/ }).click();
     await expect.poll(() => popup.getByRole('status').textContent()).toBe('Checked 1 model: 1 ok, 0 failed');

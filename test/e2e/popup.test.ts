@@ -18,7 +18,9 @@ describe('the popup, from first run to a checked list', () => {
   it('guides a first run without a key, and saves the pasted key', async () => {
     const popup = await session.openPage('popup', POPUP);
     await expect.poll(() => popup.getByRole('heading', { name: /Three steps/ }).count()).toBe(1);
-    expect(await popup.getByRole('link', { name: 'Create an access token on ModelScope' }).getAttribute('href')).toBe(
+    // The China site is chosen until the user picks the international one, and so is its token page.
+    expect(await popup.getByLabel('China site (modelscope.cn)').isChecked()).toBe(true);
+    expect(await popup.getByRole('link', { name: 'modelscope.cn/my/myaccesstoken' }).getAttribute('href')).toBe(
       'https://modelscope.cn/my/myaccesstoken',
     );
     await session.screenshot(popup, 'popup-first-run-light-en');

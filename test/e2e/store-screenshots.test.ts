@@ -59,7 +59,7 @@ describe('the store screenshots', () => {
 
       const options = await session.openPage('options', SIZE);
       await expect.poll(() => options.getByRole('heading', { name: words.settings }).count()).toBe(1);
-      await expect.poll(() => options.getByRole('radio').count()).toBe(1);
+      await expect.poll(() => options.locator('table.keys').getByRole('radio').count()).toBe(1);
       const optionsPath = join(STORE_SCREENSHOTS, `options-${words.suffix}.png`);
       await options.screenshot({ path: optionsPath });
 

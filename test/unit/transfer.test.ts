@@ -123,6 +123,21 @@ describe('import', () => {
     });
   });
 
+  it('imports the keys of a file exported before sites existed as China-site keys, and an international key as one', () => {
+    const keyring = (keys: object[]) => ({ keys, activeId: 'key-1' });
+    const old = parseSettingsFile(settingsFile({ keyring: keyring([{ id: 'key-1', label: 'Work', remember: true, secret: KEY }]) }));
+    if (!old.ok) throw new Error(JSON.stringify(old.problem));
+    expect(old.file.keyring?.keys).toEqual([{ id: 'key-1', label: 'Work', remember: true, secret: KEY, site: 'cn' }]);
+
+    const current = JSON.parse(settingsFile({})) as Record<string, unknown>;
+    const international = { ...current, ...old.file, keyring: keyring([{ id: 'key-1', label: 'Intl', remember: true, secret: KEY, site: 'ai' }]) };
+    const parsed = parseSettingsFile(JSON.stringify(international));
+    if (!parsed.ok) throw new Error(JSON.stringify(parsed.problem));
+    expect(parsed.file.keyring?.keys[0]?.site).toBe('ai');
+    const unknownSite = parseSettingsFile(JSON.stringify({ ...international, keyring: keyring([{ id: 'key-1', label: 'X', remember: true, secret: KEY, site: 'eu' }]) }));
+    expect(unknownSite).toMatchObject({ ok: false, problem: { code: 'invalidField', path: 'keyring.keys.0.site', issue: 'siteUnknown' } });
+  });
+
   it.each([
     ['not JSON', '{"format":', { code: 'notJson' }],
     ['another file', '{"name":"package"}', { code: 'invalidField', path: 'format', issue: 'notSettingsFile', params: {} }],
