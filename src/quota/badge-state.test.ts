@@ -182,3 +182,26 @@ describe('the badge in the credit world', () => {
     expect(derivedLevel({ calls, price })).toBe(level);
   });
 });
+
+describe('the badge with monthly counts (the international site’s Qwen-Ambassador models)', () => {
+  const monthly = (model: string, remaining: number) =>
+    result(model, { ...NO_NUMBERS, model_month_request_limit: 5500, model_month_request_remaining: remaining });
+
+  it('shows the lowest calls left this month only when no daily figure exists, coloured by its share of the month', () => {
+    const state = badgeState(inputs({ results: { 'a/1': monthly('a/1', 5000), 'b/2': monthly('b/2', 300) } }));
+    expect(state).toMatchObject({ kind: 'monthly', lowest: { model: 'b/2', remaining: 300, limit: 5500 } });
+    expect(badgeText(state)).toBe('300');
+    expect(badgeColours(state)).toEqual(BADGE_COLOURS.critical);
+  });
+
+  it('never weighs a month’s calls against a day’s: a daily figure wins, however many the month has left', () => {
+    const state = badgeState(inputs({ results: { 'a/1': monthly('a/1', 12), 'b/2': result('b/2') } }));
+    expect(state).toMatchObject({ kind: 'quota', lowest: { model: 'b/2' } });
+    expect(badgeText(state)).toBe('400');
+  });
+
+  it('does not count a monthly model as one whose price is still to learn', () => {
+    const state = badgeState(inputs({ results: { 'a/1': monthly('a/1', 5000), 'b/2': noHeaders('b/2') }, magicube: balance, prices: { 'b/2': { price: 1 } } }));
+    expect(state).toMatchObject({ kind: 'derived', unpriced: 0 });
+  });
+});

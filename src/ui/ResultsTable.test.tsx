@@ -165,3 +165,27 @@ describe('ResultsTable in the credit world', () => {
     expect(cells(GLM)[0]).toBe('价格未知：下次检查时获取（消耗 1 次调用）上次未能获取价格：期间有其他应用用此令牌消耗了魔粒；下次检查会再试。');
   });
 });
+
+describe('ResultsTable: calls left this month', () => {
+  const AMBASSADOR = 'Qwen-Ambassador/Qwen3-Coder-480B-A35B-Instruct';
+  const monthly = balanceItem(AMBASSADOR, { ...NO_NUMBERS, model_month_request_limit: 5500, model_month_request_remaining: 5123, checked_at: '2026-11-27T09:30:00.000Z' });
+
+  it.each([
+    ['en', 'calls left this month, from ModelScope’s monthly quota headers'],
+    ['zh_CN', '本月剩余调用，来自 ModelScope 的每月额度响应头'],
+  ] as const)('in %s, says a monthly count is this month’s, in one cell, never under a day’s column', async (locale, words) => {
+    await serveLocale(locale);
+    render(<ResultsTable models={[AMBASSADOR]} results={{ [AMBASSADOR]: monthly }} credits={NO_ROW_CREDITS} checking={none} now={NOW} />);
+    const [callsLeft] = cells(AMBASSADOR);
+    expect(callsLeft).toBe(`5123 / 5500${words}`);
+    expect(screen.getAllByRole('columnheader')).toHaveLength(3);
+  });
+
+  it('shows the month’s count beneath the day’s when a model sends both', () => {
+    const both = { ...base, model_month_request_limit: 5500, model_month_request_remaining: 5123 };
+    render(<ResultsTable models={[GLM]} results={{ [GLM]: both }} credits={NO_ROW_CREDITS} checking={none} now={NOW} />);
+    const [model, account] = cells(GLM);
+    expect(model).toBe('12 / 5005123 / 5500calls left this month, from ModelScope’s monthly quota headers');
+    expect(account).toBe('1990 / 2000');
+  });
+});
