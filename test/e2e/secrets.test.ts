@@ -4,6 +4,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tally, writeFigures } from '../reliability/figures';
 import { DEMO_KEY, FAKE_ECHO_KEY, FAKE_NO_HEADERS, REVOKED_KEY } from '../fake-modelscope/behaviours';
+import { MODELSCOPE_HOSTS } from '../fake-modelscope/sites';
 import { observe, type Observation } from './devtools';
 import { launchExtension, type ExtensionSession } from './harness';
 
@@ -12,15 +13,7 @@ const SESSION_ONLY = `ms-${'5e55'.repeat(8)}`;
 const THEIRS = `ms-${'7e1a'.repeat(8)}`;
 /** The secret part of each saved key: neither a `Bearer` prefix nor a redacted `ms-***` can hide it from a search. */
 const SECRETS = [DEMO_KEY, SESSION_ONLY].map((key) => key.slice(3));
-/** Where a saved key may go: both ModelScope sites' hosts (this test's keys are the China site's). */
-const MODELSCOPE_HOSTS = [
-  'api-inference.modelscope.cn',
-  'modelscope.cn',
-  'www.modelscope.cn',
-  'api-inference.modelscope.ai',
-  'modelscope.ai',
-  'www.modelscope.ai',
-];
+// Where a saved key may go: both ModelScope sites' hosts (this test's keys are the China site's), MODELSCOPE_HOSTS.
 const CANARY = 'https://example.org/canary';
 
 const figures = tally('requestsRecorded', 'hostsContacted', 'consoleLinesChecked', 'repliesChecked');
