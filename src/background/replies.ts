@@ -1,5 +1,5 @@
 import { i18n } from '#i18n';
-import type { ContractReply, MessageType, ReplyError, ReplyOf, RequestProblem } from '@src/contract';
+import type { ContractReply, MessageType, ReplyError, ReplyOf, RequestProblem, Site } from '@src/contract';
 import { websiteHost } from '@src/modelscope/endpoints';
 import type { Caller, AccountResolution } from './caller';
 
@@ -41,7 +41,12 @@ export function missingKeyMessage(external: boolean): string {
 /** A request whose account could not be used: no key to use, or a site whose hosts the browser has not granted. */
 export function accountRefusal<T extends MessageType>(type: T, failure: Extract<AccountResolution, { ok: false }>, caller: Caller): ReplyOf<T> {
   if (failure.problem === 'no_key') return refusal(type, missingKeyMessage(caller.external), { code: 'invalid_request', field: 'api_key' });
-  return refusal(type, i18n.t('reply.siteAccessMissing', [websiteHost(failure.site)]), { code: 'site_access_missing', field: 'site' });
+  return siteAccessRefusal(type, failure.site);
+}
+
+/** The browser has not granted the site's hosts: nothing was sent, and the user is told where to allow them. */
+export function siteAccessRefusal<T extends MessageType>(type: T, site: Site): ReplyOf<T> {
+  return refusal(type, i18n.t('reply.siteAccessMissing', [websiteHost(site)]), { code: 'site_access_missing', field: 'site' });
 }
 
 /** Only the error's name goes out: its text could carry anything, the key included. */

@@ -11,11 +11,11 @@ const GRANTED_AT_INSTALL: ReadonlySet<Site> = new Set(['cn']);
 export const asksForAccess = (site: Site) => !GRANTED_AT_INSTALL.has(site);
 
 /**
- * Asks the browser for a site's hosts when they are optional (its own prompt); call it in the click's handler before
- * anything is awaited. The China site's come with the install, so nothing is asked for them.
+ * Asks the browser for a site's hosts; call it in the click's handler before anything is awaited. Hosts already
+ * granted (the China site's come with the install) are answered at once, with no prompt; Firefox lets a user take
+ * even those back, and then this asks for them again.
  */
 export function askForSiteAccess(site: Site): Promise<boolean> {
-  if (!asksForAccess(site)) return hasHostAccess(siteHostPatterns(site));
   return requestHostAccess(siteHostPatterns(site));
 }
 

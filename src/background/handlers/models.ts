@@ -1,11 +1,10 @@
 import { i18n } from '#i18n';
 import { DEFAULT_SITE, type ModelsReply, type ModelsRequest, type Site } from '@src/contract';
 import { fetchModelCatalogue } from '@src/modelscope/catalogue';
-import { websiteHost } from '@src/modelscope/endpoints';
 import { checkSettingsItem } from '@src/storage/check-settings';
 import { activeKey } from '@src/storage/keyring';
 import type { Caller } from '../caller';
-import { refusal } from '../replies';
+import { refusal, siteAccessRefusal } from '../replies';
 import { hasSiteAccess } from '../site-access';
 
 /** The site whose catalogue is asked for: the one named, or for our own pages, the active key's. */
@@ -17,9 +16,7 @@ async function catalogueSite(request: ModelsRequest, caller: Caller): Promise<Si
 /** The API-Inference catalogue of one site. Free and keyless. */
 export async function handleModels(request: ModelsRequest, caller: Caller): Promise<ModelsReply> {
   const site = await catalogueSite(request, caller);
-  if (!(await hasSiteAccess(site))) {
-    return refusal('models', i18n.t('reply.siteAccessMissing', [websiteHost(site)]), { code: 'site_access_missing', field: 'site' });
-  }
+  if (!(await hasSiteAccess(site))) return siteAccessRefusal('models', site);
   const { timeoutSeconds } = await checkSettingsItem.get();
   const outcome = await fetchModelCatalogue({ site, timeoutMs: timeoutSeconds * 1000 });
   if (!outcome.ok) {
