@@ -9,7 +9,8 @@ export const BUDGETS = {
   /** With the concurrency-limited upstream: ours / the best fixed bound (the upstream's own limit). */
   limitedRatio: 1.3,
   overheadPerProbeMs: 2,
-  popupFirstResultsMs: 150,
+  /** The popup's first paint of stored results over the bare floor page's, measured taking turns. */
+  popupFirstPaintRatio: 1.5,
   coldWorkerHealthMs: 300,
   chromeZipBytes: 300 * 1024,
   /** Writes of the latest results while a 50-model check runs (one a result would be 50). */
