@@ -9,6 +9,8 @@ export const BUDGETS = {
   /** With the concurrency-limited upstream: ours / the best fixed bound (the upstream's own limit). */
   limitedRatio: 1.3,
   overheadPerProbeMs: 2,
+  /** The free refresh (five reads in parallel, kept) over the slowest of those reads alone. */
+  freeRefreshRatio: 1.2,
   /** The popup's first paint of stored results over the bare floor page's, measured taking turns. */
   popupFirstPaintRatio: 1.5,
   coldWorkerHealthMs: 300,

@@ -6,6 +6,7 @@ import { cpus } from 'node:os';
 import { startFakeModelScope } from '@test/fake-modelscope/server';
 import { chromiumSection, measureChromium } from './chromium';
 import { strategies } from './engines';
+import { freeRefreshSection, measureFreeRefresh } from './free-refresh';
 import { measureOverhead, overheadSection } from './overhead';
 import { measureQuotaSession, quotaSection } from './quota-session';
 import { renderReport, summarize, type Section } from './report';
@@ -75,6 +76,8 @@ try {
   sections.push(await attempt('Overhead per probe', async () => overheadSection(await measureOverhead(fake))));
   progress('quota session');
   sections.push(await attempt('Quota session', async () => quotaSection(await measureQuotaSession(fake))));
+  progress('the free refresh');
+  sections.push(await attempt('The free refresh', async () => freeRefreshSection(await measureFreeRefresh(fake))));
   progress('storage writes during a check');
   sections.push(await attempt('Storage writes', async () => writesSection(await measureWrites(fake))));
 } finally {
