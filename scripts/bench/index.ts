@@ -7,6 +7,7 @@ import { startFakeModelScope } from '@test/fake-modelscope/server';
 import { chromiumSection, measureChromium } from './chromium';
 import { strategies } from './engines';
 import { freeRefreshSection, measureFreeRefresh } from './free-refresh';
+import { learningSection, measureLearning } from './learning';
 import { measureOverhead, overheadSection } from './overhead';
 import { measureQuotaSession, quotaSection } from './quota-session';
 import { renderReport, summarize, type Section } from './report';
@@ -78,6 +79,8 @@ try {
   sections.push(await attempt('Quota session', async () => quotaSection(await measureQuotaSession(fake))));
   progress('the free refresh');
   sections.push(await attempt('The free refresh', async () => freeRefreshSection(await measureFreeRefresh(fake))));
+  progress('what learning prices costs');
+  sections.push(await attempt('What learning prices costs', async () => learningSection(await measureLearning(fake))));
   progress('storage writes during a check');
   sections.push(await attempt('Storage writes', async () => writesSection(await measureWrites(fake))));
 } finally {
