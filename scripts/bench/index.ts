@@ -81,7 +81,7 @@ try {
   sections.push(await attempt('The free refresh', async () => freeRefreshSection(await measureFreeRefresh(fake))));
   progress('what learning prices costs');
   sections.push(await attempt('What learning prices costs', async () => learningSection(await measureLearning(fake))));
-  progress('storage writes during a check');
+  progress('storage writes and CPU time of a check');
   sections.push(await attempt('Storage writes', async () => writesSection(await measureWrites(fake))));
 } finally {
   await fake.close();
