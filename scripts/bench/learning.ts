@@ -137,11 +137,12 @@ export function learningSection({ first, fixed, fewestLearned, later }: Learning
       ],
     ],
     notes: [
-      `The worker's real \`checkAndKeep\` (the popup's Check of its list, which holds the ${MODELS.length} models) on WXT's fake browser, against the fake in its credit ` +
-        `world: the probes as above (${REALISTIC.latencyMs} ms + 0–${REALISTIC.jitterMs} ms, ${(REALISTIC.transientFailureRate ?? 0) * 100} % ` +
-        `503 pages), Magicube requests held ${MAGICUBE_LATENCY.latencyMs} ms + 0–${MAGICUBE_LATENCY.jitterMs} ms, and a spend ` +
-        `showing in the ledger ${LEDGER_LAG_MS} ms after its call. The first Check learns each price from the ledger around ` +
-        'that model\'s one call, one model at a time, and ends by reading the free figures again.',
+      `The worker's real \`checkAndKeep\` (the popup's Check of its list, which holds the ${MODELS.length} models) on ` +
+        `WXT's fake browser, against the fake in its credit world: the probes as above (${REALISTIC.latencyMs} ms + ` +
+        `0–${REALISTIC.jitterMs} ms, ${(REALISTIC.transientFailureRate ?? 0) * 100} % 503 pages), Magicube requests held ` +
+        `${MAGICUBE_LATENCY.latencyMs} ms + 0–${MAGICUBE_LATENCY.jitterMs} ms, and a spend showing in the ledger ` +
+        `${LEDGER_LAG_MS} ms after its call. The first Check learns each price from the ledger around that model's one ` +
+        'call, one model at a time, and ends by reading the free figures again.',
       `The fixed bound: the same probes and retries, ${concurrency} at once, with nothing learned or stored; the two take ` +
         'turns at going first. A paid call is a 2xx answer; credits spent are the fake\'s balance before and after.',
       `Later Checks: ${LATER_CHECKS} a run, each with the session's result cache emptied first (as once its 60 s have ` +

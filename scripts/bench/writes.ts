@@ -34,6 +34,8 @@ function knownPrices(models: readonly string[]) {
   return { modelPrices: { cn: { models: Object.fromEntries(models.map((model) => [model, price])), notes: {} } } };
 }
 
+const writesText = (writes: number) => `${writes} write${writes === 1 ? '' : 's'}`;
+
 const fileOf = (key: string) => (key.startsWith('result:') ? 'result cache (session, one item a model)' : key);
 
 /** Counts every storage write, by key, while `task` runs. */
@@ -117,7 +119,7 @@ export function writesSection({ written, oursCpuMs, bareCpuMs, fewestStored }: W
       [
         'storage writes, all keys',
         String(RUNS),
-        `${medianOf((run) => total(run, 'writes'))} writes, ${formatKb(medianOf((run) => total(run, 'bytes')))}`,
+        `${writesText(medianOf((run) => total(run, 'writes')))}, ${formatKb(medianOf((run) => total(run, 'bytes')))}`,
         '—',
         '—',
         '—',
@@ -125,7 +127,7 @@ export function writesSection({ written, oursCpuMs, bareCpuMs, fewestStored }: W
       ...keys.map((key) => [
         `— ${key}`,
         String(RUNS),
-        `${medianOf((run) => run.get(key)?.writes ?? 0)} writes, ${formatKb(medianOf((run) => run.get(key)?.bytes ?? 0))}`,
+        `${writesText(medianOf((run) => run.get(key)?.writes ?? 0))}, ${formatKb(medianOf((run) => run.get(key)?.bytes ?? 0))}`,
         key === LATEST_RESULTS ? `${fewestStored} of ${MODELS} models stored (fewest)` : '—',
         key === LATEST_RESULTS ? `≤ ${BUDGETS.latestResultsWrites} writes; every model stored` : '—',
         key === LATEST_RESULTS ? `${verdict(fewMet)}; ${verdict(allMet)}` : '—',
