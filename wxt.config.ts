@@ -25,6 +25,23 @@ export default defineConfig({
   imports: false,
   // Imports across folders go through these, never `../../src/`.
   alias: { '@src': 'src', '@test': 'test' },
+  // ---- The bench's build only: `MSQ_BENCH_BUILD=1 wxt build` (run by `npm run bench`) writes .output/chrome-mv3-bench/
+  // with the first-paint floor page of scripts/bench/paint-floor/ added (a static page and a script built on its own,
+  // so the other files are those of the production build, byte for byte); `npm run build` and `npm run zip` never hold it.
+  hooks: {
+    'config:resolved': (wxt) => {
+      if (process.env.MSQ_BENCH_BUILD === '1') wxt.config.outDir = `${wxt.config.outDir}-bench`;
+    },
+    'entrypoints:found': (_wxt, infos) => {
+      if (process.env.MSQ_BENCH_BUILD !== '1') return;
+      infos.push({ name: 'paint-floor', inputPath: fileURLToPath(new URL('scripts/bench/paint-floor/paint-floor.ts', import.meta.url)), type: 'unlisted-script' });
+    },
+    'build:publicAssets': (_wxt, files) => {
+      if (process.env.MSQ_BENCH_BUILD !== '1') return;
+      files.push({ absoluteSrc: fileURLToPath(new URL('scripts/bench/paint-floor/paint-floor.html', import.meta.url)), relativeDest: 'paint-floor.html' });
+    },
+  },
+  // ---- end of the bench's build
   // The sources archive Mozilla's reviewers rebuild the Firefox zip from: what `npm ci && npm run build:firefox` reads,
   // and the README that says how. Tests, scripts and store images are not needed to build, so they stay out.
   zip: {

@@ -1,4 +1,5 @@
-// The three ways of checking a batch, all with the same probe and the same retries: only the scheduling differs.
+// The ways of checking a batch, all with the same probe and the same retries: only the scheduling differs.
+import { AdaptiveLimiter } from '@src/engine/adaptive-limiter';
 import { checkModels, type CheckDeps } from '@src/engine/check-models';
 import { DEFAULT_RETRY_POLICY, withRetries } from '@src/engine/retry';
 import { SingleFlight } from '@src/engine/single-flight';
@@ -52,10 +53,79 @@ export function allAtOnce(fetchFn: typeof fetch): Engine {
   return (models) => Promise.all(models.map((model) => probeWithRetries(model, { timeoutMs: TIMEOUT_MS, fetchFn })));
 }
 
-export const STRATEGIES = [
-  // A fresh cache and single-flight for every run, so each run times real probes.
-  { name: 'ours', engine: (fetchFn: typeof fetch) => ourEngine(fetchFn, freshDeps()) },
-  { name: 'oneAfterAnother', engine: oneAfterAnother },
-  { name: 'allAtOnce', engine: allAtOnce },
-] as const;
-export type StrategyName = (typeof STRATEGIES)[number]['name'];
+/**
+ * At most `bound` probes in flight, never more and never fewer: a limiter whose ceiling is where it starts and that
+ * is never told of a refusal. Against an upstream that takes exactly `bound` at once, no fixed bound does better.
+ */
+export function fixedBound(bound: number): (fetchFn: typeof fetch) => Engine {
+  return (fetchFn) => {
+    const limiter = new AdaptiveLimiter(bound, bound);
+    const probe = (model: string) => limiter.run(() => probeModel(model, BENCH_KEY, { site: 'cn', timeoutMs: TIMEOUT_MS, fetchFn }), () => 'other');
+    return (models) => Promise.all(models.map((model) => withRetries(() => probe(model), DEFAULT_RETRY_POLICY)));
+  };
+}
+
+export interface Strategy {
+  name: StrategyName;
+  engine: (fetchFn: typeof fetch) => Engine;
+}
+export type StrategyName = 'ours' | 'fixedBound' | 'oneAfterAnother' | 'allAtOnce';
+
+export function strategies(bound: number): Strategy[] {
+  return [
+    // A fresh cache and single-flight for every run, so each run times real probes.
+    { name: 'ours', engine: (fetchFn) => ourEngine(fetchFn, freshDeps()) },
+    { name: 'fixedBound', engine: fixedBound(bound) },
+    { name: 'oneAfterAnother', engine: oneAfterAnother },
+    { name: 'allAtOnce', engine: allAtOnce },
+  ];
+}
+
+/** The probes a checker sent: how many, the most in flight at once, and per model how many were sent and paid (2xx). */
+export interface Traffic {
+  fetchFn: typeof fetch;
+  requests(): number;
+  paid(): number;
+  peakInFlight(): number;
+  mostOnOneModel(): number;
+  mostPaidOnOneModel(): number;
+}
+
+function modelOf(body: RequestInit['body']): string | null {
+  const model: unknown = typeof body === 'string' ? (JSON.parse(body) as { model?: unknown }).model : null;
+  return typeof model === 'string' ? model : null;
+}
+
+/**
+ * Counts a checker's probes on their way out (other requests pass uncounted): a probe is in flight from the call until
+ * its response (or error) arrives.
+ */
+export function countTraffic(fetchFn: typeof fetch): Traffic {
+  const sent = new Map<string, number>();
+  const paid = new Map<string, number>();
+  const add = (counts: Map<string, number>, model: string) => counts.set(model, (counts.get(model) ?? 0) + 1);
+  const sum = (counts: Map<string, number>) => [...counts.values()].reduce((total, count) => total + count, 0);
+  let inFlight = 0;
+  let peak = 0;
+  return {
+    async fetchFn(input, init) {
+      const model = modelOf(init?.body);
+      if (model === null) return fetchFn(input, init);
+      add(sent, model);
+      inFlight += 1;
+      peak = Math.max(peak, inFlight);
+      try {
+        const response = await fetchFn(input, init);
+        if (response.ok) add(paid, model);
+        return response;
+      } finally {
+        inFlight -= 1;
+      }
+    },
+    requests: () => sum(sent),
+    paid: () => sum(paid),
+    peakInFlight: () => peak,
+    mostOnOneModel: () => Math.max(0, ...sent.values()),
+    mostPaidOnOneModel: () => Math.max(0, ...paid.values()),
+  };
+}

@@ -1,9 +1,10 @@
 // How heavy the extension is: each entrypoint's JavaScript, raw and gzipped, and the store zips.
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, posix } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { BUDGETS } from './budgets';
 import { formatKb, verdict, type Section } from './report';
+import { BENCH_PAGE } from './write-docs';
 
 const OUTPUT_DIR = '.output';
 const CHROME_DIR = join(OUTPUT_DIR, 'chrome-mv3');
@@ -53,6 +54,15 @@ function zipOf(suffix: string): { name: string; bytes: number } {
   return { name, bytes: statSync(join(OUTPUT_DIR, name)).size };
 }
 
+/** The figures the last written report gave each row of this table (raw and gzip, as printed), by the row's name. */
+function previousRun(): Map<string, string> {
+  if (!existsSync(BENCH_PAGE)) return new Map();
+  const page = readFileSync(BENCH_PAGE, 'utf8');
+  const table = page.slice(page.indexOf('### Size'));
+  const rows = [...table.matchAll(/^\| ([^|]+) \| [^|]* \| ([\d.]+ KB) \| ([\d.]+ KB|—) \|/gm)];
+  return new Map(rows.map(([, name, raw, gzip]) => [name!.trim(), gzip === '—' ? raw! : `${raw} / ${gzip}`]));
+}
+
 export function measureSize() {
   const pages = PAGES.map((page) => ({ page, files: pageScripts(page) }));
   const loadedBy = (file: string) => pages.filter(({ files }) => files.includes(file)).length;
@@ -63,23 +73,26 @@ export function measureSize() {
     ...pages.map(({ page, files }) => weigh(`${page} page, its own chunks`, files.filter((file) => !shared.includes(file)))),
     weigh('shared by popup and options', shared),
   ];
-  return { entrypoints, chrome: zipOf('chrome'), firefox: zipOf('firefox') };
+  return { entrypoints, chrome: zipOf('chrome'), firefox: zipOf('firefox'), previous: previousRun() };
 }
 
-export function sizeSection({ entrypoints, chrome, firefox }: ReturnType<typeof measureSize>): Section {
+export function sizeSection({ entrypoints, chrome, firefox, previous }: ReturnType<typeof measureSize>): Section {
   const met = chrome.bytes < BUDGETS.chromeZipBytes;
+  const before = (name: string) => previous.get(name) ?? '—';
   return {
     title: 'Size',
-    columns: ['what', 'files', 'raw', 'gzip', 'budget', 'result'],
+    columns: ['what', 'files', 'raw', 'gzip', 'previous run (raw / gzip)', 'budget', 'result'],
     rows: [
-      ...entrypoints.map((w) => [w.name, w.files.map((file) => `\`${file}\``).join(', '), formatKb(w.raw), formatKb(w.gzip), '—', '—']),
-      [`Chrome zip`, `\`${chrome.name}\``, formatKb(chrome.bytes), '—', `< ${formatKb(BUDGETS.chromeZipBytes)}`, verdict(met)],
-      [`Firefox zip`, `\`${firefox.name}\``, formatKb(firefox.bytes), '—', '—', '—'],
+      ...entrypoints.map((w) => [w.name, w.files.map((file) => `\`${file}\``).join(', '), formatKb(w.raw), formatKb(w.gzip), before(w.name), '—', '—']),
+      ['Chrome zip', `\`${chrome.name}\``, formatKb(chrome.bytes), '—', before('Chrome zip'), `< ${formatKb(BUDGETS.chromeZipBytes)}`, verdict(met)],
+      ['Firefox zip', `\`${firefox.name}\``, formatKb(firefox.bytes), '—', before('Firefox zip'), '—', '—'],
     ],
     notes: [
       'A page counts every script it loads: its module script, its modulepreloads and their static imports. A chunk ' +
-        'loaded by both pages is counted in full in each "all it loads" row, and once in the "shared" row.',
+        'loaded by both pages is counted in full in each "all it loads" row, and once in the "shared" row; a chunk a ' +
+        'page loads only when needed (a dynamic import) is in neither.',
       'gzip: each file alone at level 9 (node:zlib). KB = 1024 bytes.',
+      `Previous run: the figures of the report last written to ${BENCH_PAGE}.`,
     ],
     budgets: [{ name: 'Chrome zip size', met }],
   };

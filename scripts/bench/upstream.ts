@@ -7,6 +7,8 @@ export const REAL_IDS: readonly string[] = REAL_MODELS.map((model) => model.id);
 
 /** About 300 ms to headers (250 ms plus 0–100 ms of jitter), and 3 % of probes answered by a 503 gateway page. */
 export const REALISTIC: FakeModelScopeRuntimeOptions = {
+  world: 'quota',
+  ledgerLagMs: 0,
   latencyMs: 250,
   jitterMs: 100,
   transientFailureRate: 0.03,
@@ -16,7 +18,7 @@ export const IN_FLIGHT_LIMIT = 5;
 /** The same, and a header-less 429 for any probe arriving while IN_FLIGHT_LIMIT are in flight. */
 export const CONCURRENCY_LIMITED: FakeModelScopeRuntimeOptions = { ...REALISTIC, maxInFlight: IN_FLIGHT_LIMIT };
 /** No latency and no failures: what is left is the client's own cost. */
-export const INSTANT: FakeModelScopeRuntimeOptions = { latencyMs: 0, jitterMs: 0, transientFailureRate: 0, maxInFlight: undefined };
+export const INSTANT: FakeModelScopeRuntimeOptions = { ...REALISTIC, latencyMs: 0, jitterMs: 0, transientFailureRate: 0 };
 
 /** `count` distinct models that answer with all four quota headers (the fake's pool of plain models). */
 export function benchModels(count: number): string[] {

@@ -1,133 +1,154 @@
-// Storage writes of the latest results during a 50-model check: ours (coalesced, a write at most every 250 ms) beside
-// one write a result, as the extension stored them before. Both run the real write path on WXT's fake browser storage.
-import type { BalanceItem } from '@src/contract';
-import { checkModels } from '@src/engine/check-models';
-import { DEFAULT_CHECK_SETTINGS } from '@src/storage/check-settings-schema';
-import type { FakeModelScope } from '@test/fake-modelscope/server';
-import { fetchRoutedTo } from '@test/support/routed-fetch';
+// Storage writes, bytes written and CPU time of the worker's real check of 50 models, on WXT's fake browser: what the
+// check itself costs beside the bare probes of the same models.
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import type { FakeModelScope } from '@test/fake-modelscope/server';
+import { seededList } from '@test/support/seeds';
 import { BUDGETS } from './budgets';
-import { freshDeps } from './engines';
-import { formatKb, verdict, type Section } from './report';
+import { allAtOnce } from './engines';
+import { MAGICUBE_LATENCY } from './magicube-latency';
+import { formatKb, formatMs, verdict, type Section } from './report';
 import { median } from './stats';
-import { BENCH_KEY, benchModels, REALISTIC, resetUpstream } from './upstream';
+import { BENCH_KEY, benchModels, REALISTIC } from './upstream';
+import { loadWorkerModules, restoreFetch, startRun, type WorkerModules } from './worker-modules';
 
 const MODELS = 50;
-const RUNS = 3;
+const RUNS = 5;
 const SEED = 7300;
-const KEY_ID = 'bench-key';
 const LATEST_RESULTS = 'latestResults';
 
+/** What one check wrote: per storage key (the session's result cache as one), writes and bytes of JSON. */
+type Written = Map<string, { writes: number; bytes: number }>;
+
 export interface WriteFigures {
-  /** Writes of the latest results in each run. */
-  writes: number[];
-  /** Bytes of JSON written to the latest results in each run. */
-  bytes: number[];
+  written: Written[];
+  /** CPU time (user + system) of the whole process per result: ours, and the bare probes of the same models. */
+  oursCpuMs: number[];
+  bareCpuMs: number[];
   /** The fewest models found stored after any run. */
   fewestStored: number;
 }
 
-/** How a check's results reach storage: each as it arrives, then whatever is left once the check is done. */
-interface Storer {
-  onResult(item: BalanceItem): void | Promise<void>;
-  flush(): Promise<void>;
+/** The models' prices known, so the check probes them all at once rather than learning them one by one. */
+function knownPrices(models: readonly string[]) {
+  const price = { tier: 'lightweight', rawTier: 'lightweight', price: 0.5, learned_at: Date.now(), source: 'manual' };
+  return { modelPrices: { cn: { models: Object.fromEntries(models.map((model) => [model, price])), notes: {} } } };
 }
 
-/** Loaded once the fake browser is in place: `wxt/browser` picks its browser when first imported. */
-async function storers(): Promise<{ everyMs: number; ours: () => Storer; perResult: () => Storer }> {
-  Object.assign(globalThis, { browser: fakeBrowser });
-  const [{ resultWriter, RESULT_WRITE_EVERY_MS }, { saveLatestResults }] = await Promise.all([
-    import('@src/background/result-writer'),
-    import('@src/storage/latest-results'),
-  ]);
-  return {
-    everyMs: RESULT_WRITE_EVERY_MS,
-    ours: () => {
-      const writer = resultWriter(KEY_ID, () => {});
-      return { onResult: (item) => writer.add(item), flush: () => writer.flush() };
-    },
-    perResult: () => ({
-      onResult: async (item) => void (await saveLatestResults(KEY_ID, [item])),
-      flush: async () => {},
-    }),
-  };
-}
+const writesText = (writes: number) => `${writes} write${writes === 1 ? '' : 's'}`;
 
-async function measureOne(fake: FakeModelScope, makeStorer: () => Storer): Promise<WriteFigures> {
-  const figures: WriteFigures = { writes: [], bytes: [], fewestStored: MODELS };
-  const local = fakeBrowser.storage.local;
-  const set = local.set.bind(local);
-  for (let run = 0; run < RUNS; run += 1) {
-    fakeBrowser.reset();
-    resetUpstream(fake, REALISTIC, SEED + run);
-    let writes = 0;
-    let bytes = 0;
-    local.set = (items: Record<string, unknown>) => {
-      if (Object.hasOwn(items, LATEST_RESULTS)) {
-        writes += 1;
-        bytes += JSON.stringify(items[LATEST_RESULTS]).length;
+const fileOf = (key: string) => (key.startsWith('result:') ? 'result cache (session, one item a model)' : key);
+
+/** Counts every storage write, by key, while `task` runs. */
+async function countingWrites(task: () => Promise<unknown>): Promise<Written> {
+  const written: Written = new Map();
+  const areas = [fakeBrowser.storage.local, fakeBrowser.storage.session];
+  const originals = areas.map((area) => area.set.bind(area));
+  areas.forEach((area, index) => {
+    area.set = (items: Record<string, unknown>) => {
+      for (const [key, value] of Object.entries(items)) {
+        const file = written.get(fileOf(key)) ?? { writes: 0, bytes: 0 };
+        written.set(fileOf(key), { writes: file.writes + 1, bytes: file.bytes + JSON.stringify(value).length });
       }
-      return set(items);
+      return originals[index]!(items);
     };
-    try {
-      const storer = makeStorer();
-      await checkModels(benchModels(MODELS), BENCH_KEY, KEY_ID, freshDeps(), {
-        site: 'cn',
-        concurrency: DEFAULT_CHECK_SETTINGS.concurrency,
-        timeoutMs: DEFAULT_CHECK_SETTINGS.timeoutSeconds * 1000,
-        cacheMaxAgeMs: DEFAULT_CHECK_SETTINGS.cacheSeconds * 1000,
-        force: false,
-        onResult: (item) => storer.onResult(item),
-        fetchFn: fetchRoutedTo(fake),
+  });
+  try {
+    await task();
+  } finally {
+    areas.forEach((area, index) => (area.set = originals[index]!));
+  }
+  return written;
+}
+
+/** CPU time of this process while `task` runs, in ms. */
+async function cpuOf(task: () => Promise<unknown>): Promise<number> {
+  const before = process.cpuUsage();
+  await task();
+  const { user, system } = process.cpuUsage(before);
+  return (user + system) / 1000;
+}
+
+export async function measureWrites(fake: FakeModelScope): Promise<WriteFigures> {
+  try {
+    return await measure(fake, await loadWorkerModules());
+  } finally {
+    restoreFetch();
+  }
+}
+
+async function measure(fake: FakeModelScope, worker: WorkerModules): Promise<WriteFigures> {
+  const models = benchModels(MODELS);
+  const figures: WriteFigures = { written: [], oursCpuMs: [], bareCpuMs: [], fewestStored: MODELS };
+  const plan = (run: number) => ({ world: 'quota' as const, chat: REALISTIC, magicube: MAGICUBE_LATENCY, seed: SEED + run });
+  for (let run = 0; run < RUNS; run += 1) {
+    const ours = async () => {
+      await startRun(fake, plan(run));
+      await fakeBrowser.storage.local.set({ ...seededList(models), ...knownPrices(models) });
+      let written: Written = new Map();
+      const cpuMs = await cpuOf(async () => {
+        written = await countingWrites(() => worker.checking.checkAndKeep({ apiKey: BENCH_KEY, site: 'cn', models, force: false, planned: false }));
       });
-      await storer.flush();
-    } finally {
-      local.set = set;
-    }
-    const stored = ((await local.get(LATEST_RESULTS))[LATEST_RESULTS] ?? {}) as Record<string, Record<string, unknown>>;
-    figures.writes.push(writes);
-    figures.bytes.push(bytes);
-    figures.fewestStored = Math.min(figures.fewestStored, Object.keys(stored[KEY_ID] ?? {}).length);
+      figures.written.push(written);
+      figures.oursCpuMs.push(cpuMs / MODELS);
+      const stored = ((await fakeBrowser.storage.local.get(LATEST_RESULTS))[LATEST_RESULTS] ?? {}) as Record<string, Record<string, unknown>>;
+      figures.fewestStored = Math.min(figures.fewestStored, Math.max(0, ...Object.values(stored).map((results) => Object.keys(results).length)));
+    };
+    const bare = async () => {
+      await startRun(fake, plan(run));
+      figures.bareCpuMs.push((await cpuOf(() => allAtOnce(globalThis.fetch)(models))) / MODELS);
+    };
+    // Taking turns at going first.
+    for (const step of run % 2 === 0 ? [ours, bare] : [bare, ours]) await step();
   }
   return figures;
 }
 
-export interface WritesComparison {
-  /** Ours writes at most once in this many ms while a check runs. */
-  everyMs: number;
-  ours: WriteFigures;
-  perResult: WriteFigures;
-}
-
-export async function measureWrites(fake: FakeModelScope): Promise<WritesComparison> {
-  const { everyMs, ours, perResult } = await storers();
-  return { everyMs, ours: await measureOne(fake, ours), perResult: await measureOne(fake, perResult) };
-}
-
-export function writesSection({ everyMs, ours, perResult }: WritesComparison): Section {
-  const fewMet = median(ours.writes) <= BUDGETS.latestResultsWrites;
-  const allMet = ours.fewestStored === MODELS;
-  const row = (name: string, f: WriteFigures, budget: string, result: string) => [
-    name,
-    String(RUNS),
-    `${median(f.writes)} (most ${Math.max(...f.writes)})`,
-    formatKb(median(f.bytes)),
-    `${f.fewestStored} of ${MODELS}`,
-    budget,
-    result,
-  ];
+export function writesSection({ written, oursCpuMs, bareCpuMs, fewestStored }: WriteFigures): Section {
+  const keys = [...new Set(written.flatMap((run) => [...run.keys()]))].sort();
+  const medianOf = (pick: (run: Written) => number) => median(written.map(pick));
+  const total = (run: Written, field: 'writes' | 'bytes') => [...run.values()].reduce((sum, file) => sum + file[field], 0);
+  const latestWrites = medianOf((run) => run.get(LATEST_RESULTS)?.writes ?? 0);
+  const fewMet = latestWrites <= BUDGETS.latestResultsWrites;
+  const allMet = fewestStored === MODELS;
+  const ours = median(oursCpuMs);
+  const bare = median(bareCpuMs);
   return {
-    title: `Storage writes of the latest results during a ${MODELS}-model check (median)`,
-    columns: ['storing', 'runs', 'writes', 'written', 'models stored (fewest)', 'budget', 'result'],
+    title: `Storage writes, bytes written and CPU time of a ${MODELS}-model check (median)`,
+    columns: ['figure', 'runs', 'ours', 'beside it', 'budget', 'result'],
     rows: [
-      row(`ours (at most one write every ${everyMs} ms)`, ours, `≤ ${BUDGETS.latestResultsWrites} writes; every model stored`, `${verdict(fewMet)}; ${verdict(allMet)}`),
-      row('one write a result (before)', perResult, '—', '—'),
+      [
+        'storage writes, all keys',
+        String(RUNS),
+        `${writesText(medianOf((run) => total(run, 'writes')))}, ${formatKb(medianOf((run) => total(run, 'bytes')))}`,
+        '—',
+        '—',
+        '—',
+      ],
+      ...keys.map((key) => [
+        `— ${key}`,
+        String(RUNS),
+        `${writesText(medianOf((run) => run.get(key)?.writes ?? 0))}, ${formatKb(medianOf((run) => run.get(key)?.bytes ?? 0))}`,
+        key === LATEST_RESULTS ? `${fewestStored} of ${MODELS} models stored (fewest)` : '—',
+        key === LATEST_RESULTS ? `≤ ${BUDGETS.latestResultsWrites} writes; every model stored` : '—',
+        key === LATEST_RESULTS ? `${verdict(fewMet)}; ${verdict(allMet)}` : '—',
+      ]),
+      [
+        'CPU time per result (the whole process)',
+        String(RUNS),
+        formatMs(ours),
+        `bare probes of the same models: ${formatMs(bare)}; the check's own: ${formatMs(ours - bare)}`,
+        '—',
+        '—',
+      ],
     ],
     notes: [
-      `The real checkModels at the default settings against the realistic upstream above, ${MODELS} pool models, on an ` +
-        'empty store; each result goes to the real write path (`latestResultsItem.update`) on WXT\'s fake browser storage.',
-      'Written = the JSON of the latest results in every write, summed: each write rewrites the whole record. The ' +
-        'write budget is judged on the median, like the wall times; a run whose retries stretch the check writes more.',
+      `The worker's real \`checkAndKeep\` of ${MODELS} pool models (all four quota headers, prices known, so all are ` +
+        'probed at once) against the realistic upstream above, on WXT\'s fake browser storage with the list seeded: its ' +
+        'result writer, result cache, history, badge and alerts. Written = the JSON of each value written, summed: a ' +
+        'write rewrites the whole item.',
+      'CPU time: `process.cpuUsage()` around the check; the fake ModelScope and Node\'s HTTP client run in the same ' +
+        'process, so the same probes sent bare (everything at once, nothing stored) are timed beside it, taking turns, ' +
+        'and the difference is what the check itself costs.',
     ],
     budgets: [
       { name: `writes: at most ${BUDGETS.latestResultsWrites} writes of the latest results in a ${MODELS}-model check`, met: fewMet },

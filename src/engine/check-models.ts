@@ -1,8 +1,8 @@
 import type { BalanceItem, Site } from '@src/contract';
 import type { SiteRequestOptions } from '@src/modelscope/http';
 import { probeModel, type ProbeOutcome } from '@src/modelscope/probe';
-import { AdaptiveLimiter } from './adaptive-limiter';
-import { DEFAULT_RETRY_POLICY, withRetries, type RetryPolicy } from './retry';
+import { AdaptiveLimiter, type Answer } from './adaptive-limiter';
+import { DEFAULT_RETRY_POLICY, isRetryable, withRetries, type RetryPolicy } from './retry';
 import { SingleFlight } from './single-flight';
 
 export interface CheckOptions {
@@ -40,14 +40,25 @@ function isCacheable(item: BalanceItem): boolean {
   return item.error_kind === null || item.error_kind === 'no_quota_headers' || item.error_kind === 'quota_exhausted';
 }
 
+/**
+ * A 429 without quota headers is ModelScope's "too many at once". Any other answer that a retry could not change
+ * (a result, or a final error such as a refused key) took its slot fine; a transient failure (network, timeout, 5xx)
+ * says nothing about concurrency either way.
+ */
+function answerOf(outcome: ProbeOutcome): Answer {
+  if (outcome.error_kind === 'rate_limited') return 'refused';
+  return isRetryable(outcome.error_kind) ? 'other' : 'accepted';
+}
+
 /** A fresh result; its price is not the engine's to know, so whoever does fills it in. */
 function toBalanceItem(model: string, outcome: ProbeOutcome): BalanceItem {
   return { model, ...outcome, checked_at: new Date().toISOString(), cached: false, price: null, calls_left_estimate: null };
 }
 
 /**
- * Checks a batch of models for one key: fresh cached results first, then probes with bounded, adaptive concurrency,
- * bounded retries and single-flight. Gives one item per model, in the order asked.
+ * Checks a batch of models for one key: fresh cached results first, then probes with adaptive concurrency (it grows
+ * while ModelScope accepts and halves when it refuses: AdaptiveLimiter), bounded retries and single-flight. Gives one
+ * item per model, in the order asked.
  */
 export async function checkModels(
   models: readonly string[],
@@ -59,12 +70,11 @@ export async function checkModels(
   const limiter = new AdaptiveLimiter(options.concurrency);
   const http: SiteRequestOptions = { site: options.site, timeoutMs: options.timeoutMs, fetchFn: options.fetchFn };
   const probeOnce = (model: string) =>
-    limiter.run(async (backOff) => {
+    limiter.run(async () => {
       const outcome = await probeModel(model, apiKey, http);
       options.onAttempt?.(model, outcome);
-      if (outcome.error_kind === 'rate_limited') backOff();
       return outcome;
-    });
+    }, answerOf);
 
   const checkOne = async (model: string): Promise<BalanceItem> => {
     const cached = options.force ? null : await deps.cache.get(keyId, model, options.cacheMaxAgeMs);

@@ -13,14 +13,57 @@ import {
   FAKE_FLAKY,
   FAKE_HTML_502,
   FAKE_NO_HEADERS,
+  limitExceededBody,
+  POOL_MODELS,
+  quotaHeaders,
   REAL_MODELS,
   REVOKED_KEY,
 } from '../fake-modelscope/behaviours';
 import { startFakeModelScope, type FakeModelScope } from '../fake-modelscope/server';
 import { fetchRoutedTo } from '../support/routed-fetch';
+import { jsonResponse } from '../support/stub-fetch';
 
 const REAL_IDS = REAL_MODELS.map((model) => model.id);
 const quickRetries: RetryPolicy = { maxRetries: 2, backoffMs: () => 5, sleep: (ms) => new Promise((r) => setTimeout(r, ms)) };
+const noWaitRetries: RetryPolicy = { maxRetries: 2, backoffMs: () => 0, sleep: async () => {} };
+
+/** Lets every continuation that is ready run (a macrotask comes after all pending microtasks). */
+const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+/**
+ * A ModelScope whose probes the test answers one by one: each waits, taking a slot, until `answerOldest`; one that
+ * arrives while `limit` wait gets the header-less 429 of "too many at once" at once. No timings, so no flakiness.
+ */
+function heldUpstream(limit: number) {
+  const waiting: Array<() => void> = [];
+  let requests = 0;
+  let refused = 0;
+  let peak = 0;
+  const fetchFn: typeof fetch = async () => {
+    requests += 1;
+    if (waiting.length >= limit) {
+      refused += 1;
+      return jsonResponse(429, limitExceededBody());
+    }
+    await new Promise<void>((resolve) => {
+      waiting.push(resolve);
+      peak = Math.max(peak, waiting.length);
+    });
+    const quota = { accountLimit: 2000, accountRemaining: 1999, modelLimit: 500, modelRemaining: 499 };
+    return new Response(JSON.stringify({ choices: [] }), { status: 200, headers: quotaHeaders(quota, 'all') });
+  };
+  return {
+    fetchFn,
+    held: () => waiting.length,
+    requests: () => requests,
+    refused: () => refused,
+    peak: () => peak,
+    async answerOldest() {
+      waiting.shift()?.();
+      await settle();
+    },
+  };
+}
 
 let fake: FakeModelScope;
 let singleFlight: SingleFlight<ProbeOutcome>;
@@ -57,21 +100,45 @@ describe('checkModels', () => {
     expect(items[2]).toMatchObject({ error_kind: 'no_quota_headers', model_request_remaining: null });
   });
 
-  it('keeps no more probes in flight than the concurrency setting', async () => {
-    fake.setOptions({ latencyMs: 40 });
-    await check(REAL_IDS, { concurrency: 3 });
-    expect(fake.probes()).toHaveLength(REAL_IDS.length);
-    expect(fake.inFlightPeak).toBe(3);
+  it('starts with no more probes in flight than the concurrency setting', async () => {
+    const upstream = heldUpstream(Infinity);
+    const finished = check(REAL_IDS, { concurrency: 3, fetchFn: upstream.fetchFn, retryPolicy: noWaitRetries });
+    await settle();
+    expect(upstream.held()).toBe(3);
+    while (upstream.held() > 0) await upstream.answerOldest();
+    await finished;
+    expect(upstream.requests()).toBe(REAL_IDS.length);
   });
 
-  it('halves concurrency when ModelScope says too many at once, and every model still ends with numbers', async () => {
-    fake.setOptions({ latencyMs: 40, maxInFlight: 3 });
-    const items = await check(REAL_IDS, { concurrency: 10 });
+  it('halves concurrency when ModelScope says too many at once, learns its limit, and every model still ends with numbers', async () => {
+    const upstream = heldUpstream(3);
+    const finished = check(REAL_IDS, { concurrency: 10, fetchFn: upstream.fetchFn, retryPolicy: noWaitRetries });
+    await settle();
+    // Seven arrive together: three are taken, four refused; the limit halves, and falls to 3 since 4 at once was refused.
+    expect(upstream.held()).toBe(3);
+    expect(upstream.refused()).toBe(4);
+    while (upstream.held() > 0) await upstream.answerOldest();
+    const items = await finished;
     expect(items.every((item) => item.error === null && item.model_request_remaining !== null)).toBe(true);
-    // Seven arrive together: three are served, four refused, and the limit halves once (10 to 5) for that wave.
-    // Two retries fit under 5 while the first three still run and are refused: one more halving (to 2). The rest
-    // then run two at a time, within what the upstream allows.
-    expect(fake.probes()).toHaveLength(REAL_IDS.length + 4 + 2);
+    // The four refused were tried once more, three at a time at most: none was refused again.
+    expect(upstream.refused()).toBe(4);
+    expect(upstream.requests()).toBe(REAL_IDS.length + 4);
+    expect(upstream.peak()).toBe(3);
+  });
+
+  it('grows concurrency while ModelScope takes every probe, to 20 in flight and never more', async () => {
+    const upstream = heldUpstream(Infinity);
+    const models = POOL_MODELS.slice(0, 50);
+    const finished = check(models, { concurrency: 10, fetchFn: upstream.fetchFn, retryPolicy: noWaitRetries });
+    await settle();
+    expect(upstream.held()).toBe(10);
+    // Each answer of the first ten frees its slot and adds one: twenty in flight once they are in.
+    for (let answered = 0; answered < 10; answered += 1) await upstream.answerOldest();
+    expect(upstream.held()).toBe(20);
+    while (upstream.held() > 0) await upstream.answerOldest();
+    expect((await finished).every((item) => item.model_request_remaining !== null)).toBe(true);
+    expect(upstream.requests()).toBe(models.length);
+    expect(upstream.peak()).toBe(20);
   });
 
   it.each([
