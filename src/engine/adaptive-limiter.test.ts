@@ -134,3 +134,18 @@ describe('AdaptiveLimiter', () => {
     expect(() => new AdaptiveLimiter(4, 3)).toThrow(RangeError);
   });
 });
+
+describe('a retry', () => {
+  it('takes the next free slot before the tasks not started yet', async () => {
+    const limiter = new AdaptiveLimiter(1, 1);
+    const order: string[] = [];
+    let release = () => {};
+    const first = limiter.run(() => new Promise<Answer>((resolve) => (release = () => resolve('other'))), (answer) => answer);
+    const queued = ['a', 'b'].map((name) => limiter.run(async () => void order.push(name), () => 'other'));
+    const retried = limiter.run(async () => void order.push('retry'), () => 'other', { retry: true });
+    await settle();
+    release();
+    await Promise.all([first, ...queued, retried]);
+    expect(order).toEqual(['retry', 'a', 'b']);
+  });
+});

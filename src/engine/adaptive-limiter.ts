@@ -31,11 +31,14 @@ export class AdaptiveLimiter {
     return this.currentLimit;
   }
 
-  /** Runs `task` in a slot; `answerOf` says what the upstream made of its request. */
-  async run<T>(task: () => Promise<T>, answerOf: (result: T) => Answer): Promise<T> {
+  /**
+   * Runs `task` in a slot; `answerOf` says what the upstream made of its request. A `retry` goes before the tasks not
+   * started yet: it has waited its backoff already, and the batch ends only when it does.
+   */
+  async run<T>(task: () => Promise<T>, answerOf: (result: T) => Answer, { retry = false } = {}): Promise<T> {
     if (this.active < this.currentLimit) this.active += 1;
     // A waiter is handed its slot already counted, so no newcomer can take it in between.
-    else await new Promise<void>((resolve) => this.waiting.push(resolve));
+    else await new Promise<void>((resolve) => (retry ? this.waiting.unshift(resolve) : this.waiting.push(resolve)));
     const startedAt = this.level;
     const inFlightAtStart = this.active;
     try {

@@ -69,18 +69,23 @@ export async function checkModels(
 ): Promise<BalanceItem[]> {
   const limiter = new AdaptiveLimiter(options.concurrency);
   const http: SiteRequestOptions = { site: options.site, timeoutMs: options.timeoutMs, fetchFn: options.fetchFn };
-  const probeOnce = (model: string) =>
-    limiter.run(async () => {
-      const outcome = await probeModel(model, apiKey, http);
-      options.onAttempt?.(model, outcome);
-      return outcome;
-    }, answerOf);
+  const probeOnce = (model: string, retry: boolean) =>
+    limiter.run(
+      async () => {
+        const outcome = await probeModel(model, apiKey, http);
+        options.onAttempt?.(model, outcome);
+        return outcome;
+      },
+      answerOf,
+      { retry },
+    );
 
   const checkOne = async (model: string): Promise<BalanceItem> => {
     const cached = options.force ? null : await deps.cache.get(keyId, model, options.cacheMaxAgeMs);
     if (cached) return { ...cached, cached: true };
+    let attempts = 0;
     const outcome = await deps.singleFlight.run(`${keyId}\n${model}`, () =>
-      withRetries(() => probeOnce(model), options.retryPolicy ?? DEFAULT_RETRY_POLICY),
+      withRetries(() => probeOnce(model, attempts++ > 0), options.retryPolicy ?? DEFAULT_RETRY_POLICY),
     );
     const item = toBalanceItem(model, outcome);
     if (isCacheable(item)) await deps.cache.put(keyId, item);

@@ -1,14 +1,15 @@
-import { storage, type StorageItemKey } from 'wxt/utils/storage';
+import type { StorageItemKey } from 'wxt/utils/storage';
 import { z } from 'zod';
 import { STORAGE_KEYS } from './keys';
 import { withStorageLock } from './write-lock';
+import { plainItem } from './plain-item';
 
 const RepairSchema = z.object({ key: z.string(), at: z.iso.datetime() });
 export type Repair = z.infer<typeof RepairSchema>;
 const MAX_REPAIRS_KEPT = 20;
 
 // Not a validated item: a corrupt list of repairs is itself simply dropped, and noting a repair must not need one.
-const repairsItem = storage.defineItem<unknown>(STORAGE_KEYS.repairs, { fallback: [] });
+const repairsItem = plainItem(STORAGE_KEYS.repairs, []);
 
 const parseRepairs = (raw: unknown): Repair[] => {
   const parsed = z.array(RepairSchema).safeParse(raw);

@@ -4,6 +4,7 @@ import { settingsReady } from './migrations';
 import { repairWrite, warnRepaired } from './repairs';
 import { trackWrite, withStorageLock, writesSettled } from './write-lock';
 import { invalidProblem, isDeclined, storageFailed, type Declined, type WriteResult } from './write-result';
+import { plainItem } from './plain-item';
 
 /** A change: from the value stored now to the next one, or a reason it cannot apply. Pure: it must not touch storage. */
 export type Change<T> = (current: T) => T | Declined;
@@ -85,7 +86,7 @@ async function lockedUpdate<V extends Record<string, unknown>>(
 
 /** A storage item whose every read and write goes through a zod schema. */
 export function defineValidatedItem<T>(key: StorageItemKey, schema: z.ZodType<T>, fallback: T): ValidatedItem<T> {
-  const raw = storage.defineItem<unknown>(key, { fallback });
+  const raw = plainItem(key, fallback);
   const item: ValidatedItem<T> = {
     key,
     fallback,

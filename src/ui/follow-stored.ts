@@ -35,9 +35,19 @@ export function followItem<T>(item: ValidatedItem<T>, onValue: (value: T) => voi
 /** Follows a store filed by key fingerprint, handing over the whole store and the fingerprint of `apiKey` on `site`. */
 export function followItemForKey<T>(apiKey: string, site: Site, item: ValidatedItem<T>, onValue: (value: T, keyId: string) => void): () => void {
   let live = true;
-  let stop = () => {};
-  void keyFingerprint(apiKey, site).then((keyId) => {
-    if (live) stop = followItem(item, (value) => onValue(value, keyId));
+  let keyId: string | null = null;
+  let latest: { value: T } | null = null;
+  const hand = () => {
+    if (live && keyId !== null && latest !== null) onValue(latest.value, keyId);
+  };
+  // The store is read while the fingerprint is worked out, not after it: one wait instead of two before the first paint.
+  const stop = followItem(item, (value) => {
+    latest = { value };
+    hand();
+  });
+  void keyFingerprint(apiKey, site).then((id) => {
+    keyId = id;
+    hand();
   });
   return () => {
     live = false;

@@ -1,6 +1,5 @@
-import { useEffect, useState } from 'react';
 import { DEFAULT_SITE, type Site } from '@src/contract';
-import { keyringItem, secretOf, sessionSecretsItem, type Keyring, type SavedKey } from '@src/storage/keyring';
+import { keyringItem, sessionSecretsItem, type Keyring, type SavedKey } from '@src/storage/keyring';
 import { useStoredValue } from './use-stored-value';
 
 export interface ActiveKeyState {
@@ -16,19 +15,10 @@ export interface ActiveKeyState {
 export function useActiveKey(): ActiveKeyState | undefined {
   const [keyring] = useStoredValue(keyringItem);
   const [sessionSecrets] = useStoredValue(sessionSecretsItem);
-  const [secret, setSecret] = useState<string | null>();
-  const active = keyring?.keys.find((key) => key.id === keyring.activeId) ?? null;
-  useEffect(() => {
-    // Until the keyring has loaded, "no active key" is not known yet: saying null would flash the first-run guide.
-    // `active` keeps its identity while the keyring is unchanged, so this runs only when the key or its secret may have.
-    if (keyring === undefined) return;
-    let live = true;
-    if (!active) setSecret(null);
-    else void secretOf(active).then((found) => live && setSecret(found));
-    return () => {
-      live = false;
-    };
-  }, [keyring, active, sessionSecrets]);
-  if (keyring === undefined || sessionSecrets === undefined || secret === undefined) return undefined;
+  // Until both have loaded, "no active key" is not known yet: saying null would flash the first-run guide.
+  if (keyring === undefined || sessionSecrets === undefined) return undefined;
+  const active = keyring.keys.find((key) => key.id === keyring.activeId) ?? null;
+  // Both stores are at hand: the secret is there, with no read of its own (secretOf's rule).
+  const secret = active ? (active.secret ?? sessionSecrets[active.id] ?? null) : null;
   return { keyring, active, secret, site: active?.site ?? DEFAULT_SITE };
 }

@@ -1,21 +1,33 @@
 import { useEffect, useState } from 'react';
 import type { BalanceItem, Site } from '@src/contract';
+import { keyFingerprint } from '@src/lib/key-fingerprint';
 import { latestResultsItem } from '@src/storage/latest-results';
-import { followItemForKey } from './follow-stored';
+import { followItem } from './follow-stored';
+
+type AllResults = Awaited<ReturnType<typeof latestResultsItem.get>>;
 
 /**
  * The stored results for one key (`null`: none saved; `undefined`: not known yet), updated as each result lands.
  * Undefined during the first load, so a page never flashes "not checked yet" before the stored results arrive.
  */
 export function useLatestResults(apiKey: string | null | undefined, site: Site): Record<string, BalanceItem> | undefined {
-  const [results, setResults] = useState<Record<string, BalanceItem>>();
+  // Read from the first render, while the key itself is still loading: the popup's first paint waits for both.
+  const [all, setAll] = useState<AllResults>();
+  useEffect(() => followItem(latestResultsItem, setAll), []);
+  const [keyId, setKeyId] = useState<{ of: string; id: string } | null>(null);
+  const named = apiKey ? `${site}\n${apiKey}` : null;
   useEffect(() => {
-    // `undefined` is a key still loading; `null` is no key. On a switch of key, empty rows until the new key's
-    // results arrive: never another key's numbers.
-    if (apiKey === undefined) return;
-    setResults((previous) => (apiKey !== null && previous === undefined ? undefined : {}));
-    if (apiKey === null) return;
-    return followItemForKey(apiKey, site, latestResultsItem, (all, keyId) => setResults(all[keyId] ?? {}));
+    if (!apiKey) return;
+    let live = true;
+    void keyFingerprint(apiKey, site).then((id) => live && setKeyId({ of: `${site}\n${apiKey}`, id }));
+    return () => {
+      live = false;
+    };
   }, [apiKey, site]);
-  return results;
+  // `undefined` is a key still loading; `null` is no key. On a switch of key, empty rows until the new key's
+  // fingerprint is known: never another key's numbers.
+  if (apiKey === undefined || all === undefined) return undefined;
+  if (apiKey === null) return {};
+  if (keyId === null) return undefined;
+  return keyId.of === named ? (all[keyId.id] ?? {}) : {};
 }

@@ -6,12 +6,13 @@ import type { MigrationStep } from './step';
 import { toV2 } from './to-v2';
 import { toV3 } from './to-v3';
 import { toV4 } from './to-v4';
+import { plainItem } from '../plain-item';
 
 /** Every step in order; the last one's version is the current settings version. */
 export const MIGRATION_STEPS: readonly MigrationStep[] = [toV2, toV3, toV4];
 export const SETTINGS_VERSION = MIGRATION_STEPS.at(-1)?.version ?? 1;
 
-const versionItem = storage.defineItem<unknown>(STORAGE_KEYS.settingsVersion, { fallback: 0 });
+const versionItem = plainItem(STORAGE_KEYS.settingsVersion, 0);
 
 async function storedLocal(): Promise<Record<string, unknown>> {
   const snapshot = await storage.snapshot('local');
@@ -41,11 +42,18 @@ async function migrate(): Promise<void> {
   if (steps.length === 0 && from !== SETTINGS_VERSION) await versionItem.setValue(SETTINGS_VERSION);
 }
 
+/** Settings already at this version need nothing: the lock is taken only when a step may have to run. */
+async function migrateIfBehind(): Promise<void> {
+  // Every step writes its version last, so a current version read here means every step has landed.
+  if ((await versionItem.getValue()) === SETTINGS_VERSION) return;
+  await withStorageLock(migrate);
+}
+
 let migrated: Promise<void> | undefined;
 
 /** Brings stored settings to the current version once per page or worker; every settings read waits for it. */
 export function settingsReady(): Promise<void> {
-  migrated ??= withStorageLock(migrate).catch((error: unknown) => {
+  migrated ??= migrateIfBehind().catch((error: unknown) => {
     migrated = undefined;
     throw error;
   });
