@@ -10,7 +10,9 @@ import { latestResultsItem } from '@src/storage/latest-results';
 import { savePrice } from '@src/storage/model-prices';
 import { preferencesItem } from '@src/storage/preferences';
 import { sessionResultCache } from '@src/storage/result-cache';
+import { siteHostPatterns } from '@src/modelscope/endpoints';
 import { App } from './App';
+import { fakePermissions } from '@test/support/fake-permissions';
 import { setActiveListModels } from '@test/support/active-list';
 import { balanceItem, NO_NUMBERS } from '@test/support/balance-item';
 import { creditsPicture, creditsReply } from '@test/support/credits-picture';
@@ -191,5 +193,24 @@ describe('popup with a key', () => {
       expect((await screen.findByRole('alert')).textContent).toBe('无法复制结果：Document is not focused.');
       expect(screen.getByRole('button', { name: '复制结果' })).toBeTruthy();
     });
+  });
+});
+
+describe('popup with an international key the browser does not let it reach', () => {
+  beforeEach(async () => {
+    await addKey({ label: 'Intl', secret: `ms-${'a1'.repeat(16)}`, remember: true, site: 'ai' });
+  });
+
+  it.each([
+    ['en', 'The browser does not let ModelScope Quota reach modelscope.ai yet', 'Allow access to modelscope.ai'],
+    ['zh_CN', '浏览器尚未允许 ModelScope Quota 访问 modelscope.ai', '允许访问 modelscope.ai'],
+  ] as const)('in %s, says so above everything and asks the browser again on a click', async (locale, words, button) => {
+    await serveLocale(locale);
+    render(<App />);
+    const banner = await screen.findByText((_, element) => element?.classList.contains('site-access') === true);
+    expect(banner.textContent).toContain(words);
+    await userEvent.click(within(banner).getByRole('button', { name: button }));
+    expect(fakePermissions.requests).toEqual([siteHostPatterns('ai')]);
+    await expect.poll(() => screen.queryByText((_, element) => element?.classList.contains('site-access') === true)).toBeNull();
   });
 });
