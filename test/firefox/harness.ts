@@ -171,7 +171,8 @@ export async function launchFirefox(options: FirefoxLaunchOptions = {}): Promise
     const page = await waitFor(`a new tab for ${url}`, async () => (await browser.pages()).find((candidate) => !before.has(candidate)));
     // Fail a missing element in seconds with its selector named, not at the test timeout.
     page.setDefaultTimeout(15_000);
-    await page.setViewport(size);
+    // A tab just opened may not have its browser element yet ("browser is null"): try again until it has.
+    await waitFor(`the viewport of ${url}`, () => page.setViewport(size).then(() => true));
     // Puppeteer keeps the tab's first URL (about:blank), so ask the page itself where it is.
     await waitFor(`${url} to load`, () => page.evaluate(() => [location.href, document.readyState].join(' ')).then((state) => state === `${url} complete`));
     return page;
