@@ -5,13 +5,13 @@ import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { chromium, type BrowserContext } from 'playwright-core';
 import { startFakeModelScope, type FakeModelScope } from '@test/fake-modelscope/server';
+import { chromiumArgs } from '@test/e2e/harness';
 
 const SHIPPED_DIR = resolve('.output/chrome-mv3');
 export const BENCH_DIR = resolve('.output/chrome-mv3-bench');
 /** What the bench's build adds to the production build, and nothing else. */
 export const BENCH_ONLY_FILES = ['paint-floor.html', 'paint-floor.js'];
 const CHROMIUM = ['/usr/lib/chromium/chromium', '/usr/bin/chromium'].find((path) => existsSync(path));
-const MODELSCOPE_HOSTS = ['api-inference.modelscope.cn', 'modelscope.cn'];
 
 export interface BenchBrowser {
   context: BrowserContext;
@@ -51,20 +51,7 @@ export async function launchBenchBrowser(): Promise<BenchBrowser> {
     headless: true,
     locale: 'en-US',
     env: { ...process.env, LANGUAGE: 'en_US' },
-    args: [
-      `--disable-extensions-except=${BENCH_DIR}`,
-      `--load-extension=${BENCH_DIR}`,
-      '--lang=en-US',
-      `--host-resolver-rules=${MODELSCOPE_HOSTS.map((host) => `MAP ${host}:443 127.0.0.1:${fake.port}`).join(', ')}`,
-      `--ignore-certificate-errors-spki-list=${fake.spkiHash}`,
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
+    args: chromiumArgs({ extensions: [BENCH_DIR], lang: 'en-US', fake }),
   });
   const worker =
     context.serviceWorkers().find((candidate) => candidate.url().endsWith('/background.js')) ??

@@ -50,6 +50,40 @@ async function extensionIdOf(context: BrowserContext, namePart: string): Promise
   return { id: new URL(worker.url()).host, worker };
 }
 
+interface ChromiumArgs {
+  extensions: string[];
+  lang: string;
+  fake: Pick<FakeModelScope, 'port' | 'spkiHash'>;
+  /** Resolve every host but ModelScope's to nowhere. */
+  blockOtherHosts?: boolean;
+}
+
+/**
+ * The flags every run of Debian's Chromium here shares: the unpacked extensions loaded, the UI language, both
+ * ModelScope sites' hosts mapped to the fake, whose self-signed certificate is trusted by its public key, and nothing of
+ * Chromium's own reaching the network.
+ */
+export function chromiumArgs({ extensions, lang, fake, blockOtherHosts = false }: ChromiumArgs): string[] {
+  const hostRules = [
+    ...MODELSCOPE_HOSTS.map((host) => `MAP ${host}:443 127.0.0.1:${fake.port}`),
+    ...(blockOtherHosts ? ['MAP * ~NOTFOUND'] : []),
+  ].join(', ');
+  return [
+    `--disable-extensions-except=${extensions.join(',')}`,
+    `--load-extension=${extensions.join(',')}`,
+    `--lang=${lang}`,
+    `--host-resolver-rules=${hostRules}`,
+    `--ignore-certificate-errors-spki-list=${fake.spkiHash}`,
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-quic',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+  ];
+}
+
 /**
  * Launches Debian's Chromium with the built extension and a second "caller" extension. The extension keeps its
  * production URLs: both ModelScope sites' hosts resolve to the fake, which serves HTTPS with a certificate Chromium is
@@ -60,30 +94,13 @@ export async function launchExtension(options: LaunchOptions = {}): Promise<Exte
   if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) throw new Error('Build the extension first: `npm run build`.');
   const fake = await startFakeModelScope({ https: true, world: options.world, aiWorld: options.aiWorld });
   const userDataDir = mkdtempSync(join(tmpdir(), 'msq-e2e-'));
-  const hostRules = [
-    ...MODELSCOPE_HOSTS.map((host) => `MAP ${host}:443 127.0.0.1:${fake.port}`),
-    ...(options.blockOtherHosts ? ['MAP * ~NOTFOUND'] : []),
-  ].join(', ');
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM,
     headless: options.display ? false : (options.headless ?? true),
     colorScheme: options.colorScheme ?? 'light',
     locale: options.lang ?? 'en-US',
     env: { ...process.env, LANGUAGE: (options.lang ?? 'en-US').replace('-', '_'), ...(options.display ? { DISPLAY: options.display } : {}) },
-    args: [
-      `--disable-extensions-except=${EXTENSION_DIR},${CALLER_EXTENSION_DIR}`,
-      `--load-extension=${EXTENSION_DIR},${CALLER_EXTENSION_DIR}`,
-      `--lang=${options.lang ?? 'en-US'}`,
-      `--host-resolver-rules=${hostRules}`,
-      `--ignore-certificate-errors-spki-list=${fake.spkiHash}`,
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
+    args: chromiumArgs({ extensions: [EXTENSION_DIR, CALLER_EXTENSION_DIR], lang: options.lang ?? 'en-US', fake, blockOtherHosts: options.blockOtherHosts }),
   });
   const { id: extensionId, worker } = await extensionIdOf(context, 'background.js');
   const serviceWorker = worker!;

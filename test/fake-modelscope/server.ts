@@ -38,6 +38,7 @@ import {
   type FakeSite,
   type SiteTier,
 } from './sites';
+import { seededRandom } from './seeded-random';
 
 export interface FakeModelScopeOptions {
   https?: boolean; // default false (plain http on 127.0.0.1)
@@ -313,14 +314,3 @@ async function readBody(req: IncomingMessage): Promise<string> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
-/** mulberry32: a tiny seeded PRNG, so jitter and transient failures repeat for a given seed. */
-function seededRandom(seed: number = Math.floor(Math.random() * 2 ** 32)): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
