@@ -61,4 +61,15 @@ describe('CheckSettingsForm', () => {
     expect(onSave).toHaveBeenCalled();
     expect(screen.getByRole('status').textContent).toBe('Not saved: the browser could not save it (QuotaExceededError)');
   });
+
+  it('keeps what the user is typing when storage hands the same settings again, and shows settings saved elsewhere', async () => {
+    const { rerender } = render(<CheckSettingsForm value={DEFAULT_CHECK_SETTINGS} onSave={vi.fn()} />);
+    const field = screen.getByLabelText('Probes at once');
+    await userEvent.clear(field);
+    await userEvent.type(field, '5');
+    rerender(<CheckSettingsForm value={{ ...DEFAULT_CHECK_SETTINGS }} onSave={vi.fn()} />);
+    expect(field).toHaveProperty('value', '5');
+    rerender(<CheckSettingsForm value={{ ...DEFAULT_CHECK_SETTINGS, concurrency: 3 }} onSave={vi.fn()} />);
+    expect(field).toHaveProperty('value', '3');
+  });
 });

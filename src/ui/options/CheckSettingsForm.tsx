@@ -1,5 +1,5 @@
 import { i18n } from '#i18n';
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { CHECK_SETTINGS_RANGES, CheckSettingsSchema, type CheckSettings } from '@src/storage/check-settings';
 import type { WriteResult } from '@src/storage/write-result';
 import { numberOrNaN, wholeNumberRangeText } from '../number-field';
@@ -23,7 +23,12 @@ export function CheckSettingsForm({ value, onSave }: Props) {
   const [draft, setDraft] = useState<Record<Field, string>>(() => toDraft(value));
   const [probeEveryModel, setProbeEveryModel] = useState(value.probeEveryModel);
   const [status, setStatus] = useState<string | null>(null);
+  // Storage may hand the same settings again (another page's write, a repair); only new content replaces the draft.
+  const shown = useRef(JSON.stringify(value));
   useEffect(() => {
+    const content = JSON.stringify(value);
+    if (content === shown.current) return;
+    shown.current = content;
     setDraft(toDraft(value));
     setProbeEveryModel(value.probeEveryModel);
   }, [value]);
