@@ -85,8 +85,8 @@ export async function measureWallTime(
 const { concurrency, timeoutSeconds, cacheSeconds } = DEFAULT_CHECK_SETTINGS;
 const STRATEGY_NOTE =
   `All send the same probe (\`probeModel\`) with the same retries (${DEFAULT_RETRY_POLICY.maxRetries}, after ~0.3 s ` +
-  `and ~0.6 s); ours is the real \`checkModels\` at the default settings (starting at ${concurrency} at once, growing by ` +
-  `one for each accepted answer up to ${CONCURRENCY_CEILING}, halving on "too many at once"; ${timeoutSeconds} s timeout, ` +
+  `and ~0.6 s); ours is the real \`checkModels\` at the default settings (starting at ${concurrency} at once, halving on ` +
+  `"too many at once" and growing back by one for each accepted answer up to ${CONCURRENCY_CEILING}; ${timeoutSeconds} s timeout, ` +
   `${cacheSeconds} s cache) with a fresh in-memory cache and single-flight each run. One after the other is how the ` +
   'original Go service works, everything at once the Python one.';
 const IN_FLIGHT_NOTE =

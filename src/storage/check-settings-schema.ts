@@ -10,7 +10,10 @@ export const CHECK_SETTINGS_RANGES = {
 const rangedInt = ({ min, max }: { min: number; max: number }) => z.number().int().min(min).max(max);
 
 export const CheckSettingsSchema = z.object({
-  /** Most probes in flight at once; a batch lowers it by itself when ModelScope answers 429. */
+  /**
+   * Probes in flight when a batch starts; it halves by itself when ModelScope answers 429 and grows back up to the
+   * ceiling. 20 by default: a refusal is free, while starting low costs a 50-model check a whole round trip.
+   */
   concurrency: rangedInt(CHECK_SETTINGS_RANGES.concurrency),
   /** Per-probe deadline; MV3 kills a fetch that runs past 30 s. */
   timeoutSeconds: rangedInt(CHECK_SETTINGS_RANGES.timeoutSeconds),
@@ -24,4 +27,4 @@ export const CheckSettingsSchema = z.object({
   probeEveryModel: z.boolean(),
 });
 export type CheckSettings = z.infer<typeof CheckSettingsSchema>;
-export const DEFAULT_CHECK_SETTINGS: CheckSettings = { concurrency: 10, timeoutSeconds: 20, cacheSeconds: 60, probeEveryModel: false };
+export const DEFAULT_CHECK_SETTINGS: CheckSettings = { concurrency: 20, timeoutSeconds: 20, cacheSeconds: 60, probeEveryModel: false };

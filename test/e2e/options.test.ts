@@ -90,7 +90,7 @@ describe('the options page in Chromium', () => {
     await expect.poll(() => options.getByRole('alert').first().textContent()).toContain(
       'A stored setting could not be read and was reset to its default: checkSettings',
     );
-    expect(await options.getByLabel('Probes at once').inputValue()).toBe('10');
+    expect(await options.getByLabel('Probes at once').inputValue()).toBe('20');
     // The keys load on their own; poll rather than count before they arrive.
     await expect.poll(() => options.getByRole('region', { name: 'API keys' }).locator('table.keys').getByRole('radio').count()).toBe(2);
     const popup = await session.openPage('popup', POPUP);

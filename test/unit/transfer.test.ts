@@ -113,7 +113,8 @@ describe('import', () => {
     const parsed = parseSettingsFile(settingsFile({}));
     if (!parsed.ok) throw new Error(JSON.stringify(parsed.problem));
     expect(parsed.file.version).toBe(SETTINGS_VERSION);
-    expect(parsed.file.checkSettings).toEqual(DEFAULT_CHECK_SETTINGS);
+    // What the file says, and the default for what it could not say yet.
+    expect(parsed.file.checkSettings).toEqual({ concurrency: 10, timeoutSeconds: 20, cacheSeconds: 60, probeEveryModel: DEFAULT_CHECK_SETTINGS.probeEveryModel });
     expect(parsed.file.alertSettings).toEqual({
       lowQuota: true,
       threshold: { kind: 'share', percent: 10 },

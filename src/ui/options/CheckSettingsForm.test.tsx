@@ -8,7 +8,7 @@ import { CheckSettingsForm } from './CheckSettingsForm';
 describe('CheckSettingsForm', () => {
   it('explains each range', () => {
     render(<CheckSettingsForm value={DEFAULT_CHECK_SETTINGS} onSave={vi.fn()} />);
-    expect(screen.getByLabelText('Probes at once')).toHaveProperty('value', '10');
+    expect(screen.getByLabelText('Probes at once')).toHaveProperty('value', '20');
     expect(screen.getByText(/^1–20\./)).toBeTruthy();
     expect(screen.getByText(/^1–25\./)).toBeTruthy();
     expect(screen.getByText(/^0–600\./)).toBeTruthy();
@@ -20,7 +20,7 @@ describe('CheckSettingsForm', () => {
     await userEvent.clear(screen.getByLabelText('Timeout per probe (seconds)'));
     await userEvent.type(screen.getByLabelText('Timeout per probe (seconds)'), '8');
     await userEvent.click(screen.getByRole('button', { name: 'Save' }));
-    expect(onSave).toHaveBeenCalledWith({ concurrency: 10, timeoutSeconds: 8, cacheSeconds: 60, probeEveryModel: false });
+    expect(onSave).toHaveBeenCalledWith({ concurrency: 20, timeoutSeconds: 8, cacheSeconds: 60, probeEveryModel: false });
     expect(screen.getByRole('status').textContent).toBe('Saved');
   });
 
