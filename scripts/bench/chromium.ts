@@ -58,13 +58,13 @@ export interface PaintMoments {
   lastReadBefore: number;
   /** The stored figure is in a table cell. */
   inDom: number;
-  /** The start of the next animation frame: the one that paints it. */
+  /** The next animation frame, the one that paints it, as the page's clock reads when that frame's callbacks run. */
   painted: number;
 }
 
 /**
  * Injected before the page's own scripts: notes storage reads as they are asked and answered, when a table cell
- * first shows the stored figure, and the start of the next animation frame.
+ * first shows the stored figure, and the next animation frame.
  */
 function watchForFirstResult(figure: string): void {
   const reads: Array<{ asked: number; answered: number | null }> = [];
@@ -84,7 +84,10 @@ function watchForFirstResult(figure: string): void {
     observer.disconnect();
     const inDom = performance.now();
     const answered = reads.map((read) => read.answered ?? -1).filter((at) => at >= 0 && at <= inDom);
-    requestAnimationFrame((painted) => {
+    // Not the callback's own timestamp: Chromium stamps a frame when it was begun, which may be while this page was
+    // still busy, and so earlier than the figure reached the DOM.
+    requestAnimationFrame(() => {
+      const painted = performance.now();
       const navigation = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
       const moments = {
         scriptsRan: navigation?.domContentLoadedEventStart ?? Number.NaN,
@@ -214,8 +217,9 @@ export function chromiumSection({ paints, healthMs, browserVersion }: Awaited<Re
         '(popup.html) and the floor (paint-floor.html: the same values read with two bare storage calls, painted as a ' +
         'plain table without a framework) open in a new tab each, taking turns (headless Chromium has no toolbar to ' +
         'click). Both are in the bench\'s build, which is the production build file for file plus the floor.',
-      'A script injected before the page\'s own notes when a table cell first shows the stored figure, then takes the ' +
-        'start of the next animation frame (the one that paints it), in ms since navigation start; the "—" rows are ' +
+      'A script injected before the page\'s own notes when a table cell first shows the stored figure, then the ' +
+        'clock when the next animation frame (the one that paints it) runs its callbacks, in ms since navigation ' +
+        'start (not the frame\'s own timestamp, which Chromium may take while the page is still busy); the "—" rows are ' +
         'the medians of the moments on the way there, which show where the time goes.',
       'Service worker: stopped with the DevTools protocol (`ServiceWorker.stopAllWorkers`, waiting until it reports ' +
         '"stopped"), then `chrome.runtime.sendMessage({type:\'health\'})` from an extension page is timed until its reply.',

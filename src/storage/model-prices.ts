@@ -44,8 +44,13 @@ export const modelPricesItem = defineValidatedItem(
 const EMPTY: SitePrices = { models: {}, notes: {} };
 const MAX_MODELS_PER_SITE = 500;
 
+/** One site's prices out of every site's. */
+export function sitePricesIn(all: Partial<Record<Site, SitePrices>>, site: Site): SitePrices {
+  return all[site] ?? EMPTY;
+}
+
 export async function pricesFor(site: Site): Promise<SitePrices> {
-  return (await modelPricesItem.get())[site] ?? EMPTY;
+  return sitePricesIn(await modelPricesItem.get(), site);
 }
 
 function bounded(prices: SitePrices): SitePrices {

@@ -87,6 +87,15 @@ async function lockedUpdate<V extends Record<string, unknown>>(
 /** A storage item whose every read and write goes through a zod schema. */
 export function defineValidatedItem<T>(key: StorageItemKey, schema: z.ZodType<T>, fallback: T): ValidatedItem<T> {
   const raw = plainItem(key, fallback);
+  // The same stored object read again (a page's early reads answer each read with one) gives the same value back, so
+  // a page that already shows it is not rendered again for nothing.
+  let lastRead: { raw: unknown; value: T | null } | undefined;
+  const validRead = (stored: unknown): T | null => {
+    if (lastRead !== undefined && lastRead.raw === stored && typeof stored === 'object' && stored !== null) return lastRead.value;
+    const value = parsed(item, stored);
+    lastRead = { raw: stored, value };
+    return value;
+  };
   const item: ValidatedItem<T> = {
     key,
     fallback,
@@ -95,7 +104,7 @@ export function defineValidatedItem<T>(key: StorageItemKey, schema: z.ZodType<T>
       await settingsReady();
       // This page's or worker's own writes land first: what it changed, it reads back.
       await writesSettled();
-      const valid = parsed(item, await raw.getValue());
+      const valid = validRead(await raw.getValue());
       if (valid !== null) return valid;
       // The repair is an update of its own: under the lock, it writes the fallback and its notice together.
       const repaired = await item.update((current) => current);

@@ -1,4 +1,5 @@
 import { inOrder } from '@src/lib/in-order';
+import { endFirstReads } from './first-reads';
 
 const LOCK_NAME = 'modelscope-quota:storage';
 const inThisContext = inOrder();
@@ -10,6 +11,7 @@ const writesHere = new Set<Promise<unknown>>();
  * must not wait for another write itself, or it would wait for its own lock.
  */
 export function withStorageLock<T>(task: () => Promise<T>): Promise<T> {
+  endFirstReads();
   const locks = typeof navigator === 'undefined' ? undefined : navigator.locks;
   return locks ? (locks.request(LOCK_NAME, task) as Promise<T>) : inThisContext(task);
 }

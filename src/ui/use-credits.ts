@@ -13,6 +13,8 @@ import { askProblemText, type Asked } from './messaging';
 /** The active key's account in credits, as the background last answered: loading, no answer at all, or the picture. */
 export type CreditsView = { state: 'loading' } | { state: 'failed'; message: string } | { state: 'ok'; picture: CreditsPicture };
 
+const LOADING: CreditsView = { state: 'loading' };
+
 function nextView(previous: CreditsView | undefined, asked: Asked<'credits'>): CreditsView {
   if (asked.ok && asked.reply.data) return { state: 'ok', picture: asked.reply.data };
   // A later ask that failed leaves the figures shown: each says how old it is, and keeps saying it.
@@ -25,10 +27,10 @@ function nextView(previous: CreditsView | undefined, asked: Asked<'credits'>): C
  * them), and again whenever the stored balance, account picture or prices change. Never another key's figures.
  */
 export function useCredits(secret: string | null | undefined, site: Site, checksDone: number): CreditsView | undefined {
-  const [view, setView] = useState<CreditsView>();
+  const [view, setView] = useState<CreditsView | undefined>(secret ? LOADING : undefined);
   const asker = useRef<CreditsAsker | null>(null);
   useEffect(() => {
-    setView(secret ? { state: 'loading' } : undefined);
+    setView(secret ? LOADING : undefined);
     if (!secret) return;
     let live = true;
     let stops: Array<() => void> = [];

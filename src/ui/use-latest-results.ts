@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import type { BalanceItem, Site } from '@src/contract';
 import { keyFingerprint } from '@src/lib/key-fingerprint';
 import { latestResultsItem } from '@src/storage/latest-results';
+import { seededFingerprint, seededValue } from './first-paint';
 import { followItem } from './follow-stored';
 
 type AllResults = Awaited<ReturnType<typeof latestResultsItem.get>>;
@@ -12,14 +13,18 @@ type AllResults = Awaited<ReturnType<typeof latestResultsItem.get>>;
  */
 export function useLatestResults(apiKey: string | null | undefined, site: Site): Record<string, BalanceItem> | undefined {
   // Read from the first render, while the key itself is still loading: the popup's first paint waits for both.
-  const [all, setAll] = useState<AllResults>();
+  const [all, setAll] = useState<AllResults | undefined>(() => seededValue(latestResultsItem));
   useEffect(() => followItem(latestResultsItem, setAll), []);
-  const [keyId, setKeyId] = useState<{ of: string; id: string } | null>(null);
   const named = apiKey ? `${site}\n${apiKey}` : null;
+  const [keyId, setKeyId] = useState<{ of: string; id: string } | null>(() => {
+    const seeded = apiKey ? seededFingerprint(apiKey, site) : undefined;
+    return named !== null && seeded !== undefined ? { of: named, id: seeded } : null;
+  });
   useEffect(() => {
     if (!apiKey) return;
     let live = true;
-    void keyFingerprint(apiKey, site).then((id) => live && setKeyId({ of: `${site}\n${apiKey}`, id }));
+    const of = `${site}\n${apiKey}`;
+    void keyFingerprint(apiKey, site).then((id) => live && setKeyId((known) => (known?.of === of && known.id === id ? known : { of, id })));
     return () => {
       live = false;
     };

@@ -1,0 +1,18 @@
+import { DEFAULT_SITE, type Site } from '@src/contract';
+import type { Keyring, SavedKey } from '@src/storage/keyring';
+
+export interface ActiveKeyState {
+  keyring: Keyring;
+  active: SavedKey | null;
+  /** The active key's secret; null when there is none, or a session-only one was forgotten with the browser. */
+  secret: string | null;
+  /** The active key's site (the China site while no key is active). */
+  site: Site;
+}
+
+/** The active key of a keyring, with its secret from wherever it is kept (secretOf's rule, with both stores at hand). */
+export function activeKeyOf(keyring: Keyring, sessionSecrets: Record<string, string>): ActiveKeyState {
+  const active = keyring.keys.find((key) => key.id === keyring.activeId) ?? null;
+  const secret = active ? (active.secret ?? sessionSecrets[active.id] ?? null) : null;
+  return { keyring, active, secret, site: active?.site ?? DEFAULT_SITE };
+}
