@@ -49,7 +49,7 @@ export default defineConfig({
   },
   vite: () => ({
     // zod must hear it is jitless before it builds a schema (see src/contract/zod-config.ts), in every bundle.
-    resolve: { alias: [{ find: /^zod$/, replacement: fileURLToPath(new URL('src/contract/zod-config.ts', import.meta.url)) }] },
+    resolve: { alias: [{ find: /^zod\/mini$/, replacement: fileURLToPath(new URL('src/contract/zod-config.ts', import.meta.url)) }] },
     build: { rolldownOptions: { output: { strictExecutionOrder: true } } },
   }),
   manifest: ({ browser }) => ({

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { MAX_API_KEY_LENGTH, MAX_MODEL_ID_LENGTH } from './limits';
 
 /** Why one model's check did not produce numbers (or, for `no_quota_headers`, produced none). */
@@ -24,9 +24,9 @@ export const REPLY_ERROR_CODES = ['invalid_request', 'internal_error', 'external
 export const ReplyErrorSchema = z.object({
   code: z.enum(REPLY_ERROR_CODES),
   /** The request field at fault, for `invalid_request`. */
-  field: z.string().optional(),
+  field: z.optional(z.string()),
   /** The upstream HTTP status, when the upstream answered. */
-  status: z.number().int().nullable().optional(),
+  status: z.optional(z.nullable(z.int())),
 });
 export type ReplyError = z.infer<typeof ReplyErrorSchema>;
 
@@ -37,14 +37,14 @@ export { MAX_MODELS_PER_REQUEST } from './limits';
 /** A model id as callers send it: trimmed, non-blank. */
 export const ModelIdSchema = z
   .string({ error: 'modelIdNotString' })
-  .trim()
-  .min(1, 'modelIdBlank')
-  .max(MAX_MODEL_ID_LENGTH, 'modelIdTooLong');
+  .check(z.trim(), z.minLength(1, 'modelIdBlank'), z.maxLength(MAX_MODEL_ID_LENGTH, 'modelIdTooLong'));
 
 /** A ModelScope access token as callers send it: it must fit in an HTTP header. */
 export const ApiKeySchema = z
   .string({ error: 'apiKeyNotString' })
-  .trim()
-  .min(1, 'apiKeyBlank')
-  .max(MAX_API_KEY_LENGTH, 'apiKeyTooLong')
-  .regex(/^[\x21-\x7e]+$/, 'apiKeyBadCharacters');
+  .check(
+    z.trim(),
+    z.minLength(1, 'apiKeyBlank'),
+    z.maxLength(MAX_API_KEY_LENGTH, 'apiKeyTooLong'),
+    z.regex(/^[\x21-\x7e]+$/, 'apiKeyBadCharacters'),
+  );

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { ReplyErrorSchema } from './common';
 
 export const HealthRequestSchema = z.object({ type: z.literal('health') });

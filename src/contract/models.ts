@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { ReplyErrorSchema } from './common';
 import { RequestSiteSchema } from './site';
 
@@ -10,6 +10,6 @@ export const ModelsReplySchema = z.object({
   success: z.boolean(),
   data: z.array(z.string()),
   message: z.string(),
-  error: ReplyErrorSchema.optional(),
+  error: z.optional(ReplyErrorSchema),
 });
 export type ModelsReply = z.infer<typeof ModelsReplySchema>;

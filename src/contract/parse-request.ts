@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type { z } from 'zod/mini';
 import { isProblemCode, PROBLEMS, type ProblemCode, type ProblemParams } from './problems';
 import { CONTRACT, isMessageType, type ContractRequest, type MessageType } from './protocol';
 
@@ -21,7 +21,7 @@ function describeValue(value: unknown): string {
 }
 
 /** The first issue a schema found: the field, and the code the schema gave as its message. */
-export function firstProblem(error: z.ZodError): Pick<RequestProblem, 'field' | 'code' | 'params'> {
+export function firstProblem(error: z.core.$ZodError): Pick<RequestProblem, 'field' | 'code' | 'params'> {
   const issue = error.issues[0];
   const code = issue && isProblemCode(issue.message) ? issue.message : 'invalidMessage';
   return { field: String(issue?.path[0] ?? 'type'), code, params: PROBLEMS[code] };

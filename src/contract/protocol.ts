@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type { z } from 'zod/mini';
 import { BalanceReplySchema, BalanceRequestSchema } from './balance';
 import { CreditsReplySchema, CreditsRequestSchema } from './credits';
 import { HealthReplySchema, HealthRequestSchema } from './health';

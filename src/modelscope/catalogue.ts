@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import type { ErrorKind } from '@src/contract';
 import { kindForErrorStatus } from './classify';
 import { modelsUrl } from './endpoints';
@@ -11,7 +11,7 @@ export type CatalogueOutcome =
 const CATALOGUE_MAX_CHARS = 4 * 1024 * 1024;
 
 const CatalogueBodySchema = z.object({
-  data: z.array(z.object({ id: z.string().min(1) })),
+  data: z.array(z.object({ id: z.string().check(z.minLength(1)) })),
 });
 
 /** Lists the model ids API-Inference serves. Free and keyless; it cannot validate a key. Never throws. */

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { magicubeAuthHeaders } from './endpoints';
 import { fetchWithDeadline, parseJson, readBoundedText, type HttpOptions } from './http';
 import { redactSecret } from './upstream-message';
@@ -28,9 +28,9 @@ export interface MagicubeData {
 const ENVELOPE_MAX_CHARS = 1024 * 1024;
 
 const EnvelopeSchema = z.object({
-  success: z.boolean().optional(),
-  code: z.unknown().optional(),
-  data: z.unknown().optional(),
+  success: z.optional(z.boolean()),
+  code: z.optional(z.unknown()),
+  data: z.optional(z.unknown()),
 });
 
 const AUTH_CODE = /token|auth|login|forbidden|permission|credential/i;

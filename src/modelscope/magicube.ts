@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { MagicubeBalanceSchema, type ErrorKind, type MagicubeBalance } from '@src/contract';
 import { kindForErrorStatus } from './classify';
 import { authHeaders, magicubeBalanceUrl } from './endpoints';

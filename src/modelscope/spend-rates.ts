@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { magicubeSpendRatesUrl } from './endpoints';
 import type { SiteRequestOptions } from './http';
 import { readMagicubeData, type MagicubeFailure } from './magicube-read';
@@ -8,7 +8,7 @@ import { tierId } from './tiers';
 
 export type TierPricesOutcome = { ok: true; prices: TierPrice[]; dropped: number } | MagicubeFailure;
 
-const RatesSchema = z.object({ rates: z.array(z.unknown()).nullish() });
+const RatesSchema = z.object({ rates: z.nullish(z.array(z.unknown())) });
 
 /** Whether a rate is for API-Inference requests; one that names no scene or unit is taken to be (and a non-object is left to the parser to drop). */
 function isApiInferenceRate(rate: unknown): boolean {

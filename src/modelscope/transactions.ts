@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { MAGICUBE_PAGE_SIZE, magicubeTransactionsUrl, type MagicubeTransactionType } from './endpoints';
 import type { SiteRequestOptions } from './http';
 import { readMagicubeData, type MagicubeFailure } from './magicube-read';
@@ -29,7 +29,7 @@ export type TransactionsOutcome<Row> =
 const DEFAULT_MAX_PAGES = 10;
 const MOST_PAGES = 20;
 
-const RecordsSchema = z.object({ records: z.array(z.unknown()).nullish() });
+const RecordsSchema = z.object({ records: z.nullish(z.array(z.unknown())) });
 
 /** Reads the ledger of one transaction type over a window, page by page, parsing each row alone. Never throws. */
 export async function readTransactions<Row extends { at: number }>(

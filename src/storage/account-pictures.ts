@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { keepNewest } from '@src/lib/keep-newest';
 import type { AccountPicture } from '@src/modelscope/account-picture';
 import type { MagicubeFailure, MagicubeFailureReason } from '@src/modelscope/magicube-read';
@@ -8,23 +8,23 @@ import { STORAGE_KEYS } from './keys';
 import { GrantRowSchema, GrantRuleSchema, LedgerRowSchema, TierPriceSchema } from './magicube-shapes-schemas';
 import { defineValidatedItem } from './validated-item';
 
-const EpochMs = z.number().int().nonnegative();
+const EpochMs = z.int().check(z.nonnegative());
 const FAILURE_REASONS = ['refused', 'not_returned', 'unreachable', 'unreadable', 'upstream_error'] as const satisfies readonly MagicubeFailureReason[];
 export const SourceOutcomeSchema = z.enum(['ok', ...FAILURE_REASONS]);
 export type SourceOutcome = z.infer<typeof SourceOutcomeSchema>;
 
 /** How the latest read of a source went, and how many of the rows it sent were unusable and left out. */
-const LastReadSchema = z.object({ at: EpochMs, outcome: SourceOutcomeSchema, dropped: z.number().int().nonnegative() });
+const LastReadSchema = z.object({ at: EpochMs, outcome: SourceOutcomeSchema, dropped: z.int().check(z.nonnegative()) });
 
 /**
  * What one free Magicube source last gave: the value of its last good read (kept, with its time, when a later read
  * fails, so the page can show it as cached and say how old it is) and how the latest read went.
  */
-function sourceSchema<T extends z.ZodType>(value: T) {
+function sourceSchema<T extends z.ZodMiniType>(value: T) {
   return z.object({
-    value: value.nullable(),
+    value: z.nullable(value),
     /** When `value` was read; null when no read ever came back. */
-    read_at: EpochMs.nullable(),
+    read_at: z.nullable(EpochMs),
     last: LastReadSchema,
   });
 }
@@ -34,17 +34,17 @@ export const MAX_ROWS = 500;
 const MAX_PRICES = 50;
 const MAX_RULES = 50;
 
-const TransactionsSchema = <T extends z.ZodType>(row: T) =>
-  z.object({ rows: z.array(row).max(MAX_ROWS), since: EpochMs, complete: z.boolean() });
+const TransactionsSchema = <T extends z.ZodMiniType>(row: T) =>
+  z.object({ rows: z.array(row).check(z.maxLength(MAX_ROWS)), since: EpochMs, complete: z.boolean() });
 
 export const AccountPictureRecordSchema = z.object({
   /** The balance's value is the Magicube record's (magicube-balance.ts); here only how its latest read went. */
   balance: z.object({ last: LastReadSchema }),
   ledger: sourceSchema(TransactionsSchema(LedgerRowSchema)),
   grants: sourceSchema(TransactionsSchema(GrantRowSchema)),
-  prices: sourceSchema(z.array(TierPriceSchema).max(MAX_PRICES)),
-  rules: sourceSchema(z.array(GrantRuleSchema).max(MAX_RULES)),
-}) satisfies z.ZodType<AccountPictureState>;
+  prices: sourceSchema(z.array(TierPriceSchema).check(z.maxLength(MAX_PRICES))),
+  rules: sourceSchema(z.array(GrantRuleSchema).check(z.maxLength(MAX_RULES))),
+}) satisfies z.ZodMiniType<AccountPictureState>;
 export type AccountPictureRecord = z.infer<typeof AccountPictureRecordSchema>;
 export type SourceRecord<K extends keyof AccountPictureRecord> = AccountPictureRecord[K];
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { STORAGE_KEYS } from './keys';
 import { defineValidatedItem } from './validated-item';
 
@@ -7,8 +7,14 @@ export const THRESHOLD_RANGES = { percent: { min: 1, max: 99 }, calls: { min: 1,
 
 /** When a favourite counts as running low: under a share of its limit, or under a number of calls. */
 export const ThresholdSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('share'), percent: z.number().int().min(THRESHOLD_RANGES.percent.min).max(THRESHOLD_RANGES.percent.max) }),
-  z.object({ kind: z.literal('calls'), calls: z.number().int().min(THRESHOLD_RANGES.calls.min).max(THRESHOLD_RANGES.calls.max) }),
+  z.object({
+    kind: z.literal('share'),
+    percent: z.int().check(z.minimum(THRESHOLD_RANGES.percent.min), z.maximum(THRESHOLD_RANGES.percent.max)),
+  }),
+  z.object({
+    kind: z.literal('calls'),
+    calls: z.int().check(z.minimum(THRESHOLD_RANGES.calls.min), z.maximum(THRESHOLD_RANGES.calls.max)),
+  }),
 ]);
 export type Threshold = z.infer<typeof ThresholdSchema>;
 
@@ -19,7 +25,7 @@ export const AlertSettingsSchema = z.object({
   /** A notification when ModelScope refuses the active key, at most once a day. */
   keyRefused: z.boolean(),
   /** A notification when today's login grant (`daily_active`) has not arrived by this hour (Beijing time); null is off. */
-  loginGrantMissingByHour: z.number().int().min(LOGIN_GRANT_HOUR_RANGE.min).max(LOGIN_GRANT_HOUR_RANGE.max).nullable(),
+  loginGrantMissingByHour: z.nullable(z.int().check(z.minimum(LOGIN_GRANT_HOUR_RANGE.min), z.maximum(LOGIN_GRANT_HOUR_RANGE.max))),
   /** A notification when short-term credits expire within the hour and most of them are still unspent. */
   creditsExpiring: z.boolean(),
 });
@@ -38,6 +44,6 @@ export const alertSettingsItem = defineValidatedItem(STORAGE_KEYS.alertSettings,
 /** What each alert was about (`low:<key fingerprint>:<model>`, `refused:<key fingerprint>`) → the quota day it was shown. */
 export const alertsShownItem = defineValidatedItem(
   STORAGE_KEYS.alertsShown,
-  z.record(z.string(), z.string().regex(/^\d{4}-\d{2}-\d{2}$/)),
+  z.record(z.string(), z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/))),
   {},
 );

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 
 /** The check settings' shape and defaults, apart from their storage item, so scripts can use them outside a browser. */
 export const CHECK_SETTINGS_RANGES = {
@@ -7,7 +7,7 @@ export const CHECK_SETTINGS_RANGES = {
   cacheSeconds: { min: 0, max: 600 },
 } as const;
 
-const rangedInt = ({ min, max }: { min: number; max: number }) => z.number().int().min(min).max(max);
+const rangedInt = ({ min, max }: { min: number; max: number }) => z.int().check(z.minimum(min), z.maximum(max));
 
 export const CheckSettingsSchema = z.object({
   /**

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { MAX_MODELS_PER_REQUEST, ModelIdSchema } from '@src/contract';
 import { DEFAULT_FAVOURITES } from './default-models';
 import { STORAGE_KEYS } from './keys';
@@ -8,19 +8,21 @@ export const MAX_LISTS = 20;
 export const MAX_LIST_NAME_LENGTH = 40;
 
 export const FavouriteListSchema = z.object({
-  id: z.string().min(1).max(64),
-  name: z.string().trim().min(1, 'listNameBlank').max(MAX_LIST_NAME_LENGTH, 'listNameTooLong'),
-  models: z.array(ModelIdSchema).max(MAX_MODELS_PER_REQUEST, 'listTooManyModels'),
+  id: z.string().check(z.minLength(1), z.maxLength(64)),
+  name: z.string().check(z.trim(), z.minLength(1, 'listNameBlank'), z.maxLength(MAX_LIST_NAME_LENGTH, 'listNameTooLong')),
+  models: z.array(ModelIdSchema).check(z.maxLength(MAX_MODELS_PER_REQUEST, 'listTooManyModels')),
 });
 export type FavouriteList = z.infer<typeof FavouriteListSchema>;
 
 export const FavouriteListsSchema = z
   .object({
-    lists: z.array(FavouriteListSchema).min(1).max(MAX_LISTS),
+    lists: z.array(FavouriteListSchema).check(z.minLength(1), z.maxLength(MAX_LISTS)),
     activeId: z.string(),
   })
-  .refine(({ lists, activeId }) => lists.some((list) => list.id === activeId), 'activeListMissing')
-  .refine(({ lists }) => new Set(lists.map((list) => list.id)).size === lists.length, 'listIdsRepeat');
+  .check(
+    z.refine(({ lists, activeId }) => lists.some((list) => list.id === activeId), 'activeListMissing'),
+    z.refine(({ lists }) => new Set(lists.map((list) => list.id)).size === lists.length, 'listIdsRepeat'),
+  );
 export type FavouriteLists = z.infer<typeof FavouriteListsSchema>;
 
 export const DEFAULT_LIST_ID = 'list-1';

@@ -1,15 +1,15 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import type { BalanceItem } from '@src/contract';
 import type { HistoryPoint, MagicubeReading } from '@src/quota/types';
 import { STORAGE_KEYS } from './keys';
 import { defineValidatedItem } from './validated-item';
 
-const Count = z.number().int().nonnegative().nullable();
-const EpochSeconds = z.number().int().nonnegative();
+const Count = z.nullable(z.int().check(z.nonnegative()));
+const EpochSeconds = z.int().check(z.nonnegative());
 /** [checked at (epoch seconds), model remaining, model limit, account remaining, account limit]: tuples keep it small. */
 const StoredPointSchema = z.tuple([EpochSeconds, Count, Count, Count, Count]);
 /** [read at (epoch seconds), available Magicube credits]. */
-const StoredReadingSchema = z.tuple([EpochSeconds, z.number().nonnegative()]);
+const StoredReadingSchema = z.tuple([EpochSeconds, z.number().check(z.nonnegative())]);
 const StoredKeyHistorySchema = z.object({
   models: z.record(z.string(), z.array(StoredPointSchema)),
   magicube: z.array(StoredReadingSchema),

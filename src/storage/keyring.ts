@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { ApiKeySchema, DEFAULT_SITE, SiteSchema, type Site } from '@src/contract';
 import { STORAGE_KEYS } from './keys';
 import { defineValidatedItem, updateTogether } from './validated-item';
@@ -9,27 +9,29 @@ export const MAX_KEY_LABEL_LENGTH = 40;
 
 export const SavedKeySchema = z
   .object({
-    id: z.string().min(1).max(64),
-    label: z.string().trim().min(1, 'keyLabelBlank').max(MAX_KEY_LABEL_LENGTH, 'keyLabelTooLong'),
+    id: z.string().check(z.minLength(1), z.maxLength(64)),
+    label: z.string().check(z.trim(), z.minLength(1, 'keyLabelBlank'), z.maxLength(MAX_KEY_LABEL_LENGTH, 'keyLabelTooLong')),
     /**
      * The ModelScope site the key was made on: its calls, credits and prices are that site's alone. A key stored
      * without one predates sites, so it is a China-site key (version 4 writes that down; this keeps it if not yet).
      */
-    site: SiteSchema.default(DEFAULT_SITE),
+    site: z._default(SiteSchema, DEFAULT_SITE),
     /** Kept across browser restarts in storage.local, or only for this browser session in storage.session. */
     remember: z.boolean(),
     /** The favourite list the key was last used with, chosen again when the key is (a key of one site, a list of its models). */
-    listId: z.string().min(1).max(64).optional(),
+    listId: z.optional(z.string().check(z.minLength(1), z.maxLength(64))),
     /** Only a remembered key's secret is here; a session-only key's lives in `sessionSecretsItem`. */
-    secret: ApiKeySchema.optional(),
+    secret: z.optional(ApiKeySchema),
   })
-  .refine((key) => key.remember === (key.secret !== undefined), 'rememberedSecretOnly');
+  .check(z.refine((key) => key.remember === (key.secret !== undefined), 'rememberedSecretOnly'));
 export type SavedKey = z.infer<typeof SavedKeySchema>;
 
 export const KeyringSchema = z
-  .object({ keys: z.array(SavedKeySchema).max(MAX_KEYS, 'tooManyKeys'), activeId: z.string().nullable() })
-  .refine(({ keys, activeId }) => activeId === null || keys.some((key) => key.id === activeId), 'activeKeyMissing')
-  .refine(({ keys }) => new Set(keys.map((key) => key.id)).size === keys.length, 'keyIdsRepeat');
+  .object({ keys: z.array(SavedKeySchema).check(z.maxLength(MAX_KEYS, 'tooManyKeys')), activeId: z.nullable(z.string()) })
+  .check(
+    z.refine(({ keys, activeId }) => activeId === null || keys.some((key) => key.id === activeId), 'activeKeyMissing'),
+    z.refine(({ keys }) => new Set(keys.map((key) => key.id)).size === keys.length, 'keyIdsRepeat'),
+  );
 export type Keyring = z.infer<typeof KeyringSchema>;
 
 /** Labels and remembered secrets: storage.local only, never sync. */

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { BalanceItemSchema, type BalanceItem } from '@src/contract';
 import { keepNewest } from '@src/lib/keep-newest';
 import { STORAGE_KEYS } from './keys';

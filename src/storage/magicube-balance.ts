@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { MagicubeBalanceSchema } from '@src/contract';
 import { keepNewest } from '@src/lib/keep-newest';
 import type { MagicubeRecord } from '@src/quota/types';
@@ -6,7 +6,7 @@ import { STORAGE_KEYS } from './keys';
 import { defineValidatedItem } from './validated-item';
 
 /** The latest Magicube answer for one key: its balance, or that ModelScope refused the key. */
-export const MagicubeRecordSchema: z.ZodType<MagicubeRecord> = z.discriminatedUnion('status', [
+export const MagicubeRecordSchema: z.ZodMiniType<MagicubeRecord> = z.discriminatedUnion('status', [
   z.object({ status: z.literal('ok'), checked_at: z.iso.datetime(), balance: MagicubeBalanceSchema }),
   z.object({ status: z.literal('refused'), checked_at: z.iso.datetime() }),
 ]);

@@ -1,17 +1,17 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { SiteSchema, type Site } from '@src/contract/site';
 import { STORAGE_KEYS } from './keys';
 import { defineValidatedItem } from './validated-item';
 
-const EpochMs = z.number().int().nonnegative();
-const Label = z.string().min(1).max(100);
+const EpochMs = z.int().check(z.nonnegative());
+const Label = z.string().check(z.minLength(1), z.maxLength(100));
 
 /** What one call of a model costs, and how we know: learned from the spend ledger, or set by hand by the user. */
 export const ModelPriceSchema = z.object({
   tier: Label,
   rawTier: Label,
   /** Magicube credits per call. */
-  price: z.number().positive().max(1000),
+  price: z.number().check(z.positive(), z.maximum(1000)),
   learned_at: EpochMs,
   source: z.enum(['ledger', 'manual']),
 });

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { STORAGE_KEYS } from './keys';
 import { defineValidatedItem } from './validated-item';
 

@@ -1,5 +1,5 @@
 import type { StorageItemKey } from 'wxt/utils/storage';
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { STORAGE_KEYS } from './keys';
 import { withStorageLock } from './write-lock';
 import { plainItem } from './plain-item';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { STORAGE_KEYS } from './keys';
 import { defineValidatedItem } from './validated-item';
 
@@ -11,11 +11,11 @@ export const HISTORY_DAYS_RANGE = { min: 1, max: 30 } as const;
 
 export const ScheduleSchema = z.object({
   /** Automatic checks of the active list; null is off. Off by default: every check spends one call per model. */
-  checkEveryMinutes: IntervalSchema.nullable(),
+  checkEveryMinutes: z.nullable(IntervalSchema),
   /** Reads of the Magicube balance while a key is saved; free, so on by default. null is off. */
-  magicubeEveryMinutes: IntervalSchema.nullable(),
+  magicubeEveryMinutes: z.nullable(IntervalSchema),
   /** Quota days of history kept, today included. */
-  historyDays: z.number().int().min(HISTORY_DAYS_RANGE.min).max(HISTORY_DAYS_RANGE.max),
+  historyDays: z.int().check(z.minimum(HISTORY_DAYS_RANGE.min), z.maximum(HISTORY_DAYS_RANGE.max)),
 });
 export type Schedule = z.infer<typeof ScheduleSchema>;
 export const DEFAULT_SCHEDULE: Schedule = { checkEveryMinutes: null, magicubeEveryMinutes: 30, historyDays: 14 };

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { AlertSettingsSchema, alertSettingsItem, DEFAULT_ALERT_SETTINGS } from './alerts';
 import { CheckSettingsSchema, checkSettingsItem, DEFAULT_CHECK_SETTINGS } from './check-settings';
 import { DEFAULT_FAVOURITE_LISTS, favouriteListsItem, FavouriteListsSchema } from './favourite-lists';
@@ -22,7 +22,7 @@ export const SettingsFileSchema = z.object({
   preferences: PreferencesSchema,
   schedule: ScheduleSchema,
   alertSettings: AlertSettingsSchema,
-  keyring: KeyringSchema.optional(),
+  keyring: z.optional(KeyringSchema),
 });
 export type SettingsFile = z.infer<typeof SettingsFileSchema>;
 

@@ -1,12 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { listRepairs } from './repairs';
 import { defineValidatedItem, updateTogether } from './validated-item';
 import { decline } from './write-result';
 
-const counterItem = defineValidatedItem('local:counter', z.number().int().max(9, 'counterTooBig'), 0);
-const labelItem = defineValidatedItem('local:label', z.string().trim().min(1, 'labelBlank'), 'none');
+const counterItem = defineValidatedItem('local:counter', z.int().check(z.maximum(9, 'counterTooBig')), 0);
+const labelItem = defineValidatedItem('local:label', z.string().check(z.trim(), z.minLength(1, 'labelBlank')), 'none');
 
 beforeEach(() => {
   fakeBrowser.reset();

@@ -1,5 +1,5 @@
 import { storage, type StorageItemKey } from 'wxt/utils/storage';
-import type { z } from 'zod';
+import type { z } from 'zod/mini';
 import { settingsReady } from './migrations';
 import { repairWrite, warnRepaired } from './repairs';
 import { trackWrite, withStorageLock, writesSettled } from './write-lock';
@@ -12,7 +12,7 @@ export type Change<T> = (current: T) => T | Declined;
 export interface ValidatedItem<T> {
   readonly key: StorageItemKey;
   readonly fallback: T;
-  readonly schema: z.ZodType<T>;
+  readonly schema: z.ZodMiniType<T>;
   /**
    * The stored value, after this context's own writes have landed; a corrupt one is replaced by the fallback (this
    * item only) and the repair recorded.
@@ -85,7 +85,7 @@ async function lockedUpdate<V extends Record<string, unknown>>(
 }
 
 /** A storage item whose every read and write goes through a zod schema. */
-export function defineValidatedItem<T>(key: StorageItemKey, schema: z.ZodType<T>, fallback: T): ValidatedItem<T> {
+export function defineValidatedItem<T>(key: StorageItemKey, schema: z.ZodMiniType<T>, fallback: T): ValidatedItem<T> {
   const raw = plainItem(key, fallback);
   // The same stored object read again (a page's early reads answer each read with one) gives the same value back, so
   // a page that already shows it is not rendered again for nothing.

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type { z } from 'zod/mini';
 
 /**
  * Why a write did not land, as a code with parameters (the page puts it into words): a value its schema refused
@@ -23,7 +23,7 @@ export const isDeclined = (value: unknown): value is Declined =>
 /** Problem codes are what schemas here give as messages: camelCase words, never sentences. */
 const PROBLEM_CODE = /^[a-z][A-Za-z]*$/;
 
-export function invalidProblem(key: string, error: z.ZodError): WriteProblem {
+export function invalidProblem(key: string, error: z.core.$ZodError): WriteProblem {
   const issue = error.issues[0];
   const params: Record<string, number> = {};
   if (issue?.code === 'too_big') params.max = Number(issue.maximum);

@@ -2,7 +2,7 @@ import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { browser } from 'wxt/browser';
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { ApiKeySchema } from '@src/contract';
 import { MAX_API_KEY_LENGTH } from '@src/contract/limits';
 import { serveLocale } from '@test/support/i18n';
@@ -23,7 +23,7 @@ const getMessage = (name: string, substitutions: string[]) => (browser.i18n.getM
 const refusal = (code: string, limit = '') => getMessage('ui_apiKeyInvalid', [getMessage(`reply_problem_${code}`, [limit])]);
 
 /** A failed parse whose one issue has `message`: the schema's message as the contract engineer may leave it. */
-const refusedWith = (message: string) => z.string().refine(() => false, message).safeParse(KEY);
+const refusedWith = (message: string) => z.string().check(z.refine(() => false, message)).safeParse(KEY);
 
 afterEach(() => vi.restoreAllMocks());
 

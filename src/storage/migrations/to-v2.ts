@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { ApiKeySchema, ModelIdSchema } from '@src/contract';
 import { LEGACY_KEYS, STORAGE_KEYS } from '../keys';
 import type { MigrationStep } from './step';
@@ -19,7 +19,7 @@ export const toV2: MigrationStep = {
     if (key.success && stored[STORAGE_KEYS.keyring] === undefined) {
       set[STORAGE_KEYS.keyring] = { keys: [{ id: 'key-1', label: 'Key 1', remember: true, secret: key.data }], activeId: 'key-1' };
     }
-    const models = z.array(ModelIdSchema).min(1).max(50).safeParse(favourites);
+    const models = z.array(ModelIdSchema).check(z.minLength(1), z.maxLength(50)).safeParse(favourites);
     if (models.success && stored[STORAGE_KEYS.favouriteLists] === undefined) {
       set[STORAGE_KEYS.favouriteLists] = {
         lists: [{ id: 'list-1', name: 'Favourites', models: [...new Set(models.data)] }],
