@@ -1,6 +1,7 @@
 import { i18n } from '#i18n';
 import { browser } from 'wxt/browser';
 import { clockTime } from '@src/lib/clock-time';
+import { dateTimeFormat, numberFormat, relativeTimeFormat } from '@src/lib/intl-formats';
 
 /** The browser's UI language, which the extension's strings follow too. */
 export function uiLanguage(): string {
@@ -15,7 +16,7 @@ const UNITS: Array<[Intl.RelativeTimeFormatUnit, number]> = [
 
 /** "3 min. ago" / "3分钟前", from an ISO time; anything under a minute is "now". */
 export function timeAgo(iso: string, now = Date.now()): string {
-  const format = new Intl.RelativeTimeFormat(uiLanguage(), { numeric: 'auto', style: 'short' });
+  const format = relativeTimeFormat(uiLanguage(), { numeric: 'auto', style: 'short' });
   const elapsed = Math.max(0, now - Date.parse(iso));
   for (const [unit, size] of UNITS) {
     if (elapsed >= size) return format.format(-Math.floor(elapsed / size), unit);
@@ -28,17 +29,17 @@ export function ageText(at: number, now: number): string {
   const elapsed = Math.max(0, now - at);
   if (elapsed >= 60_000) return timeAgo(new Date(at).toISOString(), now);
   const seconds = Math.floor(elapsed / 1000);
-  return new Intl.RelativeTimeFormat(uiLanguage(), { numeric: 'auto', style: 'short' }).format(-seconds, 'second');
+  return relativeTimeFormat(uiLanguage(), { numeric: 'auto', style: 'short' }).format(-seconds, 'second');
 }
 
 /** A number of credits in the UI language's digits, to the hundredth: "1,234.5" / "1,234.5". */
 export function formatCredits(credits: number): string {
-  return new Intl.NumberFormat(uiLanguage(), { maximumFractionDigits: 2 }).format(credits);
+  return numberFormat(uiLanguage(), { maximumFractionDigits: 2 }).format(credits);
 }
 
 /** A whole count in the UI language's digits. */
 export function formatCount(count: number): string {
-  return new Intl.NumberFormat(uiLanguage(), { maximumFractionDigits: 0 }).format(count);
+  return numberFormat(uiLanguage(), { maximumFractionDigits: 0 }).format(count);
 }
 
 /** "123.5 credits" / "123.5 魔粒": an amount of credits is never shown without its unit. */
@@ -66,7 +67,7 @@ export function clockText(at: number, now: number): string {
 
 /** A calendar day in the reader's language: "5 Oct 2026" / "2026年10月5日". */
 export function dateText(at: number): string {
-  return new Intl.DateTimeFormat(uiLanguage(), { year: 'numeric', month: 'short', day: 'numeric' }).format(at);
+  return dateTimeFormat(uiLanguage(), { year: 'numeric', month: 'short', day: 'numeric' }).format(at);
 }
 
 /** What a caught error says, for a message on the page. */
