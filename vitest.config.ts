@@ -20,6 +20,8 @@ export default defineConfig({
         test: {
           name: 'component',
           environment: 'happy-dom',
+          // As asyncUtilTimeout in component-setup.ts: a poll waits out a starved moment, and passes as soon as it holds.
+          expect: { poll: { timeout: 5000 } },
           setupFiles: ['test/support/permissions-setup.ts', 'test/support/component-setup.ts'],
           include: ['src/**/*.test.tsx', 'entrypoints/**/*.test.tsx'],
         },

@@ -1,7 +1,11 @@
-import { cleanup } from '@testing-library/react';
+import { cleanup, configure } from '@testing-library/react';
 import { afterEach, beforeEach } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { serveLocale } from './i18n';
+
+// The unit project's fuzzing and reliability suites run beside these on the same two cores and can starve them for
+// over a second: a `findBy…` waits up to 5 s for what it looks for (a passing test waits no longer than before).
+configure({ asyncUtilTimeout: 5000 });
 
 beforeEach(async () => {
   fakeBrowser.reset();
