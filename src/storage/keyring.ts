@@ -55,13 +55,21 @@ function newKeyId(): string {
 }
 
 /** The secret of a saved key, or null when it was session-only and the browser has restarted since. */
+/** A key's secret: in the keyring when remembered, else in this session's secrets (null once the browser forgot it). */
+export function secretIn(key: SavedKey, sessionSecrets: Record<string, string>): string | null {
+  return key.secret ?? sessionSecrets[key.id] ?? null;
+}
+
+export function activeKeyIn({ keys, activeId }: Keyring): SavedKey | null {
+  return keys.find((key) => key.id === activeId) ?? null;
+}
+
 export async function secretOf(key: SavedKey): Promise<string | null> {
-  return key.secret ?? (await sessionSecretsItem.get())[key.id] ?? null;
+  return secretIn(key, await sessionSecretsItem.get());
 }
 
 export async function activeKey(): Promise<SavedKey | null> {
-  const { keys, activeId } = await keyringItem.get();
-  return keys.find((key) => key.id === activeId) ?? null;
+  return activeKeyIn(await keyringItem.get());
 }
 
 export async function activeApiKey(): Promise<string | null> {

@@ -1,5 +1,5 @@
 import { DEFAULT_SITE, type Site } from '@src/contract';
-import type { Keyring, SavedKey } from '@src/storage/keyring';
+import { activeKeyIn, secretIn, type Keyring, type SavedKey } from '@src/storage/keyring';
 
 export interface ActiveKeyState {
   keyring: Keyring;
@@ -10,9 +10,9 @@ export interface ActiveKeyState {
   site: Site;
 }
 
-/** The active key of a keyring, with its secret from wherever it is kept (secretOf's rule, with both stores at hand). */
+/** The active key of a keyring, with its secret from wherever it is kept (both stores at hand, so no read of its own). */
 export function activeKeyOf(keyring: Keyring, sessionSecrets: Record<string, string>): ActiveKeyState {
-  const active = keyring.keys.find((key) => key.id === keyring.activeId) ?? null;
-  const secret = active ? (active.secret ?? sessionSecrets[active.id] ?? null) : null;
+  const active = activeKeyIn(keyring);
+  const secret = active ? secretIn(active, sessionSecrets) : null;
   return { keyring, active, secret, site: active?.site ?? DEFAULT_SITE };
 }

@@ -1,6 +1,6 @@
 import { i18n } from '#i18n';
 import { useEffect, useState } from 'react';
-import { MAX_KEY_LABEL_LENGTH, type Keyring, type SavedKey } from '@src/storage/keyring';
+import { MAX_KEY_LABEL_LENGTH, secretIn, type Keyring, type SavedKey } from '@src/storage/keyring';
 import type { WriteResult } from '@src/storage/write-result';
 import { SiteCell } from '../SiteAccess';
 import { useWriteProblem } from '../use-write-problem';
@@ -113,7 +113,7 @@ export function KeyTable({ keyring, sessionSecrets, ...actions }: Props) {
           <KeyRow
             key={savedKey.id}
             savedKey={savedKey}
-            secret={savedKey.secret ?? sessionSecrets[savedKey.id] ?? null}
+            secret={secretIn(savedKey, sessionSecrets)}
             active={savedKey.id === keyring.activeId}
             {...actions}
           />
