@@ -31,6 +31,17 @@ export default defineConfig(
     },
   },
   {
+    files: ['**/*.{ts,tsx}'],
+    ignores: ['src/contract/zod-config.ts'],
+    rules: {
+      // zod's classic API would bring back ~60 KB to every page and skip zod-config.ts (the build routes only zod/mini there).
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ regex: '^zod(/v4|/v3)?$|^zod/v4/', message: "Import zod/mini: it is what the build configures (src/contract/zod-config.ts) and what the pages' size budget counts on." }] },
+      ],
+    },
+  },
+  {
     plugins: { local: { rules: { 'folder-boundaries': folderBoundaries } } },
     rules: { 'local/folder-boundaries': ['error', { root }] },
   },
