@@ -66,7 +66,7 @@ function bounded(prices: SitePrices): SitePrices {
 /** Keeps a price (learned or set by hand) and drops the model's learning note: it is known now. */
 export function savePrice(site: Site, model: string, price: ModelPrice) {
   return modelPricesItem.update((all) => {
-    const current = all[site] ?? EMPTY;
+    const current = sitePricesIn(all, site);
     const { [model]: _learned, ...notes } = current.notes;
     return { ...all, [site]: bounded({ models: { ...current.models, [model]: price }, notes }) };
   });
@@ -75,7 +75,7 @@ export function savePrice(site: Site, model: string, price: ModelPrice) {
 /** Notes that a try to learn a model's price learned nothing; a price already known stays. */
 export function saveLearningNote(site: Site, model: string, note: LearningNote) {
   return modelPricesItem.update((all) => {
-    const current = all[site] ?? EMPTY;
+    const current = sitePricesIn(all, site);
     return { ...all, [site]: bounded({ ...current, notes: { ...current.notes, [model]: note } }) };
   });
 }
@@ -83,7 +83,7 @@ export function saveLearningNote(site: Site, model: string, note: LearningNote) 
 /** Forgets a model's price (the user cleared a tier set by hand), so the next Check learns it again. */
 export function forgetPrice(site: Site, model: string) {
   return modelPricesItem.update((all) => {
-    const current = all[site] ?? EMPTY;
+    const current = sitePricesIn(all, site);
     const { [model]: _forgotten, ...models } = current.models;
     return { ...all, [site]: { ...current, models } };
   });
