@@ -1,5 +1,5 @@
 import { i18n } from '#i18n';
-import { useEffect, useId, useState, type FormEvent } from 'react';
+import { useId, useState, type FormEvent } from 'react';
 import { ApiKeySchema, DEFAULT_SITE, SITES, type Site } from '@src/contract';
 import { accessTokenPageUrl, websiteHost } from '@src/modelscope/endpoints';
 import { MAX_KEY_LABEL_LENGTH, type NewKey } from '@src/storage/keyring';
@@ -9,6 +9,7 @@ import { writeProblemText } from './problem-text';
 import { SecretInput } from './SecretInput';
 import { askForSiteAccess, asksForAccess } from './site-access';
 import { siteName } from './site-name';
+import { useDraft } from './use-draft';
 
 interface Props {
   defaultLabel: string;
@@ -22,13 +23,12 @@ interface Props {
  */
 export function KeyForm({ defaultLabel, submitLabel, onSubmit }: Props) {
   const id = useId();
-  const [label, setLabel] = useState(defaultLabel);
+  // After a key is added the suggested label moves on ("Key 2" to "Key 3"); so does the field.
+  const [label, setLabel] = useDraft(defaultLabel);
   const [secret, setSecret] = useState('');
   const [remember, setRemember] = useState(true);
   const [site, setSite] = useState<Site>(DEFAULT_SITE);
   const [problem, setProblem] = useState<string | null>(null);
-  // After a key is added the suggested label moves on ("Key 2" to "Key 3"); so does the field.
-  useEffect(() => setLabel(defaultLabel), [defaultLabel]);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();

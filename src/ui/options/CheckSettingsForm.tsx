@@ -1,9 +1,10 @@
 import { i18n } from '#i18n';
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { CHECK_SETTINGS_RANGES, CheckSettingsSchema, type CheckSettings } from '@src/storage/check-settings';
 import type { WriteResult } from '@src/storage/write-result';
 import { numberOrNaN, wholeNumberRangeText } from '../number-field';
 import { NumberField } from '../NumberField';
+import { useDraft } from '../use-draft';
 import { writeProblemText } from '../problem-text';
 
 interface Props {
@@ -20,18 +21,9 @@ const FIELDS: Array<{ name: Field; label: 'ui.concurrency' | 'ui.timeout' | 'ui.
 
 /** Concurrency, timeout and cache age, each with its range (nothing out of range is saved), and what a Check probes. */
 export function CheckSettingsForm({ value, onSave }: Props) {
-  const [draft, setDraft] = useState<Record<Field, string>>(() => toDraft(value));
-  const [probeEveryModel, setProbeEveryModel] = useState(value.probeEveryModel);
+  const [draft, setDraft] = useDraft<Record<Field, string>>(toDraft(value), value);
+  const [probeEveryModel, setProbeEveryModel] = useDraft(value.probeEveryModel, value);
   const [status, setStatus] = useState<string | null>(null);
-  // Storage may hand the same settings again (another page's write, a repair); only new content replaces the draft.
-  const shown = useRef(JSON.stringify(value));
-  useEffect(() => {
-    const content = JSON.stringify(value);
-    if (content === shown.current) return;
-    shown.current = content;
-    setDraft(toDraft(value));
-    setProbeEveryModel(value.probeEveryModel);
-  }, [value]);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();

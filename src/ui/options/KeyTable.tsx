@@ -1,8 +1,9 @@
 import { i18n } from '#i18n';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { MAX_KEY_LABEL_LENGTH, secretIn, type Keyring, type SavedKey } from '@src/storage/keyring';
 import type { WriteResult } from '@src/storage/write-result';
 import { SiteCell } from '../SiteAccess';
+import { useDraft } from '../use-draft';
 import { useWriteProblem } from '../use-write-problem';
 
 type Write = Promise<WriteResult<unknown>>;
@@ -33,10 +34,9 @@ interface RowProps extends KeyActions {
 
 function KeyRow({ savedKey, secret, active, onActivate, onRename, onRemember, onRemove }: RowProps) {
   const [revealed, setRevealed] = useState(false);
-  const [label, setLabel] = useState(savedKey.label);
-  const [problem, attempt] = useWriteProblem();
   // A rename from elsewhere (another page, an import) shows here too.
-  useEffect(() => setLabel(savedKey.label), [savedKey.label]);
+  const [label, setLabel] = useDraft(savedKey.label);
+  const [problem, attempt] = useWriteProblem();
   return (
     <tr data-key-id={savedKey.id}>
       <td>

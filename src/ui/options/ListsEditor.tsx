@@ -1,5 +1,5 @@
 import { i18n } from '#i18n';
-import { useEffect, useId, useState, type FormEvent } from 'react';
+import { useId, useState, type FormEvent } from 'react';
 import { MAX_MODELS_PER_REQUEST } from '@src/contract';
 import { MAX_LIST_NAME_LENGTH, type FavouriteLists } from '@src/storage/favourite-lists';
 import type { Change } from '@src/storage/validated-item';
@@ -10,6 +10,7 @@ import { looksLikeModelId } from '../model-id';
 import { parseModelList } from '../model-list';
 import { writeProblemText } from '../problem-text';
 import type { Catalogue } from '../use-catalogue';
+import { useDraft } from '../use-draft';
 
 interface Props {
   lists: FavouriteLists;
@@ -28,11 +29,11 @@ export function ListsEditor({ lists, catalogue, onChange }: Props) {
   const [editingId, setEditingId] = useState<string>();
   const [draftModel, setDraftModel] = useState('');
   const [notice, setNotice] = useState<Notice | null>(null);
-  const [name, setName] = useState('');
   const datalistId = useId();
   const editing = lists.lists.find((list) => list.id === (editingId ?? lists.activeId)) ?? lists.lists[0]!;
   const editingName = listDisplayName(editing);
-  useEffect(() => setName(editingName), [editing.id, editingName]);
+  // Another list picked, or this one renamed elsewhere: the field shows its name.
+  const [name, setName] = useDraft(editingName, [editing.id, editingName]);
 
   const save = async (change: Change<FavouriteLists>) => {
     const saved = await onChange(change);

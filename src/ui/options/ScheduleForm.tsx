@@ -1,11 +1,12 @@
 import { i18n } from '#i18n';
-import { useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { AlertSettingsSchema, LOGIN_GRANT_HOUR_RANGE, THRESHOLD_RANGES, type AlertSettings } from '@src/storage/alerts';
 import { HISTORY_DAYS_RANGE, INTERVALS, ScheduleSchema, dailyCallCeiling, type Interval, type Schedule } from '@src/storage/schedule';
 import type { WriteResult } from '@src/storage/write-result';
 import { numberOrNaN, wholeNumberRangeText } from '../number-field';
 import { NumberField } from '../NumberField';
 import { writeProblemText } from '../problem-text';
+import { useDraft } from '../use-draft';
 
 interface Props {
   schedule: Schedule;
@@ -83,9 +84,8 @@ function IntervalSelect({ id, value, onChange }: IntervalSelectProps) {
 
 /** Automatic checks (off by default, with their cost), the free Magicube refresh, history length and alerts. */
 export function ScheduleForm({ schedule, alerts, modelCount, onSave }: Props) {
-  const [draft, setDraft] = useState<Draft>(() => toDraft(schedule, alerts));
+  const [draft, setDraft] = useDraft<Draft>(toDraft(schedule, alerts));
   const [status, setStatus] = useState<string | null>(null);
-  useEffect(() => setDraft(toDraft(schedule, alerts)), [schedule, alerts]);
   const change = (part: Partial<Draft>) => setDraft((current) => ({ ...current, ...part }));
 
   const range = draft.thresholdKind === 'share' ? THRESHOLD_RANGES.percent : THRESHOLD_RANGES.calls;
