@@ -21,7 +21,7 @@ export default defineConfig({
           name: 'component',
           environment: 'happy-dom',
           // As asyncUtilTimeout in component-setup.ts: a poll waits out a starved moment, and passes as soon as it holds.
-          expect: { poll: { timeout: 5000 } },
+          expect: { poll: { timeout: 4000 } },
           setupFiles: ['test/support/permissions-setup.ts', 'test/support/component-setup.ts'],
           include: ['src/**/*.test.tsx', 'entrypoints/**/*.test.tsx'],
         },
