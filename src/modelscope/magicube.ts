@@ -1,17 +1,18 @@
 import { z } from 'zod/mini';
-import { MagicubeBalanceSchema, type ErrorKind, type MagicubeBalance } from '@src/contract';
+import type { ErrorKind } from '@src/contract';
 import { kindForErrorStatus } from './classify';
 import { authHeaders, magicubeBalanceUrl } from './endpoints';
 import { fetchWithDeadline, parseJson, readBoundedText, type SiteRequestOptions } from './http';
 import { classifyMagicubeAnswer, type MagicubeFailureReason } from './magicube-read';
+import { BalanceSchema, type Balance } from './magicube-shapes';
 import { upstreamMessage } from './upstream-message';
 
 export type MagicubeOutcome =
-  | { ok: true; balance: MagicubeBalance }
+  | { ok: true; balance: Balance }
   /** `reason`: the same code the other Magicube reads give, for a page that shows each source's outcome. */
   | { ok: false; kind: ErrorKind; reason: MagicubeFailureReason; status: number | null; error: string };
 
-const MagicubeBodySchema = z.object({ success: z.literal(true), data: MagicubeBalanceSchema });
+const MagicubeBodySchema = z.object({ success: z.literal(true), data: BalanceSchema });
 
 /** Reads the account's Magicube (魔粒) credits from the official endpoint. Free: it spends no call. Never throws. */
 export async function fetchMagicubeBalance(apiKey: string, options: SiteRequestOptions): Promise<MagicubeOutcome> {

@@ -5,7 +5,7 @@ import type { MagicubeFailure, MagicubeFailureReason } from '@src/modelscope/mag
 import type { TransactionsOutcome } from '@src/modelscope/transactions';
 import type { AccountPictureState, SourceLast } from '@src/quota/credits-picture';
 import { STORAGE_KEYS } from './keys';
-import { GrantRowSchema, GrantRuleSchema, LedgerRowSchema, TierPriceSchema } from './magicube-shapes-schemas';
+import { GrantRowSchema, GrantRuleSchema, LedgerRowSchema, TierPriceSchema } from '@src/modelscope/magicube-shapes';
 import { defineValidatedItem } from './validated-item';
 
 const EpochMs = z.int().check(z.nonnegative());
