@@ -9,13 +9,21 @@ import { plainItem } from './plain-item';
 /** A change: from the value stored now to the next one, or a reason it cannot apply. Pure: it must not touch storage. */
 export type Change<T> = (current: T) => T | Declined;
 
+/**
+ * What an unreadable stored value means. A `setting` is what the user made: it is replaced by its fallback and the
+ * repair is recorded, so the user is told. A `cache` holds what ModelScope said or a check found, read again for free:
+ * its fallback is taken silently, and its schema drops an unreadable entry alone (cache-item.ts).
+ */
+export type StoredKind = 'setting' | 'cache';
+
 export interface ValidatedItem<T> {
   readonly key: StorageItemKey;
   readonly fallback: T;
   readonly schema: z.ZodMiniType<T>;
+  readonly kind: StoredKind;
   /**
-   * The stored value, after this context's own writes have landed; a corrupt one is replaced by the fallback (this
-   * item only) and the repair recorded.
+   * The stored value, after this context's own writes have landed; a corrupt setting is replaced by the fallback (this
+   * item only) and the repair recorded, a corrupt cache reads as its fallback.
    */
   get(): Promise<T>;
   /**
@@ -60,7 +68,7 @@ async function lockedUpdate<V extends Record<string, unknown>>(
       const repaired: StorageItemKey[] = [];
       entries.forEach(([name, item], index) => {
         const value = parsed(item, raw[index]?.value ?? null);
-        if (value === null && raw[index]?.value != null) repaired.push(item.key);
+        if (value === null && raw[index]?.value != null && item.kind === 'setting') repaired.push(item.key);
         current[name] = value ?? item.fallback;
       });
       const next = change(current as V);
@@ -84,8 +92,13 @@ async function lockedUpdate<V extends Record<string, unknown>>(
   });
 }
 
-/** A storage item whose every read and write goes through a zod schema. */
+/** A setting: a storage item whose every read and write goes through a zod schema, repaired with a notice. */
 export function defineValidatedItem<T>(key: StorageItemKey, schema: z.ZodMiniType<T>, fallback: T): ValidatedItem<T> {
+  return defineStoredItem(key, schema, fallback, 'setting');
+}
+
+/** A storage item whose every read and write goes through a zod schema; what an unreadable value means is `kind`'s. */
+export function defineStoredItem<T>(key: StorageItemKey, schema: z.ZodMiniType<T>, fallback: T, kind: StoredKind): ValidatedItem<T> {
   const raw = plainItem(key, fallback);
   // The same stored object read again (a page's early reads answer each read with one) gives the same value back, so
   // a page that already shows it is not rendered again for nothing.
@@ -100,12 +113,15 @@ export function defineValidatedItem<T>(key: StorageItemKey, schema: z.ZodMiniTyp
     key,
     fallback,
     schema,
+    kind,
     async get() {
       await settingsReady();
       // This page's or worker's own writes land first: what it changed, it reads back.
       await writesSettled();
       const valid = validRead(await raw.getValue());
       if (valid !== null) return valid;
+      // A cache is read again for free: its next write replaces what could not be read.
+      if (kind === 'cache') return fallback;
       // The repair is an update of its own: under the lock, it writes the fallback and its notice together.
       const repaired = await item.update((current) => current);
       return repaired.ok ? repaired.value : fallback;
