@@ -18,7 +18,9 @@ const tester = new RuleTester({ languageOptions: { parser: tseslint.parser, ecma
 tester.run('folder-boundaries', rule, {
   valid: [
     { name: 'quota imports contract through the alias', filename: at('src/quota/pace.ts'), code: "import { x } from '@src/contract/limits';", options },
-    { name: 'storage imports engine types', filename: at('src/storage/result-cache.ts'), code: "import type { ResultCache } from '@src/engine/check-models';", options },
+    { name: 'account imports engine types', filename: at('src/account/results.ts'), code: "import type { ResultCache } from '@src/engine/check-models';", options },
+    { name: 'check imports the account it keeps results of', filename: at('src/check/run.ts'), code: "import { settleAfterCheck } from '@src/account/refresh';", options },
+    { name: 'ui imports the internal commands', filename: at('src/ui/messaging.ts'), code: "import { COMMANDS } from '@src/commands/protocol';", options },
     { name: 'background imports storage dynamically', filename: at('src/background/a.ts'), code: "await import('@src/storage/keyring');", options },
     { name: 'a same-folder import', filename: at('src/lib/coalesced.ts'), code: "import { a } from './quietly';", options },
     { name: 'a same-folder import through the alias', filename: at('src/ui/App.tsx'), code: "import { a } from '@src/ui/use-now';", options },
@@ -42,7 +44,21 @@ tester.run('folder-boundaries', rule, {
       filename: at('src/ui/App.tsx'),
       code: "import { ask } from '@src/background/handle-message';",
       options,
-      errors: [{ messageId: 'forbidden', data: { from: 'src/ui', to: 'src/background', allowed: 'src/contract, src/modelscope, src/quota, src/storage, src/lib' } }],
+      errors: [{ messageId: 'forbidden', data: { from: 'src/ui', to: 'src/background', allowed: 'src/contract, src/commands, src/modelscope, src/quota, src/storage, src/account, src/lib' } }],
+    },
+    {
+      name: 'ui importing the check, which only the background runs',
+      filename: at('src/ui/CheckActions.tsx'),
+      code: "import { checkAndKeep } from '@src/check/run';",
+      options,
+      errors: [{ messageId: 'forbidden', data: { from: 'src/ui', to: 'src/check', allowed: 'src/contract, src/commands, src/modelscope, src/quota, src/storage, src/account, src/lib' } }],
+    },
+    {
+      name: 'account importing the check that writes into it',
+      filename: at('src/account/refresh.ts'),
+      code: "import { checkAndKeep } from '@src/check/run';",
+      options,
+      errors: [{ messageId: 'forbidden', data: { from: 'src/account', to: 'src/check', allowed: 'src/contract, src/modelscope, src/quota, src/engine, src/storage, src/lib' } }],
     },
     {
       name: 'a cycle: contract importing modelscope, which imports contract',
@@ -82,10 +98,10 @@ tester.run('folder-boundaries', rule, {
     },
     {
       name: 'a relative import out of a folder under src/, to an allowed folder',
-      filename: at('src/storage/history.ts'),
+      filename: at('src/account/history.ts'),
       code: "import { level } from '../quota/quota-level';",
       options,
-      errors: [{ messageId: 'relativeAcrossFolders', data: { specifier: '../quota/quota-level', from: 'src/storage', to: 'src/quota' } }],
+      errors: [{ messageId: 'relativeAcrossFolders', data: { specifier: '../quota/quota-level', from: 'src/account', to: 'src/quota' } }],
     },
     {
       name: 'a relative import out of a folder under src/, to a forbidden one: both problems',

@@ -7,12 +7,15 @@ import type { Rule } from 'eslint';
 export const ALLOWED_IMPORTS: Readonly<Record<string, readonly string[]>> = {
   lib: [],
   contract: ['lib'],
+  commands: ['contract', 'lib'],
   modelscope: ['contract', 'lib'],
   quota: ['contract', 'modelscope', 'lib'],
   engine: ['contract', 'modelscope', 'lib'],
-  storage: ['contract', 'quota', 'engine', 'modelscope', 'lib'],
-  background: ['contract', 'modelscope', 'engine', 'quota', 'storage', 'lib'],
-  ui: ['contract', 'modelscope', 'quota', 'storage', 'lib'],
+  storage: ['contract', 'modelscope', 'lib'],
+  account: ['contract', 'modelscope', 'quota', 'engine', 'storage', 'lib'],
+  check: ['contract', 'modelscope', 'quota', 'engine', 'storage', 'account', 'lib'],
+  background: ['contract', 'commands', 'modelscope', 'quota', 'engine', 'storage', 'account', 'check', 'lib'],
+  ui: ['contract', 'commands', 'modelscope', 'quota', 'storage', 'account', 'lib'],
 };
 
 // wxt.config.ts's aliases, and WXT's own ones for the project root.

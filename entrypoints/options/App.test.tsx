@@ -13,9 +13,9 @@ const KEY = `ms-${'a'.repeat(32)}`;
 const SPARE = `ms-${'b'.repeat(32)}`;
 
 beforeEach(() => {
-  // Stands in for the background's free `models` message.
+  // Stands in for the background's free catalogue command.
   fakeBrowser.runtime.onMessage.addListener((_message, _sender, sendResponse) => {
-    sendResponse({ success: true, data: [...CATALOGUE_IDS], message: 'catalogue' });
+    sendResponse({ ok: true, message: 'catalogue', ids: [...CATALOGUE_IDS] });
     return true;
   });
 });

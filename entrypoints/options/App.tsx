@@ -7,6 +7,7 @@ import { PreferencesSection } from '@src/ui/options/PreferencesSection';
 import { PricesSection } from '@src/ui/options/PricesSection';
 import { ScheduleSection } from '@src/ui/options/ScheduleSection';
 import { TransferSection } from '@src/ui/options/TransferSection';
+import { ActiveAccountProvider } from '@src/ui/active-account';
 import { RepairNotice } from '@src/ui/RepairNotice';
 
 const SECTIONS = [
@@ -20,25 +21,27 @@ const SECTIONS = [
   ['transfer', 'ui.nav.transfer'],
 ] as const;
 
-/** Each section loads the stored values it needs and writes its own changes. */
+/** Each section loads the stored values it needs and writes its own changes; the active account is worked out once. */
 export function App() {
   return (
-    <main className="options">
-      <h1>{i18n.t('ui.settingsTitle')}</h1>
-      <nav aria-label={i18n.t('ui.settingsTitle')}>
-        {SECTIONS.map(([id, label]) => (
-          <a key={id} href={`#${id}`}>{i18n.t(label)}</a>
-        ))}
-      </nav>
-      <RepairNotice />
-      <KeysSection />
-      <ListsSection />
-      <CheckSettingsSection />
-      <PricesSection />
-      <ScheduleSection />
-      <HistorySection />
-      <PreferencesSection />
-      <TransferSection />
-    </main>
+    <ActiveAccountProvider>
+      <main className="options">
+        <h1>{i18n.t('ui.settingsTitle')}</h1>
+        <nav aria-label={i18n.t('ui.settingsTitle')}>
+          {SECTIONS.map(([id, label]) => (
+            <a key={id} href={`#${id}`}>{i18n.t(label)}</a>
+          ))}
+        </nav>
+        <RepairNotice />
+        <KeysSection />
+        <ListsSection />
+        <CheckSettingsSection />
+        <PricesSection />
+        <ScheduleSection />
+        <HistorySection />
+        <PreferencesSection />
+        <TransferSection />
+      </main>
+    </ActiveAccountProvider>
   );
 }

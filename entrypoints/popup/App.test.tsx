@@ -2,45 +2,51 @@ import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import type { BalanceItem } from '@src/contract';
+import { accountsItem } from '@src/account/record';
+import { latestResultsItem, sessionResultCache } from '@src/account/results';
 import { favouriteListsItem } from '@src/storage/favourite-lists';
 import { addKey, keyringItem } from '@src/storage/keyring';
 import { keyFingerprint } from '@src/lib/key-fingerprint';
-import { latestResultsItem } from '@src/storage/latest-results';
+import type { ProbeResult } from '@src/modelscope/probe';
 import { savePrice } from '@src/storage/model-prices';
 import { preferencesItem } from '@src/storage/preferences';
-import { sessionResultCache } from '@src/storage/result-cache';
 import { siteHostPatterns } from '@src/modelscope/endpoints';
 import { App } from './App';
 import { fakePermissions } from '@test/support/fake-permissions';
 import { setActiveListModels } from '@test/support/active-list';
-import { balanceItem, NO_NUMBERS } from '@test/support/balance-item';
-import { creditsPicture, creditsReply } from '@test/support/credits-picture';
+import { accountRecord } from '@test/support/account-record';
+import { probeResult, NO_NUMBERS } from '@test/support/balance-item';
 import { serveLocale } from '@test/support/i18n';
 
 const KEY = `ms-${'0123456789abcdef'.repeat(2)}`;
 const GLM = 'ZhipuAI/GLM-4.7';
 const KIMI = 'moonshotai/Kimi-K2.5';
-const item = (model: string, remaining: number): BalanceItem =>
-  balanceItem(model, { request_remaining: 1500, model_request_remaining: remaining, latency_ms: 280, checked_at: new Date().toISOString() });
+const item = (model: string, remaining: number): ProbeResult =>
+  probeResult(model, { request_remaining: 1500, model_request_remaining: remaining, latency_ms: 280, checked_at: new Date().toISOString() });
 
 let messages: unknown[];
-/** Stands in for the background: records what the popup asks and lands results the way the real handler does. */
+/**
+ * Stands in for the background: records what the popup asks, and lands the account's record (a refresh: 140 credits
+ * available; after a Check, 139 left) and results the way the real services do, in storage.
+ */
 function fakeBackground() {
   messages = [];
   fakeBrowser.runtime.onMessage.addListener((message, _sender, sendResponse) => {
     messages.push(message);
-    const request = message as { type: string; models?: string[] };
+    const request = message as { command: string; models?: string[] };
     void (async () => {
-      if (request.type === 'credits') {
-        sendResponse(creditsReply(creditsPicture({}, Date.now())));
+      const keyId = await keyFingerprint(KEY, 'cn');
+      if (request.command === 'refresh') {
+        await accountsItem.set({ [keyId]: accountRecord(Date.now()) });
+        sendResponse({ ok: true, message: '' });
         return;
       }
-      const keyId = await keyFingerprint(KEY, 'cn');
       const models = request.models ?? [GLM, KIMI];
-      const results = Object.fromEntries(models.map((model) => [model, item(model, 320)]));
+      const results = Object.fromEntries(models.map((model) => [model, { ...item(model, 320), cached: false }]));
       await latestResultsItem.set({ [keyId]: { ...(await latestResultsItem.get())[keyId], ...results } });
-      sendResponse({ success: true, data: Object.values(results), message: `Checked ${models.length} models` });
+      const spent = accountRecord(Date.now());
+      await accountsItem.set({ [keyId]: { ...spent, balance: { ...spent.balance, value: { total_balance: 139, available_balance: 139, frozen_amount: 0 } } } });
+      sendResponse({ ok: true, message: `Checked ${models.length} models` });
     })();
     return true;
   });
@@ -60,7 +66,7 @@ describe('popup without a key', () => {
     expect(await screen.findByRole('button', { name: 'Check models' })).toBeTruthy();
     const keyring = await keyringItem.get();
     expect(keyring.keys.map((key) => [key.label, key.secret])).toEqual([['My key', KEY]]);
-    expect(messages.filter((message) => (message as { type: string }).type === 'balance')).toEqual([]);
+    expect(messages.filter((message) => (message as { command: string }).command === 'check')).toEqual([]);
   });
 });
 
@@ -70,13 +76,13 @@ describe('popup with a key', () => {
   });
 
   it('opens with the stored results and the account card, and spends nothing', async () => {
-    await latestResultsItem.set({ [await keyFingerprint(KEY, 'cn')]: { [GLM]: item(GLM, 321) } });
+    await latestResultsItem.set({ [await keyFingerprint(KEY, 'cn')]: { [GLM]: { ...item(GLM, 321), cached: false } } });
     render(<App />);
     expect(await screen.findByText('321 / 500')).toBeTruthy();
     const card = await screen.findByRole('region', { name: 'Magicube credits' });
     expect(await within(card).findByText('140 credits available')).toBeTruthy();
-    expect(within(card).getByText(/^from the Magicube ledger · \d+ sec\. ago$/)).toBeTruthy();
-    expect(messages).toEqual([{ type: 'credits' }]);
+    expect(within(card).getByText(/^from the Magicube ledger · (now|\d+ sec\. ago)$/)).toBeTruthy();
+    expect(messages).toEqual([{ command: 'refresh' }]);
   });
 
   it('says what a check costs, counting fresh results as free', async () => {
@@ -85,16 +91,19 @@ describe('popup with a key', () => {
     expect(await screen.findByText('Check: 1 call (1 price still to learn) · 1 fresh result reused')).toBeTruthy();
   });
 
-  it('asks for the account picture again after each Check', async () => {
+  it('shows what a Check spent once the background keeps it, without asking again', async () => {
     render(<App />);
+    const card = await screen.findByRole('region', { name: 'Magicube credits' });
+    expect(await within(card).findByText('140 credits available')).toBeTruthy();
     await userEvent.click(await screen.findByRole('button', { name: 'Check models' }));
     expect(await screen.findByText('Checked 2 models')).toBeTruthy();
-    await expect.poll(() => messages.filter((message) => (message as { type: string }).type === 'credits')).toHaveLength(2);
+    expect(await within(card).findByText('139 credits available')).toBeTruthy();
+    expect(messages.filter((message) => (message as { command: string }).command === 'refresh')).toHaveLength(1);
   });
 
   it('shows calls left from the balance for a model whose price is known and that sends no quota headers', async () => {
-    const noHeaders = balanceItem(GLM, { ...NO_NUMBERS, error_kind: 'no_quota_headers', checked_at: new Date().toISOString() });
-    await latestResultsItem.set({ [await keyFingerprint(KEY, 'cn')]: { [GLM]: noHeaders } });
+    const noHeaders = probeResult(GLM, { ...NO_NUMBERS, error_kind: 'no_quota_headers', checked_at: new Date().toISOString() });
+    await latestResultsItem.set({ [await keyFingerprint(KEY, 'cn')]: { [GLM]: { ...noHeaders, cached: false } } });
     render(<App />);
     expect(await screen.findAllByText('Price not known yet: the next Check learns it (1 call)')).toHaveLength(2);
     await savePrice('cn', GLM, { tier: 'lightweight', rawTier: '轻量', price: 0.5, learned_at: Date.now(), source: 'ledger' });
@@ -105,7 +114,7 @@ describe('popup with a key', () => {
   it('checks the active list with one click and shows the numbers as they land', async () => {
     render(<App />);
     await userEvent.click(await screen.findByRole('button', { name: 'Check models' }));
-    expect(messages).toContainEqual({ type: 'balance' });
+    expect(messages).toContainEqual({ command: 'check' });
     expect(await screen.findByText('Checked 2 models')).toBeTruthy();
     expect(await screen.findAllByText('320 / 500')).toHaveLength(2);
   });
@@ -113,14 +122,14 @@ describe('popup with a key', () => {
   it('re-checks one row, bypassing the cache for it alone', async () => {
     render(<App />);
     await userEvent.click(await screen.findByRole('button', { name: `Re-check ${KIMI}` }));
-    expect(messages).toContainEqual({ type: 'balance', models: [KIMI], force: true });
+    expect(messages).toContainEqual({ command: 'check', models: [KIMI], force: true });
   });
 
   it('checks on open only when the user turned that on', async () => {
     await preferencesItem.set({ checkOnOpen: true, externalAccess: true });
     render(<App />);
     expect(await screen.findByText('Checked 2 models')).toBeTruthy();
-    expect(messages.filter((message) => (message as { type: string }).type === 'balance')).toHaveLength(1);
+    expect(messages.filter((message) => (message as { command: string }).command === 'check')).toHaveLength(1);
   });
 
   it('switches between saved keys and between lists', async () => {
@@ -141,15 +150,15 @@ describe('popup with a key', () => {
   describe('when something goes wrong', () => {
     afterEach(() => vi.restoreAllMocks());
 
-    /** The background answers every message but `balance` as usual; `balance` gets `answer` instead. */
-    function balanceAnswers(answer: () => Promise<unknown>) {
+    /** The background answers every command but `check` as usual; `check` gets `answer` instead. */
+    function checkAnswers(answer: () => Promise<unknown>) {
       const send = fakeBrowser.runtime.sendMessage.bind(fakeBrowser.runtime);
-      vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockImplementation(((message: { type: string }) =>
-        message.type === 'balance' ? answer() : send(message)) as typeof fakeBrowser.runtime.sendMessage);
+      vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockImplementation(((message: { command: string }) =>
+        message.command === 'check' ? answer() : send(message)) as typeof fakeBrowser.runtime.sendMessage);
     }
 
     it('says in words that the background stopped before answering, and the button comes back', async () => {
-      balanceAnswers(() => Promise.reject(new Error('The message port closed before a response was received.')));
+      checkAnswers(() => Promise.reject(new Error('The message port closed before a response was received.')));
       render(<App />);
       await userEvent.click(await screen.findByRole('button', { name: 'Check models' }));
       expect(await screen.findByText(
@@ -160,7 +169,7 @@ describe('popup with a key', () => {
 
     it('says in words, never in English code text, that a reply could not be read', async () => {
       await serveLocale('zh_CN');
-      balanceAnswers(async () => ({ unexpected: true }));
+      checkAnswers(async () => ({ unexpected: true }));
       render(<App />);
       await userEvent.click(await screen.findByRole('button', { name: '检查模型' }));
       expect((await screen.findByRole('status')).textContent).toBe('扩展的后台返回了此页面无法读取的回答。请重试，或重新加载扩展。');
@@ -172,7 +181,7 @@ describe('popup with a key', () => {
 
     it('copies the rows as tab-separated text and says so', async () => {
       const writeText = vi.spyOn(navigator.clipboard, 'writeText').mockResolvedValue();
-      await latestResultsItem.set({ [await keyFingerprint(KEY, 'cn')]: { [GLM]: item(GLM, 321) } });
+      await latestResultsItem.set({ [await keyFingerprint(KEY, 'cn')]: { [GLM]: { ...item(GLM, 321), cached: false } } });
       render(<App />);
       await screen.findByText('321 / 500');
       await userEvent.click(screen.getByRole('button', { name: 'Copy results' }));

@@ -1,19 +1,19 @@
 import { i18n } from '#i18n';
 import { browser } from 'wxt/browser';
-import { DEFAULT_SITE } from '@src/contract';
 import { activeList, favouriteListsItem } from '@src/storage/favourite-lists';
+import { modelPricesItem, sitePricesIn } from '@src/storage/model-prices';
 import { AccountCard } from '@src/ui/AccountCard';
+import { ActiveAccountProvider, useActiveAccount } from '@src/ui/active-account';
 import { ActiveListResults } from '@src/ui/ActiveListResults';
 import { FirstRunGuide } from '@src/ui/FirstRunGuide';
 import { KeySwitcher } from '@src/ui/KeySwitcher';
 import { ListSwitcher } from '@src/ui/ListSwitcher';
 import { RepairNotice } from '@src/ui/RepairNotice';
 import { SiteAccessBanner } from '@src/ui/SiteAccess';
-import { useActiveKey } from '@src/ui/use-active-key';
+import { useAccountView } from '@src/ui/use-account-view';
 import { useCheck } from '@src/ui/use-check';
-import { useCredits } from '@src/ui/use-credits';
-import { useLatestResults } from '@src/ui/use-latest-results';
-import { useModelPrices } from '@src/ui/use-model-prices';
+import { useNow } from '@src/ui/use-now';
+import { useRefresh } from '@src/ui/use-refresh';
 import { useStoredValue } from '@src/ui/use-stored-value';
 
 function Header() {
@@ -27,20 +27,19 @@ function Header() {
   );
 }
 
-export function App() {
-  const keyState = useActiveKey();
+/** The popup on the active account: its view, drawn from storage, and the free read asked for on open. */
+function Popup() {
+  const account = useActiveAccount();
   const [lists] = useStoredValue(favouriteListsItem);
-  const secret = keyState?.secret;
-  const site = keyState?.site ?? DEFAULT_SITE;
-  const results = useLatestResults(secret, site);
-  const models = lists ? activeList(lists).models : [];
+  const [prices] = useStoredValue(modelPricesItem);
+  const now = useNow();
+  const models = lists && activeList(lists).models;
   // Here rather than below the first-run guide, so a check on open happens once per popup, whatever the key does.
-  const check = useCheck(secret, models);
-  const credits = useCredits(secret, site, check.checksDone);
-  const prices = useModelPrices(site);
-
-  if (keyState === undefined || lists === undefined || results === undefined || prices === undefined) return null;
-  if (!secret) {
+  const check = useCheck(account?.secret, models ?? []);
+  const problem = useRefresh(account?.keyId);
+  const view = useAccountView(account, models, now);
+  if (account === undefined || lists === undefined || prices === undefined) return null;
+  if (!account.keyId) {
     return (
       <main className="popup">
         <Header />
@@ -48,17 +47,26 @@ export function App() {
       </main>
     );
   }
+  if (view === undefined) return null;
   return (
     <main className="popup">
       <Header />
       <RepairNotice />
-      <SiteAccessBanner site={site} />
+      <SiteAccessBanner site={account.site} />
       <div className="switchers">
-        <KeySwitcher keyring={keyState.keyring} />
-        <ListSwitcher lists={lists} activeKeyId={keyState.keyring.activeId} />
+        <KeySwitcher keyring={account.keyring} />
+        <ListSwitcher lists={lists} activeKeyId={account.keyring.activeId} />
       </div>
-      <AccountCard view={credits} site={site} />
-      <ActiveListResults secret={secret} site={site} models={models} results={results} credits={credits} prices={prices} check={check} />
+      <AccountCard credits={view.credits} problem={problem} site={account.site} />
+      <ActiveListResults keyId={account.keyId} rows={view.rows} prices={sitePricesIn(prices, account.site)} check={check} now={now} />
     </main>
+  );
+}
+
+export function App() {
+  return (
+    <ActiveAccountProvider>
+      <Popup />
+    </ActiveAccountProvider>
   );
 }

@@ -1,21 +1,21 @@
 import { render, screen } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { latestResultsItem } from '@src/account/results';
 import { keyFingerprint } from '@src/lib/key-fingerprint';
 import { addKey } from '@src/storage/keyring';
-import { latestResultsItem } from '@src/storage/latest-results';
 import { forgetFirstRenderSeeds, readBeforeFirstRender } from '@src/ui/first-paint';
 import { App } from './App';
 import { setActiveListModels } from '@test/support/active-list';
 import { balanceItem } from '@test/support/balance-item';
-import { creditsPicture, creditsReply } from '@test/support/credits-picture';
 
 const KEY = `ms-${'0123456789abcdef'.repeat(2)}`;
 const GLM = 'ZhipuAI/GLM-4.7';
 
 beforeEach(async () => {
+  // The background's answer to the popup's refresh: the figures reach the page through storage.
   fakeBrowser.runtime.onMessage.addListener((_message, _sender, sendResponse) => {
-    sendResponse(creditsReply(creditsPicture({}, Date.now())));
+    sendResponse({ ok: true, message: '' });
     return true;
   });
   await setActiveListModels([GLM]);

@@ -77,7 +77,8 @@ async function measure(fake: FakeModelScope, worker: WorkerModules): Promise<Fre
     const refresh = async () => {
       const before = fake.creditBalance(BENCH_KEY).available;
       const probesBefore = fake.probes().length;
-      figures.refreshMs.push(await timed(() => worker.credits.refreshAccount({ apiKey: BENCH_KEY, site: 'cn' })));
+      const account = await worker.account();
+      figures.refreshMs.push(await timed(() => worker.refresh.refreshAccount(account, { maxAgeMs: 0 })));
       figures.creditsSpent += before - fake.creditBalance(BENCH_KEY).available;
       figures.probes += fake.probes().length - probesBefore;
     };
@@ -87,11 +88,18 @@ async function measure(fake: FakeModelScope, worker: WorkerModules): Promise<Fre
   figures.aloneMs = Object.fromEntries([...alone].map(([name, times]) => [name, median(times)]));
 
   await startRun(fake, { world: 'credits', magicube: MAGICUBE_LATENCY, seed: SEED });
-  const openedAt = Date.now();
-  for (const after of [0, FRESH_FOR_MS / 2, FRESH_FOR_MS + 1000]) {
-    const before = magicubeReads(fake);
-    await worker.credits.accountForOurPages({ apiKey: BENCH_KEY, site: 'cn' }, openedAt + after);
-    figures.opens.push({ at: after, reads: magicubeReads(fake) - before });
+  const account = await worker.account();
+  const realNow = Date.now;
+  try {
+    for (const after of [0, FRESH_FOR_MS / 2, FRESH_FOR_MS + 1000]) {
+      // The popup opened `after` ms after the first time: its refresh reads only figures older than a minute.
+      Date.now = () => realNow() + after;
+      const before = magicubeReads(fake);
+      await worker.refresh.refreshAccount(account);
+      figures.opens.push({ at: after, reads: magicubeReads(fake) - before });
+    }
+  } finally {
+    Date.now = realNow;
   }
   return figures;
 }
@@ -131,12 +139,12 @@ export function freeRefreshSection(figures: FreeRefreshFigures): Section {
       ],
     ],
     notes: [
-      `The worker's real \`refreshAccount\` and \`accountForOurPages\` on WXT's fake browser, against the fake in its ` +
+      `The worker's real \`refreshAccount\` on WXT's fake browser, against the fake in its ` +
         `credit world; every Magicube request is held ${MAGICUBE_LATENCY.latencyMs} ms + 0–${MAGICUBE_LATENCY.jitterMs} ms ` +
         '(seeded) on its way to the fake. Each run reads the five alone, one after another, and refreshes once, taking ' +
         'turns at going first; the ratio is the median refresh over the median of each run\'s slowest read alone.',
       'Credits spent: the fake\'s balance before and after each refresh; probes: chat completions it received meanwhile. ' +
-        `The opens call \`accountForOurPages\` as the popup's \`credits\` message does, the later ones with the clock ` +
+        `The opens call \`refreshAccount\` as the popup's \`refresh\` command does, the later ones with the clock ` +
         `moved on: figures younger than ${seconds(FRESH_FOR_MS)} come from storage.`,
     ],
     budgets: [

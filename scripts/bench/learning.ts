@@ -70,18 +70,18 @@ export async function measureLearning(fake: FakeModelScope): Promise<LearningFig
 
 async function measure(fake: FakeModelScope, worker: WorkerModules): Promise<LearningFigures> {
   const figures: LearningFigures = { first: [], fixed: [], fewestLearned: MODELS.length, later: [] };
-  const target = { apiKey: BENCH_KEY, site: 'cn' as const, models: MODELS, force: false, planned: true };
+  const account = await worker.account();
   for (let run = 0; run < RUNS; run += 1) {
     const firstCheck = async () => {
       await startRun(fake, plan(run));
       await fakeBrowser.storage.local.set(seededList(MODELS));
       let learned = 0;
-      figures.first.push(await counted(fake, async () => void (learned = (await worker.checking.checkAndKeep(target)).learned.length)));
+      figures.first.push(await counted(fake, async () => void (learned = (await worker.checking.checkAndKeep(account, MODELS)).learned.length)));
       figures.fewestLearned = Math.min(figures.fewestLearned, learned);
       for (let later = 0; later < LATER_CHECKS; later += 1) {
         // As if the 60 s of the result cache had passed: only the plan can spare a call now.
         await fakeBrowser.storage.session.clear();
-        figures.later.push(await counted(fake, () => worker.checking.checkAndKeep(target)));
+        figures.later.push(await counted(fake, () => worker.checking.checkAndKeep(account, MODELS)));
       }
     };
     const fixedCheck = async () => {

@@ -1,5 +1,5 @@
-import type { BalanceItem } from '@src/contract';
 import type { ResultCache } from '@src/engine/check-models';
+import type { ProbeResult } from '@src/modelscope/probe';
 
 /**
  * The extension's `ResultCache` interface kept in a Map, since the real one needs a browser's `storage.session`.
@@ -7,11 +7,11 @@ import type { ResultCache } from '@src/engine/check-models';
  * checkModels stamps just before putting, and the quota session needs a clock it can skip forward.
  */
 export class MemoryResultCache implements ResultCache {
-  private readonly entries = new Map<string, { item: BalanceItem; storedAt: number }>();
+  private readonly entries = new Map<string, { item: ProbeResult; storedAt: number }>();
 
   constructor(private readonly now: () => number = () => performance.now()) {}
 
-  async get(keyId: string, model: string, maxAgeMs: number): Promise<BalanceItem | null> {
+  async get(keyId: string, model: string, maxAgeMs: number): Promise<ProbeResult | null> {
     if (maxAgeMs <= 0) return null;
     const entry = this.entries.get(`${keyId}\n${model}`);
     if (!entry) return null;
@@ -19,7 +19,7 @@ export class MemoryResultCache implements ResultCache {
     return age >= 0 && age < maxAgeMs ? entry.item : null;
   }
 
-  async put(keyId: string, item: BalanceItem): Promise<void> {
+  async put(keyId: string, item: ProbeResult): Promise<void> {
     this.entries.set(`${keyId}\n${item.model}`, { item, storedAt: this.now() });
   }
 }

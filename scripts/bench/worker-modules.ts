@@ -19,11 +19,12 @@ const jiti = createJiti(import.meta.url, {
 /** Puts WXT's fake browser in place before any of the worker's modules picks its browser, then loads them. */
 export async function loadWorkerModules() {
   Object.assign(globalThis, { browser: fakeBrowser });
-  const [checking, credits] = await Promise.all([
-    jiti.import<typeof import('@src/background/checking')>('@src/background/checking'),
-    jiti.import<typeof import('@src/background/credits')>('@src/background/credits'),
+  const [checking, refresh, active] = await Promise.all([
+    jiti.import<typeof import('@src/check/run')>('@src/check/run'),
+    jiti.import<typeof import('@src/account/refresh')>('@src/account/refresh'),
+    jiti.import<typeof import('@src/account/active')>('@src/account/active'),
   ]);
-  return { checking, credits };
+  return { checking, refresh, account: () => active.accountOf(BENCH_KEY, 'cn') };
 }
 export type WorkerModules = Awaited<ReturnType<typeof loadWorkerModules>>;
 

@@ -1,16 +1,16 @@
 import { browser } from 'wxt/browser';
-import type { BalanceItem } from '@src/contract';
+import { activeAccount } from '@src/account/active';
+import { redrawBadge } from '@src/account/badge';
+import { pruneHistory } from '@src/account/history';
+import { refreshAccount } from '@src/account/refresh';
+import { latestResultsFor } from '@src/account/results';
+import { checkAndKeep } from '@src/check/run';
+import type { ProbeResult } from '@src/modelscope/probe';
 import { effectiveQuota } from '@src/quota/lowest-quota';
 import { lastReset, nextReset } from '@src/quota/reset-time';
-import { activeKeyWithId } from '@src/storage/active-key-id';
 import { activeFavourites } from '@src/storage/favourite-lists';
 import { keyringItem } from '@src/storage/keyring';
-import { latestResultsFor } from '@src/storage/latest-results';
 import { scheduleItem } from '@src/storage/schedule';
-import { refreshBadge } from './badge';
-import { checkAndKeep } from './checking';
-import { pruneHistory } from './history-recorder';
-import { refreshActiveAccount } from './credits';
 import { hasSiteAccess } from './site-access';
 
 /** The account alarm refreshes the whole free picture now; its name stays the one the balance refresh had, so alarms set before carry on. */
@@ -51,7 +51,7 @@ export async function syncAlarms(now = Date.now()): Promise<void> {
 }
 
 /** Checked since the last reset, within half an interval, with an answer worth keeping: another probe would waste a call. */
-export function isFreshForSchedule(item: BalanceItem | undefined, everyMinutes: number, now: number): boolean {
+export function isFreshForSchedule(item: ProbeResult | undefined, everyMinutes: number, now: number): boolean {
   if (!item) return false;
   const checkedAt = Date.parse(item.checked_at);
   const answered = effectiveQuota(item) !== null || item.error_kind === 'no_quota_headers';
@@ -60,14 +60,20 @@ export function isFreshForSchedule(item: BalanceItem | undefined, everyMinutes: 
 
 /** Checks the active list with the active key, skipping models with a fresh result. */
 export async function runScheduledCheck(now = Date.now()): Promise<void> {
-  const [active, models, { checkEveryMinutes }] = await Promise.all([activeKeyWithId(), activeFavourites(), scheduleItem.get()]);
+  const [active, models, { checkEveryMinutes }] = await Promise.all([activeAccount(), activeFavourites(), scheduleItem.get()]);
   // A key of a site whose hosts the user took back waits until they are granted again: nothing is sent.
-  if (!active || checkEveryMinutes === null || !(await hasSiteAccess(active.key.site))) return;
+  if (!active || checkEveryMinutes === null || !(await hasSiteAccess(active.site))) return;
   const results = await latestResultsFor(active.keyId);
-  const due = models.filter((model) => !isFreshForSchedule(results[model], checkEveryMinutes, now));
+  const due = models.filter((model) => !isFreshForSchedule(Object.hasOwn(results, model) ? results[model] : undefined, checkEveryMinutes, now));
   if (due.length === 0) return;
   // The popup's own Check, never forced: the plan, the cache, shared probes, stored results and what follows apply.
-  await checkAndKeep({ apiKey: active.secret, site: active.key.site, models: due, force: false, planned: true });
+  await checkAndKeep(active, due);
+}
+
+/** The periodic refresh of the active key's free sources, whatever their age; skipped while its site's hosts are not granted. */
+async function refreshActiveAccount(): Promise<void> {
+  const active = await activeAccount();
+  if (active && (await hasSiteAccess(active.site))) await refreshAccount(active, { maxAgeMs: 0 });
 }
 
 export async function handleAlarm(alarm: { name: string; scheduledTime: number }, now = Date.now()): Promise<void> {
@@ -79,7 +85,7 @@ export async function handleAlarm(alarm: { name: string; scheduledTime: number }
       return refreshActiveAccount();
     case ALARMS.reset:
       await syncAlarms(now); // the next reset's alarm first, whatever happens below
-      await Promise.all([refreshBadge(), pruneHistory()]);
+      await Promise.all([redrawBadge(), pruneHistory()]);
       return;
   }
 }

@@ -1,9 +1,12 @@
-import type { BalanceItem, Site } from '@src/contract';
+import type { Site } from '@src/contract';
 import type { SiteRequestOptions } from '@src/modelscope/http';
-import { probeModel, type ProbeOutcome } from '@src/modelscope/probe';
+import { probeModel, type ProbeOutcome, type ProbeResult } from '@src/modelscope/probe';
 import { AdaptiveLimiter, type Answer } from './adaptive-limiter';
 import { DEFAULT_RETRY_POLICY, isRetryable, withRetries, type RetryPolicy } from './retry';
 import { SingleFlight } from './single-flight';
+
+/** A model's result in a check: its probe, and whether it was reused from the cache (no call made) rather than sent. */
+export type CheckedResult = ProbeResult & { cached: boolean };
 
 export interface CheckOptions {
   /** The site the key belongs to, where every probe goes. */
@@ -14,7 +17,7 @@ export interface CheckOptions {
   /** Skip the cache; an identical probe already in flight is still shared, since its answer is fresh. */
   force: boolean;
   /** Called as each model's result arrives, so a page can fill its rows in. */
-  onResult?: (item: BalanceItem) => void | Promise<void>;
+  onResult?: (item: CheckedResult) => void | Promise<void>;
   /**
    * Called with the outcome of every request sent, retries included: one that got no answer (network, timeout) may
    * still have reached ModelScope, so whoever accounts for paid calls must know of it.
@@ -24,10 +27,10 @@ export interface CheckOptions {
   retryPolicy?: RetryPolicy;
 }
 
-/** Where fresh results are kept between checks (storage implements it; the engine only reads and writes). */
+/** Where fresh results are kept between checks (the account keeps them; the engine only reads and writes). */
 export interface ResultCache {
-  get(keyId: string, model: string, maxAgeMs: number): Promise<BalanceItem | null>;
-  put(keyId: string, item: BalanceItem): Promise<void>;
+  get(keyId: string, model: string, maxAgeMs: number): Promise<ProbeResult | null>;
+  put(keyId: string, item: ProbeResult): Promise<void>;
 }
 
 export interface CheckDeps {
@@ -36,7 +39,7 @@ export interface CheckDeps {
 }
 
 /** Results worth reusing: the call was answered and spent. Errors are not results. */
-function isCacheable(item: BalanceItem): boolean {
+function isCacheable(item: ProbeResult): boolean {
   return item.error_kind === null || item.error_kind === 'no_quota_headers' || item.error_kind === 'quota_exhausted';
 }
 
@@ -50,11 +53,6 @@ function answerOf(outcome: ProbeOutcome): Answer {
   return isRetryable(outcome.error_kind) ? 'other' : 'accepted';
 }
 
-/** A fresh result; its price is not the engine's to know, so whoever does fills it in. */
-function toBalanceItem(model: string, outcome: ProbeOutcome): BalanceItem {
-  return { model, ...outcome, checked_at: new Date().toISOString(), cached: false, price: null, calls_left_estimate: null };
-}
-
 /**
  * Checks a batch of models for one key: fresh cached results first, then probes with adaptive concurrency (it grows
  * while ModelScope accepts and halves when it refuses: AdaptiveLimiter), bounded retries and single-flight. Gives one
@@ -66,7 +64,7 @@ export async function checkModels(
   keyId: string,
   deps: CheckDeps,
   options: CheckOptions,
-): Promise<BalanceItem[]> {
+): Promise<CheckedResult[]> {
   const limiter = new AdaptiveLimiter(options.concurrency);
   const http: SiteRequestOptions = { site: options.site, timeoutMs: options.timeoutMs, fetchFn: options.fetchFn };
   const probeOnce = (model: string, retry: boolean) =>
@@ -80,16 +78,16 @@ export async function checkModels(
       { retry },
     );
 
-  const checkOne = async (model: string): Promise<BalanceItem> => {
+  const checkOne = async (model: string): Promise<CheckedResult> => {
     const cached = options.force ? null : await deps.cache.get(keyId, model, options.cacheMaxAgeMs);
     if (cached) return { ...cached, cached: true };
     let attempts = 0;
     const outcome = await deps.singleFlight.run(`${keyId}\n${model}`, () =>
       withRetries(() => probeOnce(model, attempts++ > 0), options.retryPolicy ?? DEFAULT_RETRY_POLICY),
     );
-    const item = toBalanceItem(model, outcome);
-    if (isCacheable(item)) await deps.cache.put(keyId, item);
-    return item;
+    const result: ProbeResult = { model, ...outcome, checked_at: new Date().toISOString() };
+    if (isCacheable(result)) await deps.cache.put(keyId, result);
+    return { ...result, cached: false };
   };
 
   return Promise.all(

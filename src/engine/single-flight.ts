@@ -9,4 +9,9 @@ export class SingleFlight<V> {
     this.inFlight.set(key, promise);
     return promise;
   }
+
+  /** The run under way for `key`, if any. */
+  running(key: string): Promise<V> | undefined {
+    return this.inFlight.get(key);
+  }
 }

@@ -1,6 +1,5 @@
-import type { BalanceItem } from '@src/contract';
-import { callsLeftFromCredits } from './calls-from-credits';
-import type { MagicubeRecord } from './types';
+import type { ProbeResult } from '@src/modelscope/probe';
+import { toHundredths } from './hundredths';
 import { effectiveQuota, lowestMonthly, lowestQuota, monthlyQuota, type LowestMonthly, type LowestQuota } from './lowest-quota';
 import { quotaLevel, type QuotaLevel } from './quota-level';
 import { lastReset } from './reset-time';
@@ -26,66 +25,68 @@ export type BadgeState =
   | { kind: 'quota'; lowest: LowestQuota }
   /** No daily figure at all, but ModelScope's monthly headers: the lowest calls left this month, said as monthly. */
   | { kind: 'monthly'; lowest: LowestMonthly }
-  /** The lowest calls left are derived from the balance at a learned price; `unpriced`: list models not counted yet. */
+  /** The lowest calls left are derived from the balance at a known price; `unpriced`: list models not counted yet. */
   | { kind: 'derived'; lowest: DerivedCalls; unpriced: number }
   /** ModelScope reports no call quota and no price is known yet, so the badge shows Magicube credits, in a colour of their own. */
   | { kind: 'magicube'; available: number; checkedAt: string };
 
+/** One favourite as the badge weighs it: its latest probe, and the calls the balance buys at its price, if known. */
+export interface BadgeRow {
+  model: string;
+  result: ProbeResult | null;
+  derived: { calls: number; price: number } | null;
+}
+
 export interface BadgeInputs {
-  hasKey: boolean;
-  /** The active favourites. */
-  models: readonly string[];
-  /** The latest result of each model for the active key. */
-  results: Readonly<Record<string, BalanceItem>>;
-  magicube: MagicubeRecord | null;
-  /** The known price (credits a call) of models, learned or set by hand. */
-  prices: Readonly<Record<string, { price: number }>>;
+  /** The active list's models, each once, in the user's order. */
+  rows: readonly BadgeRow[];
+  /** Every latest result of the key, of any model: each is a word on whether ModelScope accepts the key. */
+  results: readonly ProbeResult[];
+  /** The balance the derived figures divide, when it is known and usable. */
+  balance: { available: number; readAt: number } | null;
+  /** The latest word of the balance endpoint about the key: its time, and whether it refused the key. */
+  balanceHeard: { at: number; refused: boolean } | null;
   now: number;
 }
 
+const iso = (at: number) => new Date(at).toISOString();
+
 /** Whether the newest thing heard about the key, from any model or from Magicube, is that ModelScope refused it. */
-function newestRefusal(results: readonly BalanceItem[], magicube: MagicubeRecord | null): string | null {
+function newestRefusal({ results, balanceHeard }: BadgeInputs): string | null {
   const evidence = [
-    ...results.map((item) => ({ at: item.checked_at, refused: item.error_kind === 'auth' })),
-    ...(magicube ? [{ at: magicube.checked_at, refused: magicube.status === 'refused' }] : []),
+    ...results.map((result) => ({ at: Date.parse(result.checked_at), refused: result.error_kind === 'auth' })),
+    ...(balanceHeard ? [balanceHeard] : []),
   ];
-  const newest = evidence.reduce<(typeof evidence)[number] | null>(
-    (latest, next) => (latest && Date.parse(latest.at) >= Date.parse(next.at) ? latest : next),
-    null,
-  );
-  return newest?.refused ? newest.at : null;
+  const newest = evidence.reduce<(typeof evidence)[number] | null>((latest, next) => (latest && latest.at >= next.at ? latest : next), null);
+  return newest?.refused ? iso(newest.at) : null;
 }
 
 /** Whether a model's result of today carries quota headers (daily or monthly): those numbers count its calls, not a price. */
-function reportsQuotaToday(item: BalanceItem | undefined, since: number): boolean {
-  return item !== undefined && Date.parse(item.checked_at) >= since && (effectiveQuota(item) !== null || monthlyQuota(item) !== null);
+function reportsQuotaToday(result: ProbeResult | null, since: number): boolean {
+  return result !== null && Date.parse(result.checked_at) >= since && (effectiveQuota(result) !== null || monthlyQuota(result) !== null);
 }
 
 /**
  * Among the list's models without quota headers today, the fewest calls the balance buys at their known prices (the
  * highest price gives it; the first in list order on a tie), and how many of them have no known price.
  */
-function lowestDerived({ models, results, magicube, prices, now }: BadgeInputs): { lowest: DerivedCalls | null; unpriced: number } {
+function lowestDerived({ rows, balance, now }: BadgeInputs): { lowest: DerivedCalls | null; unpriced: number } {
   const since = lastReset(now);
-  const uncounted = [...new Set(models)].filter((model) => !reportsQuotaToday(results[model], since));
-  const priced = uncounted.filter((model) => Object.hasOwn(prices, model));
+  const uncounted = rows.filter((row) => !reportsQuotaToday(row.result, since));
   let lowest: DerivedCalls | null = null;
-  if (magicube?.status === 'ok') {
-    const available = magicube.balance.available_balance;
-    for (const model of priced) {
-      const price = prices[model]!.price;
-      const calls = callsLeftFromCredits(available, price);
-      if (calls !== null && (lowest === null || calls < lowest.calls)) lowest = { model, calls, price, available, checkedAt: magicube.checked_at };
-    }
+  for (const { model, derived } of uncounted) {
+    if (derived === null || balance === null || (lowest !== null && derived.calls >= lowest.calls)) continue;
+    lowest = { model, calls: derived.calls, price: derived.price, available: balance.available, checkedAt: iso(balance.readAt) };
   }
-  return { lowest, unpriced: uncounted.length - priced.length };
+  return { lowest, unpriced: uncounted.filter((row) => row.derived === null).length };
 }
 
 export function badgeState(inputs: BadgeInputs): BadgeState {
-  const { hasKey, models, results, magicube, now } = inputs;
-  if (!hasKey) return { kind: 'no-key' };
-  const refusedAt = newestRefusal(Object.values(results), magicube);
+  const { rows, balance, now } = inputs;
+  const refusedAt = newestRefusal(inputs);
   if (refusedAt) return { kind: 'refused', checkedAt: refusedAt };
+  const models = rows.map((row) => row.model);
+  const results = Object.fromEntries(rows.flatMap((row) => (row.result ? [[row.model, row.result] as const] : [])));
   const fromHeaders = lowestQuota(models, results, lastReset(now));
   const derived = lowestDerived(inputs);
   // The lower of the two; on a tie the number ModelScope sent, rather than a derivation.
@@ -96,9 +97,8 @@ export function badgeState(inputs: BadgeInputs): BadgeState {
   // Monthly counts only where no daily figure exists: a month's calls and a day's are never weighed against each other.
   const monthly = lowestMonthly(models, results, lastReset(now));
   if (monthly) return { kind: 'monthly', lowest: monthly };
-  const favourites = models.flatMap((model) => results[model] ?? []);
-  if (magicube?.status === 'ok' && favourites.some((item) => item.error_kind === 'no_quota_headers')) {
-    return { kind: 'magicube', available: magicube.balance.available_balance, checkedAt: magicube.checked_at };
+  if (balance !== null && rows.some((row) => row.result?.error_kind === 'no_quota_headers')) {
+    return { kind: 'magicube', available: balance.available, checkedAt: iso(balance.readAt) };
   }
   return { kind: 'no-data', stale: lowestQuota(models, results, Number.NEGATIVE_INFINITY) !== null };
 }
@@ -156,11 +156,11 @@ export const BADGE_COLOURS = {
 export const FREE_CREDITS_PER_DAY = 250;
 
 /**
- * Derived calls have no limit to take a share of, so they are measured against what a day of free grants buys at the
- * same price: green from half a day's worth, amber from a tenth, red below, as the quota bars colour a share.
+ * Derived calls have no limit to take a share of, so the credits they cost are measured against a day of free grants:
+ * green from half a day's worth, amber from a tenth, red below, as the quota bars colour a share.
  */
 export function derivedLevel({ calls, price }: Pick<DerivedCalls, 'calls' | 'price'>): QuotaLevel {
-  return quotaLevel(calls, Math.max(1, callsLeftFromCredits(FREE_CREDITS_PER_DAY, price) ?? 1));
+  return quotaLevel(calls * toHundredths(price), toHundredths(FREE_CREDITS_PER_DAY));
 }
 
 export function badgeColours(state: BadgeState): BadgeColours {

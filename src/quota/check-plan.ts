@@ -1,4 +1,4 @@
-import type { BalanceItem } from '@src/contract';
+import type { ProbeResult } from '@src/modelscope/probe';
 
 /** What a Check does with each model of the list. */
 export interface CheckPlan {
@@ -18,7 +18,7 @@ export interface CheckPlanInputs {
   /** The models whose price is known (learned or set by hand). */
   pricedModels: ReadonlySet<string>;
   /** The latest result of each model for this key. */
-  results: Readonly<Record<string, BalanceItem>>;
+  results: Readonly<Record<string, ProbeResult>>;
   /** Models the user re-checks by hand: always probed. */
   forced?: ReadonlySet<string>;
   /** The setting that restores the original behaviour: every model probed on every Check. */
@@ -26,7 +26,7 @@ export interface CheckPlanInputs {
 }
 
 /** Whether a result carried any of ModelScope's quota headers: then only another probe says how many calls are left. */
-export function carriedQuotaHeaders(item: BalanceItem | undefined): boolean {
+export function carriedQuotaHeaders(item: ProbeResult | undefined): boolean {
   if (!item) return false;
   const daily = [item.model_request_remaining, item.model_request_limit, item.request_remaining, item.request_limit];
   return [...daily, item.model_month_request_remaining, item.model_month_request_limit].some((n) => n !== null);
@@ -36,7 +36,7 @@ export function carriedQuotaHeaders(item: BalanceItem | undefined): boolean {
  * Whether the latest result is a failure (a refused key, a retired model, no answer…) rather than ModelScope's answer:
  * another probe may clear it, and such probes are mostly not paid; "no quota headers" is an answer, not a failure.
  */
-export function failedLastTime(item: BalanceItem | undefined): boolean {
+export function failedLastTime(item: ProbeResult | undefined): boolean {
   return item !== undefined && item.error_kind !== null && item.error_kind !== 'no_quota_headers' && !carriedQuotaHeaders(item);
 }
 

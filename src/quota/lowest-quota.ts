@@ -1,4 +1,4 @@
-import type { BalanceItem } from '@src/contract';
+import type { ProbeResult } from '@src/modelscope/probe';
 import type { QuotaNumbers } from '@src/modelscope/quota-headers';
 import { remainingShare } from './quota-level';
 
@@ -32,7 +32,7 @@ function isLower(a: EffectiveQuota, b: EffectiveQuota): boolean {
 }
 
 /** A model's calls left this month from ModelScope's monthly headers; null when it sent none. Never mixed with a day. */
-export function monthlyQuota(item: BalanceItem): { remaining: number; limit: number | null } | null {
+export function monthlyQuota(item: ProbeResult): { remaining: number; limit: number | null } | null {
   if (item.model_month_request_remaining === null) return null;
   return { remaining: item.model_month_request_remaining, limit: item.model_month_request_limit };
 }
@@ -41,11 +41,11 @@ export interface LowestMonthly {
   model: string;
   remaining: number;
   limit: number | null;
-  item: BalanceItem;
+  item: ProbeResult;
 }
 
 /** The model among `models` with the fewest calls left this month, from results checked at or after `since`. */
-export function lowestMonthly(models: readonly string[], results: Readonly<Record<string, BalanceItem>>, since: number): LowestMonthly | null {
+export function lowestMonthly(models: readonly string[], results: Readonly<Record<string, ProbeResult>>, since: number): LowestMonthly | null {
   let lowest: LowestMonthly | null = null;
   for (const model of models) {
     const item = results[model];
@@ -57,7 +57,7 @@ export function lowestMonthly(models: readonly string[], results: Readonly<Recor
 
 export interface LowestQuota extends EffectiveQuota {
   model: string;
-  item: BalanceItem;
+  item: ProbeResult;
 }
 
 /**
@@ -66,7 +66,7 @@ export interface LowestQuota extends EffectiveQuota {
  */
 export function lowestQuota(
   models: readonly string[],
-  results: Readonly<Record<string, BalanceItem>>,
+  results: Readonly<Record<string, ProbeResult>>,
   since: number,
 ): LowestQuota | null {
   let lowest: LowestQuota | null = null;

@@ -1,19 +1,10 @@
-import type { MagicubeBalance } from '@src/contract';
 import type { QuotaNumbers } from '@src/modelscope/quota-headers';
 
-/** One recorded check of a model: its numbers when it was checked. Storage keeps these; the rules read them. */
-export interface HistoryPoint extends QuotaNumbers {
-  /** Epoch milliseconds (stored to the second). */
-  at: number;
-}
+/** One recorded check of a model: its numbers when it was checked (epoch milliseconds, kept to the second). */
+export type HistoryPoint = QuotaNumbers & { at: number };
 
-/** One read of the Magicube balance. */
+/** One read of the Magicube balance: the credits available then. */
 export interface MagicubeReading {
   at: number;
   available: number;
 }
-
-/** The latest Magicube answer for one key: its balance, or that ModelScope refused the key. */
-export type MagicubeRecord =
-  | { status: 'ok'; checked_at: string; balance: MagicubeBalance }
-  | { status: 'refused'; checked_at: string };

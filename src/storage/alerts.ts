@@ -40,10 +40,3 @@ export const DEFAULT_ALERT_SETTINGS: AlertSettings = {
 };
 
 export const alertSettingsItem = defineValidatedItem(STORAGE_KEYS.alertSettings, AlertSettingsSchema, DEFAULT_ALERT_SETTINGS);
-
-/** What each alert was about (`low:<key fingerprint>:<model>`, `refused:<key fingerprint>`) → the quota day it was shown. */
-export const alertsShownItem = defineValidatedItem(
-  STORAGE_KEYS.alertsShown,
-  z.record(z.string(), z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/))),
-  {},
-);

@@ -35,8 +35,7 @@ export const POPUP_FIRST_READ_KEYS: readonly StorageItemKey[] = [
   STORAGE_KEYS.modelPrices,
   STORAGE_KEYS.checkSettings,
   STORAGE_KEYS.preferences,
-  STORAGE_KEYS.magicubeBalances,
-  STORAGE_KEYS.accountPictures,
+  STORAGE_KEYS.accounts,
   STORAGE_KEYS.repairs,
 ];
 

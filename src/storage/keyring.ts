@@ -54,7 +54,6 @@ function newKeyId(): string {
   return `key-${crypto.randomUUID().slice(0, 8)}`;
 }
 
-/** The secret of a saved key, or null when it was session-only and the browser has restarted since. */
 /** A key's secret: in the keyring when remembered, else in this session's secrets (null once the browser forgot it). */
 export function secretIn(key: SavedKey, sessionSecrets: Record<string, string>): string | null {
   return key.secret ?? sessionSecrets[key.id] ?? null;
@@ -68,12 +67,8 @@ export async function secretOf(key: SavedKey): Promise<string | null> {
   return secretIn(key, await sessionSecretsItem.get());
 }
 
-export async function activeKey(): Promise<SavedKey | null> {
-  return activeKeyIn(await keyringItem.get());
-}
-
 export async function activeApiKey(): Promise<string | null> {
-  const key = await activeKey();
+  const key = activeKeyIn(await keyringItem.get());
   return key ? secretOf(key) : null;
 }
 

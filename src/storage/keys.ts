@@ -13,15 +13,20 @@ export const STORAGE_KEYS = {
   alertSettings: 'local:alertSettings',
   alertsShown: 'local:alertsShown',
   latestResults: 'local:latestResults',
-  magicubeBalances: 'local:magicubeBalances',
   history: 'local:history',
-  accountPictures: 'local:accountPictures',
+  accounts: 'local:accounts',
   modelPrices: 'local:modelPrices',
   repairs: 'local:repairs',
 } as const;
 
-/** Keys of settings version 1, read only by the migration that retires them. */
-export const LEGACY_KEYS = { apiKey: 'local:apiKey', favourites: 'local:favourites' } as const;
+/** Keys of earlier versions, read or removed only by the migrations that retire them. */
+export const LEGACY_KEYS = {
+  apiKey: 'local:apiKey',
+  favourites: 'local:favourites',
+  // Version 5 keeps the account in one record (`accounts`): the balance and the rest of the free picture were apart.
+  magicubeBalances: 'local:magicubeBalances',
+  accountPictures: 'local:accountPictures',
+} as const;
 
 export type StorageKey = (typeof STORAGE_KEYS)[keyof typeof STORAGE_KEYS];
 

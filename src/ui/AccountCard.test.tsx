@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { AccountCard } from './AccountCard';
-import { creditsPicture, PICTURE_NOW, readSecondsAgo } from '@test/support/credits-picture';
+import { creditsView, VIEW_NOW, readSecondsAgo } from '@test/support/credits-view';
 import { serveLocale } from '@test/support/i18n';
 
 const zone = process.env.TZ;
@@ -16,7 +16,7 @@ afterAll(() => {
 });
 beforeEach(() => {
   vi.useFakeTimers({ toFake: ['Date'] });
-  vi.setSystemTime(PICTURE_NOW);
+  vi.setSystemTime(VIEW_NOW);
 });
 afterEach(() => vi.useRealTimers());
 
@@ -27,7 +27,7 @@ const rowsOf = (table: HTMLElement) =>
 
 describe('AccountCard, the ledger answered', () => {
   it('leads with the available credits and what they buy at each tier price, with source and age', () => {
-    render(<AccountCard site="cn" view={{ state: 'ok', picture: creditsPicture() }} />);
+    render(<AccountCard site="cn" credits={creditsView()} problem={null} />);
     expect(screen.getByText('140 credits available')).toBeTruthy();
     expect(text()).toContain('3.5 credits held for calls in flight');
     expect(screen.getByText('≈ 280 / 140 / 70 calls at 0.5 / 1 / 2 credits a call')).toBeTruthy();
@@ -35,7 +35,7 @@ describe('AccountCard, the ledger answered', () => {
   });
 
   it('shows today’s spend by tier for every app using the token, from the ledger', () => {
-    render(<AccountCard site="cn" view={{ state: 'ok', picture: creditsPicture() }} />);
+    render(<AccountCard site="cn" credits={creditsView()} problem={null} />);
     expect(screen.getByRole('heading', { name: 'Spent today, by all apps using this token' })).toBeTruthy();
     expect(rowsOf(screen.getByRole('table'))).toEqual([
       ['flagship', '2 calls', '4 credits'],
@@ -46,8 +46,8 @@ describe('AccountCard, the ledger answered', () => {
   });
 
   it('says the grants arrived, when the next credits expire, and the pace, each an estimate', () => {
-    const picture = creditsPicture({ run_out_at: new Date(Date.parse('2026-12-01T10:40:00.000Z')).toISOString() });
-    render(<AccountCard site="cn" view={{ state: 'ok', picture }} />);
+    const credits = creditsView({ runOutAt: Date.parse('2026-12-01T10:40:00.000Z') });
+    render(<AccountCard site="cn" credits={credits} problem={null} />);
     expect(text()).toContain('Login grant: arrived today');
     expect(text()).toContain('Alibaba Cloud grant: arrived today');
     expect(screen.queryByRole('button', { name: 'Open modelscope.cn' })).toBeNull();
@@ -57,13 +57,13 @@ describe('AccountCard, the ledger answered', () => {
   });
 
   it('says the balance lasts beyond today when the pace does not run it out', () => {
-    render(<AccountCard site="cn" view={{ state: 'ok', picture: creditsPicture({ run_out_at: null }) }} />);
+    render(<AccountCard site="cn" credits={creditsView({ runOutAt: null })} problem={null} />);
     expect(screen.getByText('At today’s rate the balance lasts beyond today (estimate).')).toBeTruthy();
   });
 
   it('says nothing was spent today, without a pace', () => {
-    const picture = creditsPicture({ today: { day: '2026-12-01', tiers: [], total_calls: 0, total_credits: 0 } });
-    render(<AccountCard site="cn" view={{ state: 'ok', picture }} />);
+    const credits = creditsView({ today: { day: '2026-12-01', tiers: [], totals: { calls: 0, credits: 0 } } });
+    render(<AccountCard site="cn" credits={credits} problem={null} />);
     expect(screen.getByText('Nothing spent today yet, by any app using this token.')).toBeTruthy();
     expect(text()).not.toContain('At today’s rate');
   });
@@ -71,8 +71,8 @@ describe('AccountCard, the ledger answered', () => {
 
 describe('AccountCard, a source that did not answer', () => {
   it('says plainly that ModelScope did not return the ledger, and never shows 0 spent', () => {
-    const picture = creditsPicture({ today: null, sources: { ...creditsPicture().sources, ledger: { status: 'not_returned', read_at: null, dropped: 0 } } });
-    render(<AccountCard site="cn" view={{ state: 'ok', picture }} />);
+    const credits = creditsView({ today: null, sources: { ...creditsView().sources, ledger: { status: 'not_returned', readAt: null, dropped: 0 } } });
+    render(<AccountCard site="cn" credits={credits} problem={null} />);
     expect(screen.getByText('ModelScope did not return your ledger')).toBeTruthy();
     expect(screen.queryByRole('table')).toBeNull();
     expect(text()).not.toMatch(/\b0 (credits|calls)\b/);
@@ -80,21 +80,21 @@ describe('AccountCard, a source that did not answer', () => {
   });
 
   it('says why a balance never came, instead of a number', () => {
-    const picture = creditsPicture({ balance: null, sources: { ...creditsPicture().sources, balance: { status: 'refused', read_at: null, dropped: 0 } } });
-    render(<AccountCard site="cn" view={{ state: 'ok', picture }} />);
+    const credits = creditsView({ balance: null, sources: { ...creditsView().sources, balance: { status: 'refused', readAt: null, dropped: 0 } } });
+    render(<AccountCard site="cn" credits={credits} problem={null} />);
     expect(screen.getByText('ModelScope did not return your balance: the key was refused')).toBeTruthy();
     expect(text()).not.toContain('available');
   });
 
   it('shows older figures as cached, with their age and why the last refresh failed', () => {
-    const sources = { ...creditsPicture().sources, ledger: { status: 'unreachable' as const, read_at: new Date(PICTURE_NOW - 5 * 60_000).toISOString(), dropped: 0 } };
-    render(<AccountCard site="cn" view={{ state: 'ok', picture: creditsPicture({ sources }) }} />);
+    const sources = { ...creditsView().sources, ledger: { status: 'unreachable' as const, readAt: VIEW_NOW - 5 * 60_000, dropped: 0 } };
+    render(<AccountCard site="cn" credits={creditsView({ sources })} problem={null} />);
     expect(screen.getByText('cached from the Magicube ledger · 5 min. ago · the last refresh failed: no answer came')).toBeTruthy();
     expect(rowsOf(screen.getByRole('table'))[2]).toEqual(['Total', '14 calls', '10 credits']);
   });
 
   it('says when the account could not be read at all', () => {
-    render(<AccountCard site="cn" view={{ state: 'failed', message: 'The extension’s background stopped before it answered.' }} />);
+    render(<AccountCard site="cn" credits={null} problem="The extension’s background stopped before it answered." />);
     expect(text()).toBe('Your Magicube account could not be read: The extension’s background stopped before it answered.');
   });
 });
@@ -102,8 +102,8 @@ describe('AccountCard, a source that did not answer', () => {
 describe('AccountCard, the login grant missing', () => {
   it('offers to open modelscope.cn in a new tab, saying that a visit while signed in grants it', async () => {
     const create = vi.spyOn(fakeBrowser.tabs, 'create');
-    const picture = creditsPicture({ grants: { daily_active: false, aliyun_bindlogin: true, next_expiry: null } });
-    render(<AccountCard site="cn" view={{ state: 'ok', picture }} />);
+    const credits = creditsView({ grants: { dailyActive: false, aliyun: true, nextExpiry: null } });
+    render(<AccountCard site="cn" credits={credits} problem={null} />);
     expect(text()).toContain('Login grant: not yet today');
     expect(screen.getByText('A visit to the website while signed in is what grants it.')).toBeTruthy();
     await userEvent.click(screen.getByRole('button', { name: 'Open modelscope.cn' }));
@@ -116,12 +116,12 @@ describe('AccountCard in Chinese', () => {
   beforeEach(() => serveLocale('zh_CN'));
 
   it('reads naturally: 魔粒, 调用 and the tier names, with numbers and times for a Chinese reader', async () => {
-    const picture = creditsPicture({
+    const credits = creditsView({
       balance: { total_balance: 1237, available_balance: 1234.5, frozen_amount: 2.5 },
-      run_out_at: new Date(Date.parse('2026-12-01T10:40:00.000Z')).toISOString(),
-      grants: { daily_active: false, aliyun_bindlogin: false, next_expiry: { at: '2026-12-02T01:14:00.000Z', credits: 200 } },
+      runOutAt: Date.parse('2026-12-01T10:40:00.000Z'),
+      grants: { dailyActive: false, aliyun: false, nextExpiry: { at: Date.parse('2026-12-02T01:14:00.000Z'), credits: 200 } },
     });
-    render(<AccountCard site="cn" view={{ state: 'ok', picture }} />);
+    render(<AccountCard site="cn" credits={credits} problem={null} />);
     const region = await screen.findByRole('region', { name: '魔粒' });
     expect(within(region).getByText('可用 1,234.5 魔粒')).toBeTruthy();
     expect(within(region).getByText('按每次 0.5 / 1 / 2 魔粒计，约可调用 2,469 / 1,234 / 617 次')).toBeTruthy();
@@ -139,13 +139,13 @@ describe('AccountCard in Chinese', () => {
   });
 
   it('says a missing ledger in Chinese', async () => {
-    const picture = creditsPicture({ today: null, sources: { ...creditsPicture().sources, ledger: { status: 'unreachable', read_at: null, dropped: 0 } } });
-    render(<AccountCard site="cn" view={{ state: 'ok', picture }} />);
+    const credits = creditsView({ today: null, sources: { ...creditsView().sources, ledger: { status: 'unreachable', readAt: null, dropped: 0 } } });
+    render(<AccountCard site="cn" credits={credits} problem={null} />);
     expect(await screen.findByText('ModelScope 没有返回你的魔粒消耗明细：没有收到回答')).toBeTruthy();
   });
 });
 
 it('reads a picture a moment old as seconds old', () => {
-  render(<AccountCard site="cn" view={{ state: 'ok', picture: creditsPicture({ sources: { ...creditsPicture().sources, balance: readSecondsAgo(45) } }) }} />);
+  render(<AccountCard site="cn" credits={creditsView({ sources: { ...creditsView().sources, balance: readSecondsAgo(45) } })} problem={null} />);
   expect(screen.getByText('from the Magicube balance · 45 sec. ago')).toBeTruthy();
 });

@@ -1,6 +1,6 @@
 import { i18n } from '#i18n';
 import type { LearningNote } from '@src/storage/model-prices';
-import type { CallsLeft } from './calls-left';
+import type { CallsLeft } from '@src/account/rows';
 import { ageText, callsText, creditsText, formatCount } from './format';
 import { tierName } from './tier-name';
 

@@ -1,13 +1,14 @@
 import { render, screen } from '@testing-library/react';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import type { BalanceItem } from '@src/contract';
+import { sessionResultCache } from '@src/account/results';
+import type { ProbeResult } from '@src/modelscope/probe';
 import { keyFingerprint } from '@src/lib/key-fingerprint';
 import { checkSettingsItem, DEFAULT_CHECK_SETTINGS } from '@src/storage/check-settings';
 import type { ModelPrice, SitePrices } from '@src/storage/model-prices';
-import { sessionResultCache } from '@src/storage/result-cache';
 import { CheckActions } from './CheckActions';
-import { balanceItem, NO_NUMBERS } from '@test/support/balance-item';
+import { probeResult, NO_NUMBERS } from '@test/support/balance-item';
 import { serveLocale } from '@test/support/i18n';
+import { rowsFor } from '@test/support/rows';
 
 const KEY = `ms-${'0123456789abcdef'.repeat(2)}`;
 const price = (credits: number): ModelPrice => ({ tier: 't', rawTier: 't', price: credits, learned_at: 1, source: 'ledger' });
@@ -16,14 +17,15 @@ const price = (credits: number): ModelPrice => ({ tier: 't', rawTier: 't', price
 const MODELS = ['a', 'b', 'c', 'd', 'e'];
 const PRICES: SitePrices = { models: { a: price(0.5), b: price(1), e: price(2) }, notes: {} };
 const now = Date.now();
-const RESULTS: Record<string, BalanceItem> = {
-  a: balanceItem('a', { ...NO_NUMBERS, error_kind: 'no_quota_headers', checked_at: new Date(now - 3_600_000).toISOString() }),
-  b: balanceItem('b', { checked_at: new Date(now - 3_600_000).toISOString() }),
-  d: balanceItem('d', { ...NO_NUMBERS, error_kind: 'no_quota_headers', checked_at: new Date(now - 5_000).toISOString() }),
+const RESULTS: Record<string, ProbeResult> = {
+  a: probeResult('a', { ...NO_NUMBERS, error_kind: 'no_quota_headers', checked_at: new Date(now - 3_600_000).toISOString() }),
+  b: probeResult('b', { checked_at: new Date(now - 3_600_000).toISOString() }),
+  d: probeResult('d', { ...NO_NUMBERS, error_kind: 'no_quota_headers', checked_at: new Date(now - 5_000).toISOString() }),
 };
 
-function renderCost(prices = PRICES) {
-  render(<CheckActions site="cn" secret={KEY} models={MODELS} results={RESULTS} prices={prices} now={Date.now()} busy={false} onCheck={vi.fn()} />);
+async function renderCost(models = MODELS) {
+  const keyId = await keyFingerprint(KEY, 'cn');
+  render(<CheckActions keyId={keyId} rows={rowsFor(models, RESULTS, { prices: PRICES })} prices={PRICES} now={Date.now()} busy={false} onCheck={vi.fn()} />);
 }
 
 beforeEach(async () => {
@@ -32,7 +34,7 @@ beforeEach(async () => {
 
 describe('CheckActions: what a Check costs, said before it is pressed', () => {
   it('counts calls only where a probe tells something, credits at the known prices, and what is free', async () => {
-    renderCost();
+    await renderCost();
     expect(
       await screen.findByText('Check: 2 calls (≈ 1 credit, 1 price still to learn) · 2 models free from the balance · 1 fresh result reused'),
     ).toBeTruthy();
@@ -40,18 +42,18 @@ describe('CheckActions: what a Check costs, said before it is pressed', () => {
 
   it('counts every model when the user asked to probe every model on every Check', async () => {
     await checkSettingsItem.set({ ...DEFAULT_CHECK_SETTINGS, probeEveryModel: true });
-    renderCost();
+    await renderCost();
     expect(await screen.findByText('Check: 4 calls (≈ 3.5 credits, 1 price still to learn) · 1 fresh result reused')).toBeTruthy();
   });
 
   it('says a Check spends nothing when every price is known and no model sends quota headers', async () => {
-    render(<CheckActions site="cn" secret={KEY} models={['a', 'e']} results={RESULTS} prices={PRICES} now={Date.now()} busy={false} onCheck={vi.fn()} />);
+    await renderCost(['a', 'e']);
     expect(await screen.findByText('Check: no calls · 2 models free from the balance')).toBeTruthy();
   });
 
   it('says it in Chinese', async () => {
     await serveLocale('zh_CN');
-    renderCost();
+    await renderCost();
     expect(await screen.findByText('检查：消耗 2 次调用（约 1 魔粒，1 个模型的价格待获取） · 2 个模型按余额估算，免费 · 复用 1 个新鲜结果')).toBeTruthy();
   });
 });

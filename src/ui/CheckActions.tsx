@@ -1,5 +1,5 @@
 import { i18n } from '#i18n';
-import type { BalanceItem, Site } from '@src/contract';
+import type { RowView } from '@src/account/rows';
 import { checkSettingsItem } from '@src/storage/check-settings';
 import type { SitePrices } from '@src/storage/model-prices';
 import { checkCostSummary, checkCostText } from './check-cost';
@@ -7,10 +7,8 @@ import { useFreshModels } from './use-fresh-models';
 import { useStoredValue } from './use-stored-value';
 
 interface Props {
-  secret: string;
-  site: Site;
-  models: readonly string[];
-  results: Readonly<Record<string, BalanceItem>>;
+  keyId: string;
+  rows: readonly RowView[];
   prices: SitePrices;
   now: number;
   busy: boolean;
@@ -22,9 +20,11 @@ interface Props {
  * to learn, quota headers to read, every model when the user asked for that), credits at the known prices, and the
  * models that cost nothing (calls left from the balance, fresh results reused).
  */
-export function CheckActions({ secret, site, models, results, prices, now, busy, onCheck }: Props) {
+export function CheckActions({ keyId, rows, prices, now, busy, onCheck }: Props) {
   const [checkSettings] = useStoredValue(checkSettingsItem);
-  const fresh = useFreshModels(secret, site, models, checkSettings?.cacheSeconds, results, now);
+  const models = rows.map((row) => row.model);
+  const results = Object.fromEntries(rows.flatMap((row) => (row.result ? [[row.model, row.result] as const] : [])));
+  const fresh = useFreshModels(keyId, models, checkSettings?.cacheSeconds, `${now}\n${rows.map((row) => row.result?.checked_at).join()}`);
   const cost = checkSettings && checkCostSummary({ models, prices, results, probeEveryModel: checkSettings.probeEveryModel, fresh });
   return (
     <div className="actions">

@@ -1,8 +1,9 @@
 import { i18n } from '#i18n';
 import { browser } from 'wxt/browser';
-import type { CreditsPicture, Site } from '@src/contract';
+import type { CreditsView } from '@src/account/credits-view';
+import type { Site } from '@src/contract';
 import { websiteHost, websiteUrl } from '@src/modelscope/endpoints';
-import { missingText, sourceLine, sourceState } from './credits-source';
+import { missingText, sourceLine } from './credits-source';
 import { clockText, creditsText } from './format';
 
 // The website itself: a visit while signed in is what grants the daily login credits (not the API).
@@ -18,8 +19,8 @@ function Grant({ label, arrived }: { label: string; arrived: boolean }) {
 }
 
 /** Whether today's login and Alibaba Cloud grants arrived, how to get the login one, and the next expiry. */
-export function GrantStatus({ picture, site, now }: { picture: CreditsPicture; site: Site; now: number }) {
-  const { grants, sources } = picture;
+export function GrantStatus({ credits, site, now }: { credits: CreditsView; site: Site; now: number }) {
+  const { grants, sources } = credits;
   if (grants === null) {
     return (
       <div className="credits-grants">
@@ -27,21 +28,21 @@ export function GrantStatus({ picture, site, now }: { picture: CreditsPicture; s
       </div>
     );
   }
-  const expiry = grants.next_expiry;
+  const expiry = grants.nextExpiry;
   return (
     <div className="credits-grants">
       <ul>
-        <Grant label={i18n.t('ui.credits.loginGrant')} arrived={grants.daily_active} />
-        <Grant label={i18n.t('ui.credits.aliyunGrant')} arrived={grants.aliyun_bindlogin} />
+        <Grant label={i18n.t('ui.credits.loginGrant')} arrived={grants.dailyActive} />
+        <Grant label={i18n.t('ui.credits.aliyunGrant')} arrived={grants.aliyun} />
       </ul>
-      {!grants.daily_active && (
+      {!grants.dailyActive && (
         <p className="login-grant">
           <button type="button" className="small" onClick={() => openSite(site)}>{i18n.t('ui.credits.openSite', [websiteHost(site)])}</button>{' '}
           <span className="hint">{i18n.t('ui.credits.loginGrantHow')}</span>
         </p>
       )}
-      {expiry && <p>{i18n.t('ui.credits.expiry', [creditsText(expiry.credits), clockText(Date.parse(expiry.at), now)])}</p>}
-      <p className="hint source">{sourceLine('grants', sourceState(sources.grants), now)}</p>
+      {expiry && <p>{i18n.t('ui.credits.expiry', [creditsText(expiry.credits), clockText(expiry.at, now)])}</p>}
+      <p className="hint source">{sourceLine('grants', sources.grants, now)}</p>
     </div>
   );
 }

@@ -1,7 +1,7 @@
 import { render, screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { clockTime } from '@src/lib/clock-time';
-import type { HistoryPoint } from '@src/storage/history';
+import type { HistoryPoint } from '@src/quota/types';
 import { PaceLine } from './PaceLine';
 
 const RESET = Date.parse('2026-10-04T16:00:00.000Z');

@@ -2,7 +2,7 @@ import { i18n } from '#i18n';
 import { clockTime } from '@src/lib/clock-time';
 import { paceToday } from '@src/quota/pace';
 import { nextReset } from '@src/quota/reset-time';
-import type { HistoryPoint } from '@src/storage/history';
+import type { HistoryPoint } from '@src/quota/types';
 import { uiLanguage } from './format';
 
 interface Props {

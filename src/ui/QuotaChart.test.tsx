@@ -2,7 +2,7 @@ import { render, screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { BADGE_COLOURS } from '@src/quota/badge-state';
 import { clockTime } from '@src/lib/clock-time';
-import type { HistoryPoint } from '@src/storage/history';
+import type { HistoryPoint } from '@src/quota/types';
 import { QuotaChart } from './QuotaChart';
 
 const RESET = Date.parse('2026-10-04T16:00:00.000Z'); // midnight in China

@@ -4,7 +4,7 @@ import { clockTime } from '@src/lib/clock-time';
 import { todaysQuota } from '@src/quota/pace';
 import { quotaLevel } from '@src/quota/quota-level';
 import { lastReset, nextReset } from '@src/quota/reset-time';
-import type { HistoryPoint } from '@src/storage/history';
+import type { HistoryPoint } from '@src/quota/types';
 import { uiLanguage } from './format';
 
 interface Props {

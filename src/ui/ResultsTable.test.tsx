@@ -1,16 +1,16 @@
 import { cleanup, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
-import type { BalanceItem } from '@src/contract';
-import type { SourceOutcome } from '@src/storage/account-pictures';
+import type { SourceOutcome } from '@src/account/record';
+import type { ProbeResult } from '@src/modelscope/probe';
 import type { ModelPrice } from '@src/storage/model-prices';
-import { NO_ROW_CREDITS, type BalanceFigure, type RowCredits } from './calls-left';
 import { ResultsTable } from './ResultsTable';
-import { balanceItem, NO_NUMBERS } from '@test/support/balance-item';
+import { probeResult, NO_NUMBERS } from '@test/support/balance-item';
 import { serveLocale } from '@test/support/i18n';
+import { rowsFor, type RowInputs } from '@test/support/rows';
 
 const NOW = Date.parse('2026-11-27T09:33:00.000Z');
-const base = balanceItem('ZhipuAI/GLM-4.7', {
+const base = probeResult('ZhipuAI/GLM-4.7', {
   request_remaining: 1990,
   model_request_remaining: 12,
   latency_ms: 310,
@@ -26,7 +26,7 @@ function cells(model: string): string[] {
 
 describe('ResultsTable', () => {
   it('has column headers and one row per model, in the order given', () => {
-    render(<ResultsTable models={['b/two', 'ZhipuAI/GLM-4.7']} results={{ 'ZhipuAI/GLM-4.7': base }} credits={NO_ROW_CREDITS} checking={none} now={NOW} />);
+    render(<ResultsTable rows={rowsFor(['b/two', 'ZhipuAI/GLM-4.7'], { 'ZhipuAI/GLM-4.7': base })} checking={none} now={NOW} />);
     expect(screen.getAllByRole('columnheader').map((th) => th.textContent)).toEqual([
       'Model',
       'Model calls left',
@@ -38,7 +38,7 @@ describe('ResultsTable', () => {
 
   it('shows remaining of limit with a bar coloured by how close to zero, and when it was checked', () => {
     const { container } = render(
-      <ResultsTable models={['ZhipuAI/GLM-4.7', 'b/two']} results={{ 'ZhipuAI/GLM-4.7': base }} credits={NO_ROW_CREDITS} checking={none} now={NOW} />,
+      <ResultsTable rows={rowsFor(['ZhipuAI/GLM-4.7', 'b/two'], { 'ZhipuAI/GLM-4.7': base })} checking={none} now={NOW} />,
     );
     expect(cells('ZhipuAI/GLM-4.7')).toEqual(['12 / 500', '1990 / 2000', '3 min. ago']);
     expect(container.querySelector('tr[data-model="ZhipuAI/GLM-4.7"] td .quota')?.className).toBe('quota level-critical');
@@ -47,7 +47,7 @@ describe('ResultsTable', () => {
   });
 
   it('never shows a missing number as 0, and says what to do', () => {
-    const noQuota: BalanceItem = {
+    const noQuota: ProbeResult = {
       ...base,
       request_limit: null,
       request_remaining: null,
@@ -56,7 +56,7 @@ describe('ResultsTable', () => {
       error: 'ModelScope reported no quota for this model',
       error_kind: 'no_quota_headers',
     };
-    render(<ResultsTable models={['ZhipuAI/GLM-4.7']} results={{ 'ZhipuAI/GLM-4.7': noQuota }} credits={NO_ROW_CREDITS} checking={none} now={NOW} />);
+    render(<ResultsTable rows={rowsFor(['ZhipuAI/GLM-4.7'], { 'ZhipuAI/GLM-4.7': noQuota })} checking={none} now={NOW} />);
     expect(cells('ZhipuAI/GLM-4.7')).toEqual(['Price not known yet: the next Check learns it (1 call)', '3 min. ago']);
     expect(screen.getByRole('rowheader').textContent).toContain('ModelScope no longer reports a quota for this model; see the Magicube balance.');
   });
@@ -69,8 +69,8 @@ describe('ResultsTable', () => {
     ['network', 'Try again'],
     ['timeout', 'Try again'],
   ] as const)('explains %s: “%s”, with the upstream detail', (kind, advice) => {
-    const failed: BalanceItem = { ...base, error_kind: kind, error: 'HTTP 999: upstream words' };
-    render(<ResultsTable models={['ZhipuAI/GLM-4.7']} results={{ 'ZhipuAI/GLM-4.7': failed }} credits={NO_ROW_CREDITS} checking={none} now={NOW} />);
+    const failed: ProbeResult = { ...base, error_kind: kind, error: 'HTTP 999: upstream words' };
+    render(<ResultsTable rows={rowsFor(['ZhipuAI/GLM-4.7'], { 'ZhipuAI/GLM-4.7': failed })} checking={none} now={NOW} />);
     const text = screen.getByRole('rowheader').textContent ?? '';
     expect(text.toLowerCase()).toContain(advice.toLowerCase());
     expect(text).toContain('(HTTP 999: upstream words)');
@@ -78,8 +78,8 @@ describe('ResultsTable', () => {
 
   it('links a retired model to the catalogue', async () => {
     const pick = vi.fn();
-    const missing: BalanceItem = { ...base, error_kind: 'not_found', error: 'HTTP 404' };
-    render(<ResultsTable models={['ZhipuAI/GLM-4.7']} results={{ 'ZhipuAI/GLM-4.7': missing }} credits={NO_ROW_CREDITS} checking={none} now={NOW} onPickFromCatalogue={pick} />);
+    const missing: ProbeResult = { ...base, error_kind: 'not_found', error: 'HTTP 404' };
+    render(<ResultsTable rows={rowsFor(['ZhipuAI/GLM-4.7'], { 'ZhipuAI/GLM-4.7': missing })} checking={none} now={NOW} onPickFromCatalogue={pick} />);
     await userEvent.click(screen.getByRole('button', { name: 'Pick one from the catalogue' }));
     expect(pick).toHaveBeenCalledOnce();
   });
@@ -87,7 +87,7 @@ describe('ResultsTable', () => {
   it('shows each row’s own progress and lets one row be re-checked', async () => {
     const recheck = vi.fn();
     render(
-      <ResultsTable models={['ZhipuAI/GLM-4.7', 'b/two']} results={{ 'ZhipuAI/GLM-4.7': base }} credits={NO_ROW_CREDITS} checking={new Set(['b/two'])} now={NOW} onRecheck={recheck} />,
+      <ResultsTable rows={rowsFor(['ZhipuAI/GLM-4.7', 'b/two'], { 'ZhipuAI/GLM-4.7': base })} checking={new Set(['b/two'])} now={NOW} onRecheck={recheck} />,
     );
     expect(cells('b/two').at(-2)).toBe('checking…');
     expect(screen.getByRole('button', { name: 'Re-check b/two' })).toHaveProperty('disabled', true);
@@ -96,18 +96,18 @@ describe('ResultsTable', () => {
   });
 
   it('marks a reused result', () => {
-    render(<ResultsTable models={['ZhipuAI/GLM-4.7']} results={{ 'ZhipuAI/GLM-4.7': { ...base, cached: true } }} credits={NO_ROW_CREDITS} checking={none} now={NOW} />);
+    render(<ResultsTable rows={rowsFor(['ZhipuAI/GLM-4.7'], { 'ZhipuAI/GLM-4.7': { ...base, cached: true } })} checking={none} now={NOW} />);
     expect(cells('ZhipuAI/GLM-4.7')[2]).toBe('3 min. ago · reused');
   });
 });
 
 describe('ResultsTable in the credit world', () => {
-  const noHeaders: BalanceItem = { ...base, ...NO_NUMBERS, error: 'ModelScope reported no quota for this model', error_kind: 'no_quota_headers' };
+  const noHeaders: ProbeResult = { ...base, ...NO_NUMBERS, error: 'ModelScope reported no quota for this model', error_kind: 'no_quota_headers' };
   const lightweight: ModelPrice = { tier: 'lightweight', rawTier: '轻量', price: 0.5, learned_at: NOW - 86_400_000, source: 'ledger' };
-  const balance = (status: SourceOutcome = 'ok'): BalanceFigure => ({ available: 140.7, source: { status, readAt: NOW - 20_000 } });
-  const credits = (change: Partial<RowCredits> = {}): RowCredits => ({ prices: { models: { [GLM]: lightweight }, notes: {} }, balance: balance(), ...change });
-  const table = (rowCredits: RowCredits, results: Record<string, BalanceItem> = { [GLM]: noHeaders }) =>
-    render(<ResultsTable models={Object.keys(results)} results={results} credits={rowCredits} checking={none} now={NOW} />);
+  const balance = (status: SourceOutcome = 'ok'): RowInputs['balance'] => ({ available: 140.7, source: { status, readAt: NOW - 20_000 } });
+  const credits = (change: RowInputs = {}): RowInputs => ({ prices: { models: { [GLM]: lightweight }, notes: {} }, balance: balance(), ...change });
+  const table = (inputs: RowInputs, results: Record<string, ProbeResult> = { [GLM]: noHeaders }) =>
+    render(<ResultsTable rows={rowsFor(Object.keys(results), results, inputs)} checking={none} now={NOW} />);
 
   it('derives calls left from the balance at the model’s price, and says so, with the tier and the balance’s age', () => {
     table(credits());
@@ -168,14 +168,14 @@ describe('ResultsTable in the credit world', () => {
 
 describe('ResultsTable: calls left this month', () => {
   const AMBASSADOR = 'Qwen-Ambassador/Qwen3-Coder-480B-A35B-Instruct';
-  const monthly = balanceItem(AMBASSADOR, { ...NO_NUMBERS, model_month_request_limit: 5500, model_month_request_remaining: 5123, checked_at: '2026-11-27T09:30:00.000Z' });
+  const monthly = probeResult(AMBASSADOR, { ...NO_NUMBERS, model_month_request_limit: 5500, model_month_request_remaining: 5123, checked_at: '2026-11-27T09:30:00.000Z' });
 
   it.each([
     ['en', 'calls left this month, from ModelScope’s monthly quota headers'],
     ['zh_CN', '本月剩余调用，来自 ModelScope 的每月额度响应头'],
   ] as const)('in %s, says a monthly count is this month’s, in one cell, never under a day’s column', async (locale, words) => {
     await serveLocale(locale);
-    render(<ResultsTable models={[AMBASSADOR]} results={{ [AMBASSADOR]: monthly }} credits={NO_ROW_CREDITS} checking={none} now={NOW} />);
+    render(<ResultsTable rows={rowsFor([AMBASSADOR], { [AMBASSADOR]: monthly })} checking={none} now={NOW} />);
     const [callsLeft] = cells(AMBASSADOR);
     expect(callsLeft).toBe(`5123 / 5500${words}`);
     expect(screen.getAllByRole('columnheader')).toHaveLength(3);
@@ -183,7 +183,7 @@ describe('ResultsTable: calls left this month', () => {
 
   it('shows the month’s count beneath the day’s when a model sends both', () => {
     const both = { ...base, model_month_request_limit: 5500, model_month_request_remaining: 5123 };
-    render(<ResultsTable models={[GLM]} results={{ [GLM]: both }} credits={NO_ROW_CREDITS} checking={none} now={NOW} />);
+    render(<ResultsTable rows={rowsFor([GLM], { [GLM]: both })} checking={none} now={NOW} />);
     const [model, account] = cells(GLM);
     expect(model).toBe('12 / 5005123 / 5500calls left this month, from ModelScope’s monthly quota headers');
     expect(account).toBe('1990 / 2000');

@@ -1,18 +1,16 @@
 import { i18n } from '#i18n';
 import { Fragment, useState, type ReactNode } from 'react';
-import type { BalanceItem } from '@src/contract';
-import { callsLeftOf, type CallsLeft, type RowCredits } from './calls-left';
+import type { CallsLeft, RowView } from '@src/account/rows';
+
+type RowResult = NonNullable<RowView['result']>;
 import { CallsLeftCell } from './CallsLeftCell';
 import { errorHint } from './error-hint';
 import { timeAgo } from './format';
 import { MonthlyCallsCell, QuotaCell } from './QuotaCell';
 
 interface Props {
-  /** Models in display order. */
-  models: readonly string[];
-  results: Readonly<Record<string, BalanceItem>>;
-  /** The stored prices and the balance, for calls left where ModelScope sends no quota headers. */
-  credits: RowCredits;
+  /** The rows, in display order. */
+  rows: readonly RowView[];
   /** Models whose check is under way. */
   checking: ReadonlySet<string>;
   now: number;
@@ -23,7 +21,7 @@ interface Props {
 }
 
 interface ProblemProps {
-  item: BalanceItem;
+  item: RowResult;
   callsLeft: CallsLeft;
   onPickFromCatalogue?: () => void;
 }
@@ -46,7 +44,7 @@ function Problem({ item, callsLeft, onPickFromCatalogue }: ProblemProps) {
 }
 
 /** The two calls-left cells of a row: ModelScope's counts with bars, or one figure derived from the credits. */
-function CallsLeftCells({ item, callsLeft, now }: { item: BalanceItem | undefined; callsLeft: CallsLeft; now: number }) {
+function CallsLeftCells({ item, callsLeft, now }: { item: RowResult | null; callsLeft: CallsLeft; now: number }) {
   if (callsLeft.kind === 'monthly') {
     return (
       <td colSpan={2}>
@@ -76,14 +74,13 @@ function CallsLeftCells({ item, callsLeft, now }: { item: BalanceItem | undefine
  * One row per model with its latest result: ModelScope's counts with bars where it sends them, otherwise calls left
  * from the balance at the model's price; when, what went wrong and what to do.
  */
-export function ResultsTable({ models, results, credits, checking, now, onRecheck, onPickFromCatalogue, details }: Props) {
+export function ResultsTable({ rows, checking, now, onRecheck, onPickFromCatalogue, details }: Props) {
   const [open, setOpen] = useState<ReadonlySet<string>>(new Set());
   const toggle = (model: string) =>
     setOpen((current) => (current.has(model) ? new Set([...current].filter((m) => m !== model)) : new Set([...current, model])));
   const columns = onRecheck ? 5 : 4;
-  const callsLeft = (model: string) => callsLeftOf(model, results[model], credits);
   // ModelScope's two counts get their own columns only where some row has them.
-  const anyCounts = models.some((model) => ['headers', 'unusable'].includes(callsLeft(model).kind));
+  const anyCounts = rows.some((row) => ['headers', 'unusable'].includes(row.callsLeft.kind));
   return (
     <table className="results">
       <thead>
@@ -102,9 +99,7 @@ export function ResultsTable({ models, results, credits, checking, now, onRechec
         </tr>
       </thead>
       <tbody>
-        {models.map((model) => {
-          const item = results[model];
-          const rowCallsLeft = callsLeft(model);
+        {rows.map(({ model, result: item, callsLeft: rowCallsLeft }) => {
           const busy = checking.has(model);
           const opened = details !== undefined && open.has(model);
           return (

@@ -1,24 +1,20 @@
 import { i18n } from '#i18n';
-import type { BalanceItem } from '@src/contract';
-import type { RowCredits } from './calls-left';
+import type { RowView } from '@src/account/rows';
 import { CopyResultsButton } from './CopyResultsButton';
 import { timeAgo } from './format';
 import { orderRows, resultsAsText, type RowOrder } from './result-rows';
 
 interface Props {
-  models: readonly string[];
-  results: Readonly<Record<string, BalanceItem>>;
-  credits: RowCredits;
+  rows: readonly RowView[];
   order: RowOrder;
   onOrder: (order: RowOrder) => void;
   now: number;
 }
 
 /** When the list was last checked, the row order, and copying the results. */
-export function ResultsToolbar({ models, results, credits, order, onOrder, now }: Props) {
-  const lastChecked = Object.values(results)
-    .filter((item) => models.includes(item.model))
-    .map((item) => item.checked_at)
+export function ResultsToolbar({ rows, order, onOrder, now }: Props) {
+  const lastChecked = rows
+    .flatMap((row) => (row.result ? [row.result.checked_at] : []))
     .sort()
     .at(-1);
   return (
@@ -31,7 +27,7 @@ export function ResultsToolbar({ models, results, credits, order, onOrder, now }
           <option value="remaining">{i18n.t('ui.sortRemaining')}</option>
         </select>
       </span>
-      <CopyResultsButton text={() => resultsAsText(orderRows(models, results, credits, order), results, credits)} />
+      <CopyResultsButton text={() => resultsAsText(orderRows(rows, order))} />
     </div>
   );
 }

@@ -1,15 +1,15 @@
 import { i18n } from '#i18n';
-import type { CreditsPicture } from '@src/contract';
-import { missingText, sourceLine, sourceState } from './credits-source';
+import type { CreditsView } from '@src/account/credits-view';
+import { missingText, sourceLine } from './credits-source';
 import { callsText, clockText, creditsText } from './format';
 import { tierName } from './tier-name';
 
 /** "At today’s rate the balance lasts until about 18:40", or beyond today: an estimate, said as one. */
-function Pace({ picture, now }: { picture: CreditsPicture; now: number }) {
-  const { balance, today, run_out_at: runOutAt } = picture;
-  if (balance === null || today === null || today.total_credits <= 0) return null;
+function Pace({ credits, now }: { credits: CreditsView; now: number }) {
+  const { balance, today, runOutAt } = credits;
+  if (balance === null || today === null || today.totals.credits <= 0) return null;
   let text: string;
-  if (runOutAt !== null) text = i18n.t('ui.credits.pace', [clockText(Date.parse(runOutAt), now)]);
+  if (runOutAt !== null) text = i18n.t('ui.credits.pace', [clockText(runOutAt, now)]);
   else if (balance.available_balance <= 0) text = i18n.t('ui.credits.paceUsedUp');
   else text = i18n.t('ui.credits.paceBeyond');
   return <p className="credits-pace">{text}</p>;
@@ -18,8 +18,8 @@ function Pace({ picture, now }: { picture: CreditsPicture; now: number }) {
 const callsCell = (calls: number | null) => (calls === null ? i18n.t('ui.credits.callsNotSent') : callsText(calls));
 
 /** Today's (Beijing day's) calls and credits per tier from the ledger: every app using this token, not only ours. */
-export function TodaySpend({ picture, now }: { picture: CreditsPicture; now: number }) {
-  const { today, sources } = picture;
+export function TodaySpend({ credits, now }: { credits: CreditsView; now: number }) {
+  const { today, sources } = credits;
   if (today === null) {
     return (
       <div className="credits-today">
@@ -38,7 +38,7 @@ export function TodaySpend({ picture, now }: { picture: CreditsPicture; now: num
             <tbody>
               {today.tiers.map((tier) => (
                 <tr key={tier.tier}>
-                  <th scope="row">{tierName(tier.tier, tier.raw_tier)}</th>
+                  <th scope="row">{tierName(tier.tier, tier.rawTier)}</th>
                   <td>{callsCell(tier.calls)}</td>
                   <td>{creditsText(tier.credits)}</td>
                 </tr>
@@ -46,16 +46,16 @@ export function TodaySpend({ picture, now }: { picture: CreditsPicture; now: num
               {today.tiers.length > 1 && (
                 <tr className="total">
                   <th scope="row">{i18n.t('ui.credits.todayTotal')}</th>
-                  <td>{callsCell(today.total_calls)}</td>
-                  <td>{creditsText(today.total_credits)}</td>
+                  <td>{callsCell(today.totals.calls)}</td>
+                  <td>{creditsText(today.totals.credits)}</td>
                 </tr>
               )}
             </tbody>
           </table>
         )}
-        <Pace picture={picture} now={now} />
+        <Pace credits={credits} now={now} />
       </div>
-      <p className="hint source">{sourceLine('ledger', sourceState(sources.ledger), now)}</p>
+      <p className="hint source">{sourceLine('ledger', sources.ledger, now)}</p>
     </div>
   );
 }

@@ -1,6 +1,6 @@
 import { render, screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import type { HistoryPoint } from '@src/storage/history';
+import type { HistoryPoint } from '@src/quota/types';
 import { UsageHistory } from './UsageHistory';
 
 const RESET = Date.parse('2026-10-04T16:00:00.000Z'); // start of quota day 2026-10-05

@@ -1,6 +1,6 @@
 import { i18n } from '#i18n';
 import { dailyUsage } from '@src/quota/daily-usage';
-import type { HistoryPoint } from '@src/storage/history';
+import type { HistoryPoint } from '@src/quota/types';
 
 interface Props {
   /** One key's history: each model's checks. */

@@ -13,8 +13,8 @@ import { ask } from './messaging';
  * existing one of the same name), or null when there is no room for it.
  */
 async function addSiteList(site: Site): Promise<string | null> {
-  const asked = await ask({ type: 'models', site });
-  const catalogue = asked.ok && asked.reply.success ? asked.reply.data : null;
+  const asked = await ask({ command: 'catalogue', site });
+  const catalogue = asked.ok ? (asked.reply.ids ?? null) : null;
   const listed = catalogue && defaultFavourites(site).filter((model) => catalogue.includes(model));
   const models = catalogue === null ? defaultFavourites(site) : listed?.length ? listed : catalogue.slice(0, 4);
   const id = `list-${crypto.randomUUID().slice(0, 8)}`;

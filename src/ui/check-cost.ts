@@ -1,5 +1,5 @@
 import { i18n } from '#i18n';
-import type { BalanceItem } from '@src/contract';
+import type { ProbeResult } from '@src/modelscope/probe';
 import { checkCost, planCheck } from '@src/quota/check-plan';
 import type { SitePrices } from '@src/storage/model-prices';
 import { creditsText, formatCount } from './format';
@@ -7,7 +7,7 @@ import { creditsText, formatCount } from './format';
 export interface CheckCostInputs {
   models: readonly string[];
   prices: SitePrices;
-  results: Readonly<Record<string, BalanceItem>>;
+  results: Readonly<Record<string, ProbeResult>>;
   probeEveryModel: boolean;
   /** Models with a result fresh enough that the check reuses it instead of spending a call. */
   fresh: ReadonlySet<string>;

@@ -1,10 +1,9 @@
 import { i18n } from '#i18n';
-import type { CreditsSource } from '@src/contract';
-import type { SourceOutcome } from '@src/storage/account-pictures';
+import type { SourceOutcome } from '@src/account/record';
 import { ageText } from './format';
 
 /** The free Magicube sources a figure on screen can come from. */
-export type CreditsSourceName = 'balance' | 'ledger' | 'grants' | 'prices';
+export type CreditsSourceName = 'balance' | 'ledger' | 'grants' | 'rates';
 
 /** How a source last answered, and when the figures shown from it were read (null: never). */
 export interface SourceState {
@@ -12,22 +11,18 @@ export interface SourceState {
   readAt: number | null;
 }
 
-export function sourceState(source: CreditsSource): SourceState {
-  return { status: source.status, readAt: source.read_at === null ? null : Date.parse(source.read_at) };
-}
-
 const FROM: Readonly<Record<CreditsSourceName, () => string>> = {
   balance: () => i18n.t('ui.credits.from.balance'),
   ledger: () => i18n.t('ui.credits.from.ledger'),
   grants: () => i18n.t('ui.credits.from.grants'),
-  prices: () => i18n.t('ui.credits.from.prices'),
+  rates: () => i18n.t('ui.credits.from.prices'),
 };
 
 const MISSING: Readonly<Record<CreditsSourceName, () => string>> = {
   balance: () => i18n.t('ui.credits.missing.balance'),
   ledger: () => i18n.t('ui.credits.missing.ledger'),
   grants: () => i18n.t('ui.credits.missing.grants'),
-  prices: () => i18n.t('ui.credits.missing.prices'),
+  rates: () => i18n.t('ui.credits.missing.prices'),
 };
 
 type Failure = Exclude<SourceOutcome, 'ok'>;

@@ -1,10 +1,10 @@
+import { accountsItem } from '@src/account/record';
+import { latestResultsItem } from '@src/account/results';
 import { keyFingerprint } from '@src/lib/key-fingerprint';
 import { favouriteListsItem } from '@src/storage/favourite-lists';
-import { keyringItem, sessionSecretsItem } from '@src/storage/keyring';
-import { latestResultsItem } from '@src/storage/latest-results';
+import { activeKeyIn, keyringItem, secretIn, sessionSecretsItem } from '@src/storage/keyring';
 import { modelPricesItem } from '@src/storage/model-prices';
 import type { ValidatedItem } from '@src/storage/validated-item';
-import { activeKeyOf } from './active-key-of';
 
 /**
  * Values read before a page's first render, so that render shows the stored figures at once instead of an empty
@@ -30,17 +30,19 @@ export function seededFingerprint(apiKey: string, site: string): string | undefi
   return fingerprints.get(`${site}\n${apiKey}`);
 }
 
-/** Reads what the popup's first render shows: the keyring, the lists, the stored results and prices, the key's fingerprint. */
+/** Reads what the popup's first render shows: the keyring, the lists, the account, its results and prices, the key's fingerprint. */
 export async function readBeforeFirstRender(): Promise<void> {
   const [keyring, sessionSecrets] = await Promise.all([
     seed(keyringItem),
     seed(sessionSecretsItem),
     seed(favouriteListsItem),
+    seed(accountsItem),
     seed(latestResultsItem),
     seed(modelPricesItem),
   ]);
-  const { secret, site } = activeKeyOf(keyring, sessionSecrets);
-  if (secret) fingerprints.set(`${site}\n${secret}`, await keyFingerprint(secret, site));
+  const key = activeKeyIn(keyring);
+  const secret = key ? secretIn(key, sessionSecrets) : null;
+  if (key && secret) fingerprints.set(`${key.site}\n${secret}`, await keyFingerprint(secret, key.site));
 }
 
 /** After the first render: later renders read storage themselves. */

@@ -1,7 +1,5 @@
-import { describe, expect, it, vi } from 'vitest';
-import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { forgetPrice, modelPricesItem, savePrice, type ModelPrice } from '@src/storage/model-prices';
-import { followChanges, followStored } from './follow-stored';
+import { describe, expect, it } from 'vitest';
+import { followStored } from './follow-stored';
 
 function controlledStore() {
   let answerRead: (value: string) => void = () => {};
@@ -49,25 +47,5 @@ describe('followStored', () => {
     store.change('later');
     await settle();
     expect(seen).toEqual([]);
-  });
-});
-
-describe('followChanges', () => {
-  const price: ModelPrice = { tier: 'lightweight', rawTier: '轻量', price: 0.5, learned_at: 1, source: 'manual' };
-
-  it('calls back when the picked part of a stored item changes, not on the first read nor on other parts', async () => {
-    fakeBrowser.reset();
-    const onChange = vi.fn();
-    const stop = followChanges(modelPricesItem, (all) => all.cn, onChange);
-    await new Promise((resolve) => setTimeout(resolve, 10));
-    await modelPricesItem.set({ ai: { models: { 'a/b': price }, notes: {} } });
-    await new Promise((resolve) => setTimeout(resolve, 10));
-    expect(onChange).not.toHaveBeenCalled();
-    await savePrice('cn', 'a/b', price);
-    await vi.waitFor(() => expect(onChange).toHaveBeenCalledOnce());
-    stop();
-    await forgetPrice('cn', 'a/b');
-    await new Promise((resolve) => setTimeout(resolve, 10));
-    expect(onChange).toHaveBeenCalledOnce();
   });
 });

@@ -1,13 +1,13 @@
 import { i18n } from '#i18n';
 import { browser } from 'wxt/browser';
-import { CONTRACT, type MessageType, type ReplyOf, type RequestOf } from '@src/contract';
+import { COMMANDS, type CommandName, type CommandReply, type CommandRequest } from '@src/commands/protocol';
 
-/** Why a message got no usable reply: the worker stopped before answering, or its reply broke the contract. */
+/** Why a command got no usable reply: the worker stopped before answering, or its reply was not one of ours. */
 export type AskProblem = 'backgroundStopped' | 'replyUnreadable';
-export type Asked<T extends MessageType> = { ok: true; reply: ReplyOf<T> } | { ok: false; problem: AskProblem };
+export type Asked<T extends CommandName> = { ok: true; reply: CommandReply<T> } | { ok: false; problem: AskProblem };
 
-/** Sends a contract message to the background and checks the reply against its schema. Never throws. */
-export async function ask<T extends MessageType>(request: RequestOf<T> & { type: T }): Promise<Asked<T>> {
+/** Sends one of our commands to the background and checks the reply against its schema. Never throws. */
+export async function ask<T extends CommandName>(request: CommandRequest<T> & { command: T }): Promise<Asked<T>> {
   let reply: unknown;
   try {
     reply = await browser.runtime.sendMessage(request);
@@ -15,12 +15,17 @@ export async function ask<T extends MessageType>(request: RequestOf<T> & { type:
     // Chromium's own text ("message channel closed…") means the service worker stopped mid-answer.
     return { ok: false, problem: 'backgroundStopped' };
   }
-  const parsed = CONTRACT[request.type].reply.safeParse(reply);
+  const parsed = COMMANDS[request.command].reply.safeParse(reply);
   if (!parsed.success) return { ok: false, problem: 'replyUnreadable' };
-  return { ok: true, reply: parsed.data as ReplyOf<T> };
+  return { ok: true, reply: parsed.data as CommandReply<T> };
 }
 
-/** What the page says when a message got no usable reply. */
+/** What the page says when a command got no usable reply. */
 export function askProblemText(problem: AskProblem): string {
   return problem === 'backgroundStopped' ? i18n.t('ui.backgroundStopped') : i18n.t('ui.replyUnreadable');
+}
+
+/** A command's outcome in words: its own message, or why it got no reply. */
+export function askedText(asked: Asked<CommandName>): string {
+  return asked.ok ? asked.reply.message : askProblemText(asked.problem);
 }

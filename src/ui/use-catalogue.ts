@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { Site } from '@src/contract';
-import { ask, askProblemText } from './messaging';
+import { ask, askedText } from './messaging';
 
 export interface Catalogue {
   ids: readonly string[] | null;
@@ -15,10 +15,8 @@ export function useCatalogue(site: Site | undefined): Catalogue {
     setCatalogue({ ids: null, message: null });
     // Not asked before the active key's site is known: another site's catalogue would go to its hosts.
     if (site === undefined) return;
-    void ask({ type: 'models', site }).then((asked) => {
-      if (!live) return;
-      if (!asked.ok) return setCatalogue({ ids: null, message: askProblemText(asked.problem) });
-      setCatalogue({ ids: asked.reply.success ? asked.reply.data : null, message: asked.reply.message });
+    void ask({ command: 'catalogue', site }).then((asked) => {
+      if (live) setCatalogue({ ids: asked.ok ? (asked.reply.ids ?? null) : null, message: askedText(asked) });
     });
     return () => {
       live = false;

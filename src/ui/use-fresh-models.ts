@@ -1,32 +1,25 @@
 import { useEffect, useState } from 'react';
-import type { BalanceItem, Site } from '@src/contract';
-import { keyFingerprint } from '@src/lib/key-fingerprint';
-import { sessionResultCache } from '@src/storage/result-cache';
+import { sessionResultCache } from '@src/account/results';
 
 const NONE: ReadonlySet<string> = new Set();
 
-/** Which of `models` have a result fresh enough that the next check reuses it instead of spending a call. */
-export function useFreshModels(
-  secret: string | null | undefined,
-  site: Site,
-  models: readonly string[],
-  cacheSeconds: number | undefined,
-  results: Readonly<Record<string, BalanceItem>>,
-  now: number,
-): ReadonlySet<string> {
+/**
+ * Which of `models` have a result fresh enough that the next check reuses it instead of spending a call. `changed`:
+ * anything whose change may change that (results landing, time passing); re-counting is cheap (storage.session reads).
+ */
+export function useFreshModels(keyId: string | null, models: readonly string[], cacheSeconds: number | undefined, changed: string): ReadonlySet<string> {
   const [fresh, setFresh] = useState<ReadonlySet<string>>(NONE);
+  const asked = models.join('\n');
   useEffect(() => {
-    if (!secret || cacheSeconds === undefined) return setFresh(NONE);
+    const named = asked === '' ? [] : asked.split('\n');
+    if (!keyId || cacheSeconds === undefined) return setFresh(NONE);
     let live = true;
-    void (async () => {
-      const keyId = await keyFingerprint(secret, site);
-      const hits = await Promise.all(models.map((model) => sessionResultCache.get(keyId, model, cacheSeconds * 1000)));
-      if (live) setFresh(new Set(models.filter((_, index) => hits[index])));
-    })();
-    // Results landing, and time passing, change what is fresh; re-counting is cheap (storage.session reads).
+    void Promise.all(named.map((model) => sessionResultCache.get(keyId, model, cacheSeconds * 1000))).then((hits) => {
+      if (live) setFresh(new Set(named.filter((_, index) => hits[index])));
+    });
     return () => {
       live = false;
     };
-  }, [secret, site, models, cacheSeconds, results, now]);
+  }, [keyId, asked, cacheSeconds, changed]);
   return fresh;
 }

@@ -1,17 +1,11 @@
-import { useEffect, useState } from 'react';
-import type { Site } from '@src/contract';
-import { historyItem, keyHistoryOf, type KeyHistory } from '@src/storage/history';
-import { followItemForKey } from './follow-stored';
+import { useMemo } from 'react';
+import { historyItem, keyHistoryOf, type KeyHistory } from '@src/account/history';
+import { useStoredValue } from './use-stored-value';
 
 const EMPTY: KeyHistory = { models: {}, magicube: [] };
 
 /** The stored history of one key (each model's checks and the Magicube readings), kept in step as results land. */
-export function useKeyHistory(apiKey: string | null | undefined, site: Site): KeyHistory {
-  const [history, setHistory] = useState<KeyHistory>(EMPTY);
-  useEffect(() => {
-    setHistory(EMPTY);
-    if (!apiKey) return;
-    return followItemForKey(apiKey, site, historyItem, (all, keyId) => setHistory(keyHistoryOf(all, keyId)));
-  }, [apiKey, site]);
-  return history;
+export function useKeyHistory(keyId: string | null | undefined): KeyHistory {
+  const [history] = useStoredValue(historyItem);
+  return useMemo(() => (history && keyId ? keyHistoryOf(history, keyId) : EMPTY), [history, keyId]);
 }

@@ -46,7 +46,7 @@ describe('the toolbar badge in Chromium', () => {
     await page.evaluate((seed) => chrome.storage.local.set(seed), { ...seededKey(DEMO_KEY), ...seededList([GLM, KIMI]) });
     await expect.poll(async () => (await badge(page)).text).toBe('?');
     session.fake.setModelRemaining(DEMO_KEY, GLM, 42);
-    await session.send({ type: 'balance' });
+    await session.send({ command: 'check' });
     await expect.poll(async () => (await badge(page)).text).toBe('41');
     const shown = await badge(page);
     expect(shown.colour).toEqual(rgba(BADGE_COLOURS.critical.background));

@@ -54,7 +54,7 @@ describe('the credit world in Chromium', () => {
     session.fake.setOptions({ ledgerLagMs: 1500 });
     await popup.evaluate((seed) => chrome.storage.local.set(seed), seededList([GLM, PRO, FLASH]));
     const probesBefore = session.fake.probes().length;
-    const checking = session.send({ type: 'balance' });
+    const checking = session.send({ command: 'check' });
     await expect.poll(() => session.fake.probes(FLASH).length).toBe(1);
     // Another client (an IDE, an agent) spends a flagship call while FLASH's lightweight call is still on its way.
     session.fake.spendElsewhere(DEMO_KEY, 'flagship', 1);
@@ -68,7 +68,7 @@ describe('the credit world in Chromium', () => {
 
     // Within the reuse time a Check would show FLASH's fresh result again; the row's ↻ probes it, and learns.
     session.fake.setOptions({ ledgerLagMs: 0 });
-    await session.send({ type: 'balance', models: [FLASH], force: true });
+    await session.send({ command: 'check', models: [FLASH], force: true });
     expect((await storedPrices(popup)).models[FLASH]).toMatchObject({ price: 0.5 });
     expect(session.fake.probes(FLASH)).toHaveLength(2);
     expect(session.fake.probes()).toHaveLength(probesBefore + 2);

@@ -36,7 +36,7 @@ export interface ExtensionSession {
   serviceWorker: Worker;
   /** Opens one of the extension's pages in a tab. */
   openPage(name: 'popup' | 'options', size?: { width: number; height: number }): Promise<Page>;
-  /** Sends a contract message the way our own pages do. */
+  /** Sends a message the way our own pages do: one of their commands, or a contract message. */
   send(message: unknown): Promise<unknown>;
   /** Sends a contract message from a second, unrelated extension. */
   sendExternal(message: unknown): Promise<unknown>;

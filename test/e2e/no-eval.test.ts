@@ -52,6 +52,8 @@ describe('in Chromium', () => {
     await popup.evaluate((seed) => chrome.storage.local.set(seed), seededKey(DEMO_KEY));
     const messages = [
       { type: 'health' },
+      { command: 'refresh' },
+      { command: 'check', models: ['ZhipuAI/GLM-4.7'] },
       { type: 'models' },
       { type: 'magicube' },
       { type: 'balance', models: ['ZhipuAI/GLM-4.7', FAKE_NO_HEADERS] },
@@ -64,7 +66,7 @@ describe('in Chromium', () => {
     const options = await session.openPage('options');
     await options.reload();
     await stopServiceWorker(session);
-    for (const message of messages.slice(0, 4)) await session.send(message);
+    for (const message of messages.slice(0, 6)) await session.send(message);
     await session.openPage('popup');
 
     await seen.sweep();

@@ -2,17 +2,17 @@
 // and 50: the exact outcome of each model, the other models untouched, and the exact number of requests sent.
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { checkModels } from '@src/engine/check-models';
+import { checkModels, type CheckedResult } from '@src/engine/check-models';
 import { DEFAULT_RETRY_POLICY, isRetryable } from '@src/engine/retry';
 import { SingleFlight } from '@src/engine/single-flight';
-import { BalanceReplySchema, CreditsReplySchema, type BalanceItem, type CreditsPicture, type ErrorKind } from '@src/contract';
+import { BalanceReplySchema, CreditsReplySchema, type CreditsPicture, type ErrorKind } from '@src/contract';
 import { ALARMS } from '@src/background/scheduler';
 import { fetchModelCatalogue } from '@src/modelscope/catalogue';
 import { fetchMagicubeBalance } from '@src/modelscope/magicube';
 import type { ProbeOutcome } from '@src/modelscope/probe';
 import { CHECK_SETTINGS_RANGES, DEFAULT_CHECK_SETTINGS } from '@src/storage/check-settings';
 import { addKey } from '@src/storage/keyring';
-import { sessionResultCache } from '@src/storage/result-cache';
+import { sessionResultCache } from '@src/account/results';
 import {
   ACCOUNT_LIMIT,
   AUTH_FAILED_MESSAGE,
@@ -152,7 +152,7 @@ async function runBatch(models: readonly string[], key = DEMO_KEY) {
 }
 
 /** What a user would see of one model, and how many requests it cost. */
-function observed(item: BalanceItem, recorder: ReturnType<typeof recordingFetch>) {
+function observed(item: CheckedResult, recorder: ReturnType<typeof recordingFetch>) {
   const { error_kind, status, request_limit, request_remaining, model_request_limit, model_request_remaining } = item;
   const sent = recorder.sentFor(item.model).length;
   const received = fake.probes(item.model).length;
@@ -303,7 +303,7 @@ describe('a storm of 429s', () => {
   });
 
   /** With refusals that depend on timing, each model must show exactly what its last answer said, after at most 3 tries. */
-  function expectEachAsItsLastAnswer(items: BalanceItem[], recorder: ReturnType<typeof recordingFetch>) {
+  function expectEachAsItsLastAnswer(items: CheckedResult[], recorder: ReturnType<typeof recordingFetch>) {
     for (const item of items) {
       const statuses = recorder.sentFor(item.model).map((attempt) => attempt.status);
       const last = statuses.at(-1);
@@ -400,8 +400,7 @@ describe('through the real balance handler, with its own retry waits and a 1 s t
     expect(reply.data.find((item) => item.model === FAKE_SLOW)?.error).toBe('ModelScope did not answer within 1 s');
     const probes = recorder.attempts.filter((attempt) => attempt.model !== null);
     expect(probes).toHaveLength(rows.reduce((sum, r) => sum + r.tries, 0));
-    // Anything else it sent was free: a no-quota answer may make the extension read the Magicube endpoints, and a
-    // model whose price is unknown has the spend ledger read around its call, to learn the price.
+    // Anything else it sent was free: the Magicube endpoints, if anything (the contract's check learns and keeps nothing).
     expect(recorder.attempts.filter((attempt) => attempt.model === null).every((attempt) => attempt.path.startsWith('/openapi/v1/magicubes/'))).toBe(true);
     figures.batches += 1;
     figures.modelOutcomes += reply.data.length;

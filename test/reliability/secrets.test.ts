@@ -84,9 +84,14 @@ function placesOf(snapshot: AreaSnapshot, secret: string): string[] {
 
 /** A whole session of use from our own pages and another extension, failures of every kind included. */
 async function useEverything() {
-  await send({ type: 'balance', models: [GLM, FAKE_NO_HEADERS, FAKE_ECHO_KEY, FAKE_HUGE_ERROR, FAKE_HANGUP, UNREACHABLE_MODEL], force: true });
+  await send({ command: 'check', models: [GLM, FAKE_NO_HEADERS, FAKE_ECHO_KEY, FAKE_HUGE_ERROR, FAKE_HANGUP, UNREACHABLE_MODEL], force: true });
+  await send({ command: 'refresh' });
   await keyringItem.set({ ...(await keyringItem.get()), activeId: (await keyringItem.get()).keys[1]!.id });
-  await send({ type: 'balance', models: [GLM, FAKE_ECHO_KEY], force: true });
+  await send({ command: 'check', models: [GLM, FAKE_ECHO_KEY], force: true });
+  await send({ command: 'catalogue', site: 'cn' });
+  await send({ command: 'check', models: 'all of them' });
+  await send({ command: 'no-such-command' });
+  await send({ type: 'balance', models: [GLM, FAKE_NO_HEADERS, FAKE_ECHO_KEY, FAKE_HUGE_ERROR, FAKE_HANGUP, UNREACHABLE_MODEL], force: true });
   await send({ type: 'magicube' });
   await send({ type: 'magicube', api_key: REVOKED_KEY });
   await send({ type: 'credits' });
@@ -110,6 +115,8 @@ async function useEverything() {
   await settled();
   vi.spyOn(fakeBrowser.storage.local, 'get').mockRejectedValueOnce(new Error(`disk failed reading ${REMEMBERED} and ${SESSION_ONLY}`));
   await send({ type: 'balance' });
+  vi.spyOn(fakeBrowser.storage.local, 'get').mockRejectedValueOnce(new Error(`disk failed reading ${REMEMBERED} and ${SESSION_ONLY}`));
+  await send({ command: 'check' });
   expect(await updateKey('no-such-key', { label: 'x' })).toEqual({ ok: false, problem: { code: 'declined', key: 'local:keyring', issue: 'keyGone' } });
 }
 

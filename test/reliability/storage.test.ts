@@ -1,19 +1,24 @@
-// Stored data under attack: every stored item replaced in turn by garbage is repaired alone and nothing else changes;
-// settings migrate from every earlier version; storage.local stays bounded however long the extension runs.
+// Stored data under attack: every stored setting replaced in turn by garbage is repaired alone, with a notice, and
+// every cache is read as empty alone, silently; nothing else changes; settings migrate from every earlier version;
+// storage.local stays bounded however long the extension runs.
 import { existsSync, readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { recordResults } from '@src/background/history-recorder';
-import { BalanceReplySchema, type BalanceItem } from '@src/contract';
+import { appendHistory } from '@src/account/history';
+import { latestResultsFor } from '@src/account/results';
+import { BalanceReplySchema } from '@src/contract';
+import type { CheckedResult } from '@src/engine/check-models';
+import { keyFingerprint } from '@src/lib/key-fingerprint';
+import { ProbeResultSchema, type ProbeResult } from '@src/modelscope/probe';
 import { checkSettingsItem } from '@src/storage/check-settings';
 import { favouriteListsItem } from '@src/storage/favourite-lists';
-import { addKey } from '@src/storage/keyring';
+import { addKey, setActiveKey } from '@src/storage/keyring';
 import { SETTINGS_VERSION } from '@src/storage/migrations';
 import { preferencesItem } from '@src/storage/preferences';
 import { listRepairs } from '@src/storage/repairs';
 import { DEMO_KEY, FAKE_NO_HEADERS } from '../fake-modelscope/behaviours';
 import { startFakeModelScope, type FakeModelScope } from '../fake-modelscope/server';
-import { startBackground } from '../support/background';
+import { command, startBackground } from '../support/background';
 import { serveLocale } from '../support/i18n';
 import { fetchRoutedTo } from '../support/routed-fetch';
 import { tally, writeFigures } from './figures';
@@ -50,14 +55,17 @@ const GARBAGE: ReadonlyArray<readonly [string, (valid: unknown) => unknown]> = [
 const figures = tally('itemsCovered', 'garbageCases', 'migrationVersions', 'longRunDays', 'peakLocalKB', 'peakLocalQuotaPercent');
 
 /** The validated items, found when this file loads, so each gets its own cases. */
-const ITEM_KEYS = (await freshStoredItems()).map((item) => item.key);
+const ITEMS = await freshStoredItems();
+const ITEM_KEYS = ITEMS.map((item) => item.key);
+const SETTING_KEYS = ITEMS.filter((item) => item.kind === 'setting').map((item) => item.key);
+const CACHE_KEYS = ITEMS.filter((item) => item.kind === 'cache').map((item) => item.key);
 
 let fake: FakeModelScope;
-/** Everything stored after a realistic session: two keys, two lists, changed settings, checks and a Magicube read. */
+/** Everything stored after a realistic session: two keys, two lists, changed settings, checks and a free refresh. */
 let lived: AreaSnapshot;
 beforeAll(async () => {
   fake = await startFakeModelScope();
-  const background = await startBackground(fake);
+  await startBackground(fake);
   vi.spyOn(console, 'warn').mockImplementation(() => {});
   await addKey({ label: 'Work', secret: REMEMBERED_KEY, remember: true, site: 'cn' });
   await addKey({ label: 'Borrowed', secret: SESSION_KEY, remember: false, site: 'cn' });
@@ -70,9 +78,10 @@ beforeAll(async () => {
   });
   await checkSettingsItem.set({ concurrency: 4, timeoutSeconds: 15, cacheSeconds: 600, probeEveryModel: false });
   await preferencesItem.set({ ...(await preferencesItem.get()), checkOnOpen: true });
-  expect(BalanceReplySchema.parse(await background.send({ type: 'balance' })).data).toHaveLength(2);
-  await background.send({ type: 'balance', models: [KIMI] });
-  await background.send({ type: 'magicube' });
+  await command({ command: 'check' });
+  expect(Object.keys(await latestResultsFor(await keyFingerprint(REMEMBERED_KEY, 'cn'))).sort()).toEqual([FAKE_NO_HEADERS, GLM].sort());
+  await command({ command: 'check', models: [KIMI] });
+  await command({ command: 'refresh' });
   lived = await settled();
   expect(await listRepairs()).toEqual([]);
   // The background's listeners go: from here on only what a test does touches storage.
@@ -113,7 +122,7 @@ async function expectEverythingElseKept(except: string) {
 
 /** The extension still answers a check from our own page, with what is left of the settings. */
 async function checkFromOurPage(models: string[], force = true) {
-  const { handleMessage } = await import('@src/background/handle-message');
+  const { handleMessage } = await import('@src/background/contract/handle-message');
   return BalanceReplySchema.parse(await handleMessage({ type: 'balance', models, force }, { external: false }));
 }
 
@@ -127,7 +136,7 @@ describe('every stored item replaced in turn by garbage', () => {
     figures.itemsCovered = ITEM_KEYS.length + 3;
   });
 
-  describe.each(ITEM_KEYS)('%s', (key) => {
+  describe.each(SETTING_KEYS)('%s', (key) => {
     it.each(GARBAGE)('%s: repaired to its default alone, with a notice; every other value kept; checks still work', async (_, make) => {
       const { area, name } = splitKey(key);
       const { items, values } = await reopenWith(key, make(lived[area][name]));
@@ -144,6 +153,27 @@ describe('every stored item replaced in turn by garbage', () => {
       const reply = await checkFromOurPage([GLM]);
       if (key === 'local:keyring') expect(reply.error).toMatchObject({ code: 'invalid_request', field: 'api_key' });
       else expect(reply.data[0]).toMatchObject({ model: GLM, error: null, model_request_remaining: expect.any(Number) });
+      figures.garbageCases += 1;
+    });
+  });
+
+  describe.each(CACHE_KEYS)('%s, a cache', (key) => {
+    it.each(GARBAGE)('%s: read as empty alone, silently, and replaced by its next write; every other value kept; checks still work', async (_, make) => {
+      const { area, name } = splitKey(key);
+      const garbage = make(lived[area][name]);
+      const { items, values } = await reopenWith(key, garbage);
+      // Nothing readable comes out of garbage: at most an entry left empty once what it held was dropped.
+      const read = values.get(key) as Record<string, unknown>;
+      expect(Object.values(read).every((entry) => JSON.stringify(entry) === '{}')).toBe(true);
+      if (Object.keys(read).length === 0) expect(read).toEqual(items.find((item) => item.key === key)!.fallback);
+      expect(await listRepairs()).toEqual([]);
+      for (const item of items.filter((item) => item.key !== key)) {
+        const stored = lived[splitKey(item.key).area][splitKey(item.key).name];
+        expect(values.get(item.key), item.key).toEqual(stored ?? item.fallback);
+      }
+      await expectEverythingElseKept(key);
+      const reply = await checkFromOurPage([GLM]);
+      expect(reply.data[0]).toMatchObject({ model: GLM, error: null, model_request_remaining: expect.any(Number) });
       figures.garbageCases += 1;
     });
   });
@@ -168,12 +198,12 @@ describe('every stored item replaced in turn by garbage', () => {
     const key = cacheEntryKey();
     await reopenWith(key, make(lived.session[splitKey(key).name]));
     await expectEverythingElseKept(key);
-    const model = (lived.session[splitKey(key).name] as BalanceItem).model;
+    const model = (lived.session[splitKey(key).name] as ProbeResult).model;
     const probesBefore = fake.probes(model).length;
     const reply = await checkFromOurPage([model], false);
     expect(reply.data[0]).toMatchObject({ model, cached: false });
     expect(fake.probes(model)).toHaveLength(probesBefore + 1);
-    expect(await readRaw(key)).toMatchObject({ model, cached: false });
+    expect(ProbeResultSchema.parse(await readRaw(key))).toMatchObject({ model });
     figures.garbageCases += 1;
   });
 });
@@ -223,7 +253,7 @@ describe('storage.local however long the extension runs', () => {
   const CHECKS_A_DAY = 1;
   const long = (label: string) => `${label}/${'m'.repeat(200 - label.length - 1)}`;
   /** The most a model's result can take: a 200-character id, all numbers, a 300-character upstream message. */
-  const worstItem = (model: string, at: string, remaining: number): BalanceItem => ({
+  const worstItem = (model: string, at: string, remaining: number): CheckedResult => ({
     model,
     request_limit: 2000,
     request_remaining: remaining,
@@ -235,8 +265,6 @@ describe('storage.local however long the extension runs', () => {
     latency_ms: 12_345,
     checked_at: at,
     cached: false,
-    price: null,
-    calls_left_estimate: null,
     model_month_request_limit: 5500,
     model_month_request_remaining: 5499,
   });
@@ -251,7 +279,7 @@ describe('storage.local however long the extension runs', () => {
   const localBytes = async () => JSON.stringify(await fakeBrowser.storage.local.get(null)).length;
 
   it(`stays a small share of the ${LOCAL_QUOTA_BYTES / 1024 / 1024} MB quota through ${DAYS} days of the busiest use, then real checks`, async () => {
-    const background = await startBackground(fake);
+    await startBackground(fake);
     await addKey({ label: 'Main', secret: DEMO_KEY, remember: true, site: 'cn' });
     vi.useFakeTimers({ toFake: ['Date'], now: START });
     const sizes: number[] = [];
@@ -260,14 +288,16 @@ describe('storage.local however long the extension runs', () => {
       // Every one of those results is new: the history records them all, as the worker does after each check of ours.
       const results = busiestDay(new Date().toISOString(), round);
       await fakeBrowser.storage.local.set({ latestResults: results });
-      for (const [keyId, byModel] of Object.entries(results)) await recordResults(keyId, Object.values(byModel));
+      for (const [keyId, byModel] of Object.entries(results)) await appendHistory(keyId, { results: Object.values(byModel) });
       await settled();
       sizes.push(await localBytes());
     }
     // Then our own pages check 50 more models on three more keys: the oldest keys and models make room.
     for (const key of ['c0ffee', 'decade', 'facade']) {
       const models = Array.from({ length: 50 }, (_, index) => long(`new-${key}-${index}`));
-      await background.send({ type: 'balance', api_key: `ms-${key.repeat(6).slice(0, 32).padEnd(32, '0')}`, models, force: true });
+      const added = await addKey({ label: key, secret: `ms-${key.repeat(6).slice(0, 32).padEnd(32, '0')}`, remember: true, site: 'cn' });
+      if (added.ok) await setActiveKey(added.value.id);
+      await command({ command: 'check', models, force: true });
       await settled();
       sizes.push(await localBytes());
     }

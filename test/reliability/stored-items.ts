@@ -7,6 +7,8 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 export interface StoredItem {
   key: string;
   fallback: unknown;
+  /** A setting (repaired with a notice) or a cache (an unreadable value read as its fallback, silently). */
+  kind: 'setting' | 'cache';
   get(): Promise<unknown>;
 }
 
@@ -14,7 +16,8 @@ export type AreaName = 'local' | 'session' | 'sync';
 export type AreaSnapshot = Record<AreaName, Record<string, unknown>>;
 export const AREAS: readonly AreaName[] = ['local', 'session', 'sync'];
 
-const SETTINGS_DIR = resolve('src/storage');
+/** Where stored items are defined: the settings beside the storage mechanism, and the account's caches. */
+const ITEM_DIRS = [resolve('src/storage'), resolve('src/account')];
 
 function isStoredItem(value: unknown): value is StoredItem {
   if (typeof value !== 'object' || value === null) return false;
@@ -23,6 +26,7 @@ function isStoredItem(value: unknown): value is StoredItem {
     typeof item.key === 'string' &&
     /^(local|session|sync):/.test(item.key) &&
     'fallback' in item &&
+    (item.kind === 'setting' || item.kind === 'cache') &&
     typeof item.get === 'function' &&
     typeof item.set === 'function' &&
     typeof item.watch === 'function'
@@ -35,8 +39,8 @@ function isStoredItem(value: unknown): value is StoredItem {
  */
 export async function freshStoredItems(): Promise<StoredItem[]> {
   vi.resetModules();
-  const files = readdirSync(SETTINGS_DIR).filter((name) => name.endsWith('.ts') && !name.endsWith('.test.ts'));
-  const modules = await Promise.all(files.map((name) => import(resolve(SETTINGS_DIR, name)) as Promise<Record<string, unknown>>));
+  const files = ITEM_DIRS.flatMap((dir) => readdirSync(dir).filter((name) => name.endsWith('.ts') && !name.endsWith('.test.ts')).map((name) => resolve(dir, name)));
+  const modules = await Promise.all(files.map((file) => import(file) as Promise<Record<string, unknown>>));
   const items = new Map<string, StoredItem>();
   for (const value of modules.flatMap((module) => Object.values(module))) {
     if (isStoredItem(value)) items.set(value.key, value);

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, beforeEach, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import background from '@/entrypoints/background';
+import { COMMANDS, type CommandName, type CommandReply, type CommandRequest } from '@src/commands/protocol';
 import { startFakeModelScope, type FakeModelScope, type FakeModelScopeOptions } from '../fake-modelscope/server';
 import { serveLocale, type Locale } from './i18n';
 import { fetchRoutedTo } from './routed-fetch';
@@ -19,6 +20,11 @@ function fakeExternalEvent() {
       });
     },
   };
+}
+
+/** Sends one of our pages' commands as the popup does, and checks its reply against the command's schema. */
+export async function command<T extends CommandName>(request: CommandRequest<T> & { command: T }): Promise<CommandReply<T>> {
+  return COMMANDS[request.command].reply.parse(await fakeBrowser.runtime.sendMessage(request)) as CommandReply<T>;
 }
 
 /**

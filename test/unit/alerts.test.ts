@@ -1,12 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { isBelowThreshold } from '@src/background/alerts';
+import { isBelowThreshold } from '@src/account/alerts';
 import { alertSettingsItem, DEFAULT_ALERT_SETTINGS } from '@src/storage/alerts';
 import { addKey } from '@src/storage/keyring';
 import { ALARMS } from '@src/background/scheduler';
 import { DEC_1_BEIJING, HOUR_MS as HOUR } from '../support/magicube-rows';
 import { DEMO_KEY, REVOKED_KEY } from '../fake-modelscope/behaviours';
-import { backgroundAgainstFake } from '../support/background';
+import { backgroundAgainstFake, command } from '../support/background';
 import { setActiveListModels } from '../support/active-list';
 
 const [GLM, KIMI, FLASH] = ['ZhipuAI/GLM-4.7', 'moonshotai/Kimi-K2.5', 'deepseek-ai/DeepSeek-V4-Flash'];
@@ -21,7 +21,7 @@ const notifications = () => fakeBrowser.notifications.getAllCreateOptions();
 const titles = async () => Object.values(notifications()).map((options) => options.title);
 /** Checks with force, so every call is a new result, and lets the alerts that follow land. */
 async function check(models?: string[]) {
-  await ctx.background.send({ type: 'balance', force: true, ...(models ? { models } : {}) });
+  await command({ command: 'check', force: true, ...(models ? { models } : {}) });
   await new Promise((resolve) => setTimeout(resolve, 200));
 }
 

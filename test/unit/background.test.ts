@@ -12,7 +12,7 @@ import { checkSettingsItem } from '@src/storage/check-settings';
 import { DEFAULT_FAVOURITES } from '@src/storage/default-models';
 import { activeFavourites } from '@src/storage/favourite-lists';
 import { activeApiKey, addKey, setActiveKey } from '@src/storage/keyring';
-import { latestResultsItem } from '@src/storage/latest-results';
+import { latestResultsItem } from '@src/account/results';
 import { preferencesItem } from '@src/storage/preferences';
 import { keyFingerprint } from '@src/lib/key-fingerprint';
 import {
@@ -24,7 +24,7 @@ import {
   REAL_MODELS,
   REVOKED_KEY,
 } from '../fake-modelscope/behaviours';
-import { backgroundAgainstFake, startBackground } from '../support/background';
+import { backgroundAgainstFake, command, startBackground } from '../support/background';
 import { setActiveListModels } from '../support/active-list';
 
 const [GLM, KIMI] = ['ZhipuAI/GLM-4.7', 'moonshotai/Kimi-K2.5'];
@@ -106,7 +106,7 @@ describe('invalid requests get a clear answer and spend nothing', () => {
   });
 });
 
-describe('balance from our own pages', () => {
+describe('balance from our own pages, as the original service answered it', () => {
   beforeEach(async () => {
     await addKey({ label: 'Main', secret: DEMO_KEY, remember: true, site: 'cn' });
     await setActiveListModels([GLM, KIMI]);
@@ -137,8 +137,10 @@ describe('balance from our own pages', () => {
     expect(reply.data[2]).toMatchObject({ error_kind: 'no_quota_headers', error: 'ModelScope reported no quota for this model' });
   });
 
-  it('keeps the results for the popup under the key fingerprint, never the key', async () => {
+  it('keeps nothing itself: the popup’s Check keeps its results under the key fingerprint, never the key', async () => {
     await balance({});
+    expect(await latestResultsItem.get()).toEqual({});
+    await command({ command: 'check' });
     const stored = await latestResultsItem.get();
     const keyId = await keyFingerprint(DEMO_KEY, 'cn');
     expect(Object.keys(stored)).toEqual([keyId]);

@@ -5,7 +5,7 @@ import { BADGE_COLOURS } from '@src/quota/badge-state';
 import { favouriteListsItem } from '@src/storage/favourite-lists';
 import { addKey, setActiveKey } from '@src/storage/keyring';
 import { DEMO_KEY, FAKE_NO_HEADERS, REVOKED_KEY } from '../fake-modelscope/behaviours';
-import { backgroundAgainstFake, startBackground } from '../support/background';
+import { backgroundAgainstFake, startBackground, command } from '../support/background';
 import { setActiveListModels } from '../support/active-list';
 
 const [GLM, KIMI, FLASH] = ['ZhipuAI/GLM-4.7', 'moonshotai/Kimi-K2.5', 'deepseek-ai/DeepSeek-V4-Flash'];
@@ -34,7 +34,7 @@ describe('the toolbar badge', () => {
     await setActiveListModels([GLM, KIMI]);
     await expect.poll(async () => (await badge()).title).toContain('No results yet for the active list');
     ctx.fake.setModelRemaining(DEMO_KEY, GLM, 42);
-    await ctx.background.send({ type: 'balance' });
+    await command({ command: 'check' });
     await expect.poll(badgeText).toBe('41');
     const shown = await badge();
     expect(shown).toMatchObject({ background: BADGE_COLOURS.critical.background, textColour: BADGE_COLOURS.critical.text });
@@ -48,7 +48,7 @@ describe('the toolbar badge', () => {
     await addKey({ label: 'Main', secret: DEMO_KEY, remember: true, site: 'cn' });
     await setActiveListModels([GLM]);
     ctx.fake.setAccountRemaining(DEMO_KEY, 300);
-    await ctx.background.send({ type: 'balance' });
+    await command({ command: 'check' });
     await expect.poll(badgeText).toBe('299');
     expect(await badge()).toMatchObject({ background: BADGE_COLOURS.low.background, title: expect.stringContaining('the account’s quota') });
   });
@@ -58,7 +58,7 @@ describe('the toolbar badge', () => {
     await setActiveListModels([GLM]);
     ctx.fake.setModelRemaining(DEMO_KEY, GLM, 500);
     ctx.fake.setAccountRemaining(DEMO_KEY, 1300);
-    await ctx.background.send({ type: 'balance' });
+    await command({ command: 'check' });
     // The model has 499 left, the account 1299: the model's figure is the lower one.
     await expect.poll(badgeText).toBe('499');
     expect((await badge()).background).toBe(BADGE_COLOURS.ok.background);
@@ -68,7 +68,7 @@ describe('the toolbar badge', () => {
     const main = written(await addKey({ label: 'Main', secret: DEMO_KEY, remember: true, site: 'cn' }));
     await setActiveListModels([GLM, KIMI]);
     ctx.fake.setModelRemaining(DEMO_KEY, KIMI, 20);
-    await ctx.background.send({ type: 'balance' });
+    await command({ command: 'check' });
     await expect.poll(badgeText).toBe('19');
     await setActiveListModels([GLM]);
     await expect.poll(badgeText).toBe('499');
@@ -84,7 +84,7 @@ describe('the toolbar badge', () => {
   it('shows a red ! when the key is refused, naming the key’s label and never the key', async () => {
     await addKey({ label: 'Old token', secret: REVOKED_KEY, remember: true, site: 'cn' });
     await setActiveListModels([GLM]);
-    await ctx.background.send({ type: 'balance' });
+    await command({ command: 'check' });
     await expect.poll(badgeText).toBe('!');
     const shown = await badge();
     expect(shown.background).toBe(BADGE_COLOURS.critical.background);
@@ -95,7 +95,7 @@ describe('the toolbar badge', () => {
   it('shows the Magicube balance in its own colour when ModelScope reports no quota, reading it for free', async () => {
     await addKey({ label: 'Main', secret: DEMO_KEY, remember: true, site: 'cn' });
     await setActiveListModels([FAKE_NO_HEADERS]);
-    await ctx.background.send({ type: 'balance' });
+    await command({ command: 'check' });
     await expect.poll(badgeText).toBe('140');
     const shown = await badge();
     expect(shown.background).toBe(BADGE_COLOURS.magicube.background);
@@ -108,7 +108,7 @@ describe('the toolbar badge', () => {
     ctx.background = await startBackground(ctx.fake, 'zh_CN');
     await addKey({ label: '主密钥', secret: DEMO_KEY, remember: true, site: 'cn' });
     await setActiveListModels([FLASH]);
-    await ctx.background.send({ type: 'balance' });
+    await command({ command: 'check' });
     await expect.poll(badgeText).toBe('199');
     expect((await badge()).title).toMatch(/^ModelScope 额度\n剩余调用最少：deepseek-ai\/DeepSeek-V4-Flash\n模型今天剩余调用：199 \/ 200\n/);
   });

@@ -1,25 +1,28 @@
-// The check service: what the popup's Check, the schedule and the contract all call. Its results are stored in a few
-// writes as they arrive, and reach the history, the alerts, the Magicube refresh and the badge by direct calls.
+// The check service: what the popup's Check and the schedule call. Its results are stored in a few writes as they
+// arrive, and reach the history, the alerts, the free refresh and the badge by direct calls, once, when it ends.
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { BalanceReplySchema } from '@src/contract';
-import { resultWriter } from '@src/background/result-writer';
+import { redrawBadge } from '@src/account/badge';
+import { accountsItem } from '@src/account/record';
+import { BalanceReplySchema, type BalanceItem } from '@src/contract';
 import { ALARMS, runScheduledCheck } from '@src/background/scheduler';
 import { checkSettingsItem, DEFAULT_CHECK_SETTINGS } from '@src/storage/check-settings';
 import { keyFingerprint } from '@src/lib/key-fingerprint';
-import { historyItem, keyHistoryOf } from '@src/storage/history';
+import { historyItem, keyHistoryOf } from '@src/account/history';
 import { addKey } from '@src/storage/keyring';
-import { latestResultsFor, latestResultsItem } from '@src/storage/latest-results';
-import { magicubeBalancesItem, magicubeRecordFor } from '@src/storage/magicube-balance';
+import { latestResultsFor, latestResultsItem } from '@src/account/results';
 import { pricesFor, savePrice } from '@src/storage/model-prices';
 import { DEFAULT_SCHEDULE, scheduleItem } from '@src/storage/schedule';
 import { CREDIT_WORLD_HEADER_MODELS, DEMO_KEY, DEMO_MAGICUBE, FAKE_NO_HEADERS, FAKE_SLOW, POOL_MODELS } from '../fake-modelscope/behaviours';
 import { startFakeModelScope, type FakeModelScope } from '../fake-modelscope/server';
-import { backgroundAgainstFake, startBackground } from '../support/background';
+import { backgroundAgainstFake, command, startBackground } from '../support/background';
 import { balanceItem, NO_NUMBERS } from '../support/balance-item';
 import { setActiveListModels } from '../support/active-list';
+import { storedRows } from '../support/stored-view';
 
 const GLM = 'ZhipuAI/GLM-4.7';
+/** A contract item as what it holds of the probe alone. */
+const probeResultOf = ({ cached: _cached, price: _price, calls_left_estimate: _estimate, ...probe }: BalanceItem) => probe;
 const OTHER_KEY = `ms-${'9'.repeat(32)}`;
 
 const ctx = backgroundAgainstFake();
@@ -71,8 +74,8 @@ describe('storing a check’s results', () => {
     ctx.fake.setOptions({ latencyMs: 100, jitterMs: 50 });
     const models = POOL_MODELS.slice(0, 50);
     const writes = await recordLatestResultsWrites();
-    const reply = BalanceReplySchema.parse(await ctx.background.send({ type: 'balance', models }));
-    expect(reply.data).toHaveLength(50);
+    const reply = await command({ command: 'check', models });
+    expect(reply).toEqual({ ok: true, message: 'Checked 50 models: 50 ok, 0 failed' });
     // Read straight from storage once the reply is in: every model is there.
     const stored = await latestResultsFor(await keyFingerprint(DEMO_KEY, 'cn'));
     expect(Object.keys(stored).sort()).toEqual([...models].sort());
@@ -93,37 +96,14 @@ describe('storing a check’s results', () => {
     const quick = POOL_MODELS.slice(0, 6);
     const keyId = await keyFingerprint(DEMO_KEY, 'cn');
     let replied = false;
-    const reply = ctx.background.send({ type: 'balance', models: [...quick, FAKE_SLOW] }).then((answer) => {
+    const reply = command({ command: 'check', models: [...quick, FAKE_SLOW] }).then((answer) => {
       replied = true;
       return answer;
     });
     await expect.poll(async () => Object.keys(await latestResultsFor(keyId)).sort(), { timeout: 1200, interval: 20 }).toEqual([...quick].sort());
     expect(replied).toBe(false);
-    expect(BalanceReplySchema.parse(await reply).data.map((item) => item.model)).toEqual([...quick, FAKE_SLOW]);
+    expect((await reply).message).toBe('Checked 7 models: 7 ok, 0 failed');
     expect(Object.keys(await latestResultsFor(keyId)).sort()).toEqual([...quick, FAKE_SLOW].sort());
-  });
-});
-
-describe('the result writer', () => {
-  const priced = (model: string, price: number | null) => balanceItem(model, { price });
-  it('stores an amended copy of a stored row without following it again', async () => {
-    const followed: string[][] = [];
-    const writer = resultWriter('key-1', (items) => void followed.push(items.map((item) => `${item.model} ${item.price}`)));
-    writer.add(priced('a/1', null));
-    await writer.flush();
-    writer.amend(priced('a/1', 1));
-    await writer.flush();
-    expect(followed).toEqual([['a/1 null'], []]);
-    expect((await latestResultsFor('key-1'))['a/1']?.price).toBe(1);
-  });
-
-  it('follows a row amended before its first write once, as amended', async () => {
-    const followed: string[][] = [];
-    const writer = resultWriter('key-1', (items) => void followed.push(items.map((item) => `${item.model} ${item.price}`)));
-    writer.add(priced('b/1', null));
-    writer.amend(priced('b/1', 2));
-    await writer.flush();
-    expect(followed).toEqual([['b/1 2']]);
   });
 });
 
@@ -141,13 +121,21 @@ describe('what follows a check, with no storage watcher', () => {
     expect(fakeBrowser.storage.onChanged.addListener).not.toHaveBeenCalled();
   });
 
-  it('a Check from the popup reaches the history, the alerts, the Magicube refresh and the badge', async () => {
-    await ctx.background.send({ type: 'balance' });
+  it('a Check from the popup reaches the history, the alerts, the free refresh and the badge', async () => {
+    await command({ command: 'check' });
     await expect.poll(async () => (await historyOf(GLM)).map((point) => point.model_request_remaining)).toEqual([2]);
     await expect.poll(notificationTitles).toEqual(['ZhipuAI/GLM-4.7 is running low']);
     await expect.poll(magicubeReads).toBe(1);
-    expect(Object.values(await magicubeBalancesItem.get())).toEqual([{ status: 'ok', checked_at: expect.any(String), balance: DEMO_MAGICUBE }]);
+    expect(Object.values(await accountsItem.get()).map((record) => record.balance.value)).toEqual([DEMO_MAGICUBE]);
     await expect.poll(() => fakeBrowser.action.getBadgeText({})).toBe('2');
+  });
+
+  it('a Check draws the badge once, when it is over', async () => {
+    await redrawBadge(); // whatever adding the key set off has been drawn
+    const drawn = vi.spyOn(fakeBrowser.action, 'setBadgeText');
+    await command({ command: 'check' });
+    expect(drawn).toHaveBeenCalledTimes(1);
+    expect(await fakeBrowser.action.getBadgeText({})).toBe('2');
   });
 
   it('the schedule runs the same service: its results are stored and followed alike', async () => {
@@ -162,11 +150,11 @@ describe('what follows a check, with no storage watcher', () => {
   });
 
   it('a check reused from the cache is stored again but not followed twice', async () => {
-    await ctx.background.send({ type: 'balance' });
+    await command({ command: 'check' });
     await expect.poll(notificationTitles).toHaveLength(1);
     await fakeBrowser.notifications.clear(Object.keys(fakeBrowser.notifications.getAllCreateOptions())[0]!);
-    const again = BalanceReplySchema.parse(await ctx.background.send({ type: 'balance' }));
-    expect(again.data.every((item) => item.cached)).toBe(true);
+    await command({ command: 'check' });
+    expect(Object.values(await latestResultsFor(await keyFingerprint(DEMO_KEY, 'cn'))).every((item) => item.cached)).toBe(true);
     await new Promise((resolve) => setTimeout(resolve, 200));
     expect(await historyOf(GLM)).toHaveLength(1);
     expect(magicubeReads()).toBe(1);
@@ -189,7 +177,7 @@ describe('another extension’s check', () => {
     expect(await historyItem.get()).toEqual({});
     expect(fakeBrowser.notifications.getAllCreateOptions()).toEqual({});
     expect(magicubeReads()).toBe(0);
-    expect(await magicubeBalancesItem.get()).toEqual({});
+    expect(await accountsItem.get()).toEqual({});
     expect(await fakeBrowser.action.getBadgeText({})).toBe('?');
   });
 });
@@ -199,14 +187,13 @@ describe('in the credit world, a Check follows the plan', () => {
   const QWEN = 'Qwen/Qwen3-Coder-480B-A35B-Instruct';
   const HEADERS = CREDIT_WORLD_HEADER_MODELS[0]!;
   let credits: FakeModelScope;
-  let background: Awaited<ReturnType<typeof startBackground>>;
   beforeAll(async () => {
     credits = await startFakeModelScope({ world: 'credits' });
   });
   afterAll(() => credits.close());
   beforeEach(async () => {
     credits.reset();
-    background = await startBackground(credits);
+    await startBackground(credits);
     await addKey({ label: 'Main', secret: DEMO_KEY, remember: true, site: 'cn' });
     await checkSettingsItem.set({ ...DEFAULT_CHECK_SETTINGS, cacheSeconds: 0 });
   });
@@ -224,60 +211,67 @@ describe('in the credit world, a Check follows the plan', () => {
     expect([probes(FLASH), probes(HEADERS)]).toEqual([1, 2]);
   });
 
-  it('says what it did in the UI language, and answers spared models from their stored result with fresh figures', async () => {
-    background = await startBackground(credits, 'zh_CN');
+  it('says what it did in the UI language, and shows spared models from their stored result with fresh figures', async () => {
+    await startBackground(credits, 'zh_CN');
     await addKey({ label: 'Main', secret: DEMO_KEY, remember: true, site: 'cn' });
     await checkSettingsItem.set({ ...DEFAULT_CHECK_SETTINGS, cacheSeconds: 0 });
     await setActiveListModels([FLASH, HEADERS, QWEN]);
-    await background.send({ type: 'balance' });
-    await background.send({ type: 'magicube' });
-    const available = credits.creditBalance(DEMO_KEY).available;
-    await expect.poll(async () => (await magicubeRecordFor(await keyFingerprint(DEMO_KEY, 'cn')))?.status).toBe('ok');
-    const reply = BalanceReplySchema.parse(await background.send({ type: 'balance' }));
+    await command({ command: 'check' });
+    await command({ command: 'refresh' });
+    const reply = await command({ command: 'check' });
     expect(reply.message).toBe('已检查 1 个模型：1 个正常，0 个失败；另有 2 个模型由魔粒余额得知，免费');
-    expect(reply.data.map((item) => [item.model, item.cached, item.calls_left_estimate])).toEqual([
-      [FLASH, true, Math.floor(available / 0.5)],
+    // The figures are those of the balance read again after the Check, which shows what it spent.
+    const available = credits.creditBalance(DEMO_KEY).available;
+    expect(Object.values(await accountsItem.get()).map((record) => record.balance.value?.available_balance)).toEqual([available]);
+    const stored = await latestResultsFor(await keyFingerprint(DEMO_KEY, 'cn'));
+    const rows = await storedRows(DEMO_KEY);
+    expect([FLASH, HEADERS, QWEN].map((model) => [model, stored[model]?.cached, rows[model]?.derived?.calls])).toEqual([
+      [FLASH, false, Math.floor(available / 0.5)],
       [HEADERS, false, Math.floor(available / 0.5)],
-      [QWEN, true, Math.floor(available / 1)],
+      [QWEN, false, Math.floor(available / 1)],
     ]);
+    // The first Check probed all three; the second only the one that sends headers.
+    expect([probes(FLASH), probes(HEADERS), probes(QWEN)]).toEqual([1, 2, 1]);
   });
 
-  it('stores each row again once its price is learned, as the ledger shows it a moment after the row', async () => {
+  it('shows each row’s price once it is learned, as the ledger shows it a moment after the row', async () => {
     credits.setOptions({ ledgerLagMs: 300 });
     await setActiveListModels([FLASH, QWEN]);
-    await background.send({ type: 'balance' });
+    await command({ command: 'check' });
     credits.setOptions({ ledgerLagMs: 0 });
-    const stored = await latestResultsFor(await keyFingerprint(DEMO_KEY, 'cn'));
-    expect([stored[FLASH]?.price, stored[QWEN]?.price]).toEqual([0.5, 1]);
-    expect([stored[FLASH]?.cached, stored[QWEN]?.cached]).toEqual([false, false]);
+    const rows = await storedRows(DEMO_KEY);
+    expect([rows[FLASH]?.price?.price, rows[QWEN]?.price?.price]).toEqual([0.5, 1]);
+    expect([rows[FLASH]?.result?.cached, rows[QWEN]?.result?.cached]).toEqual([false, false]);
   });
 
   it('counts a model priced by hand and never checked as known from the balance, with no row to show', async () => {
     await savePrice('cn', QWEN, byHand(1));
     await setActiveListModels([QWEN]);
-    const reply = BalanceReplySchema.parse(await background.send({ type: 'balance' }));
-    expect(reply).toMatchObject({ success: true, data: [], message: 'Nothing to probe: 1 model is known from the balance, free' });
+    const reply = await command({ command: 'check' });
+    expect(reply).toEqual({ ok: true, message: 'Nothing to probe: 1 model is known from the balance, free' });
+    expect(await latestResultsFor(await keyFingerprint(DEMO_KEY, 'cn'))).toEqual({});
     expect(credits.probes()).toHaveLength(0);
   });
 
-  it('named models are all probed, and one whose price is unknown learns it with its one call', async () => {
+  it('re-checks by hand (↻) probe every model named, and one whose price is unknown learns it with its one call', async () => {
     await savePrice('cn', FLASH, byHand(0.5));
-    const reply = BalanceReplySchema.parse(await background.send({ type: 'balance', models: [FLASH, QWEN] }));
+    const reply = await command({ command: 'check', models: [FLASH, QWEN], force: true });
     expect([probes(FLASH), probes(QWEN)]).toEqual([1, 1]);
     expect(reply.message).toBe('Checked 2 models: 2 ok, 0 failed; learned the price of 1 model');
     expect((await pricesFor('cn')).models[QWEN]).toMatchObject({ tier: 'mainstream', price: 1, source: 'ledger' });
     expect((await pricesFor('cn')).models[FLASH]?.source).toBe('manual');
   });
 
-  it('reads results stored before prices existed as results of unknown price, and plans with them', async () => {
+  it('reads results stored by an earlier version, with the price they carried then, and plans with them', async () => {
     const keyId = await keyFingerprint(DEMO_KEY, 'cn');
-    const { price: _price, calls_left_estimate: _estimate, ...before } = balanceItem(FLASH, { ...NO_NUMBERS, error_kind: 'no_quota_headers', error: 'no quota' });
+    const before = balanceItem(FLASH, { ...NO_NUMBERS, error_kind: 'no_quota_headers', error: 'no quota', price: 2, calls_left_estimate: 7 });
     await fakeBrowser.storage.local.set({ latestResults: { [keyId]: { [FLASH]: before } } });
-    expect((await latestResultsFor(keyId))[FLASH]).toMatchObject({ price: null, calls_left_estimate: null });
+    expect((await latestResultsFor(keyId))[FLASH]).toEqual({ ...probeResultOf(before), cached: false });
     await savePrice('cn', FLASH, byHand(0.5));
     await setActiveListModels([FLASH]);
-    const reply = BalanceReplySchema.parse(await background.send({ type: 'balance' }));
-    expect(reply.data).toMatchObject([{ model: FLASH, cached: true, price: 0.5 }]);
+    await command({ command: 'check' });
+    const rows = await storedRows(DEMO_KEY);
+    expect(rows[FLASH]).toMatchObject({ result: { model: FLASH, error_kind: 'no_quota_headers' }, price: { price: 0.5 } });
     expect(credits.probes()).toHaveLength(0);
   });
 });

@@ -7,14 +7,13 @@ import { CreditsReplySchema, DEFAULT_SITE, type CreditsReply } from '@src/contra
 import { ALARMS } from '@src/background/scheduler';
 import { keyFingerprint } from '@src/lib/key-fingerprint';
 import { BADGE_COLOURS } from '@src/quota/badge-state';
-import { accountPicturesItem } from '@src/storage/account-pictures';
-import { historyItem } from '@src/storage/history';
+import { accountsItem } from '@src/account/record';
+import { historyItem } from '@src/account/history';
 import { addKey } from '@src/storage/keyring';
-import { magicubeBalancesItem } from '@src/storage/magicube-balance';
 import { modelPricesItem, savePrice } from '@src/storage/model-prices';
 import { CREDIT_WORLD_HEADER_MODELS, DEMO_KEY, REVOKED_KEY, TIER_TEXT, type FakeTier } from '../fake-modelscope/behaviours';
 import { setActiveListModels } from '../support/active-list';
-import { backgroundAgainstFake, startBackground } from '../support/background';
+import { backgroundAgainstFake, command, startBackground } from '../support/background';
 import { written } from '../support/written';
 
 const [GLM, KIMI, PRO] = ['ZhipuAI/GLM-4.7', 'moonshotai/Kimi-K2.5', 'deepseek-ai/DeepSeek-V4-Pro'];
@@ -96,7 +95,7 @@ describe('the popup’s credits request', () => {
     expect(magicubeReads()).toHaveLength(10);
     expect(ctx.fake.probes()).toHaveLength(0);
     // Kept per key fingerprint, never per key.
-    expect(Object.keys(await accountPicturesItem.get())).toEqual([await keyFingerprint(DEMO_KEY, 'cn')]);
+    expect(Object.keys(await accountsItem.get())).toEqual([await keyFingerprint(DEMO_KEY, 'cn')]);
     expect(JSON.stringify(await fakeBrowser.storage.local.get(null)).split(DEMO_KEY)).toHaveLength(2);
   });
 
@@ -151,7 +150,7 @@ describe('what ModelScope does not return', () => {
     expect(reply).toMatchObject({ success: false, error: { code: 'auth' }, data: { balance: null, today: null, grants: null, tier_prices: null } });
     expect(Object.values(reply.data!.sources)).toEqual(Array(5).fill({ status: 'refused', read_at: null, dropped: 0 }));
     expect(reply.message).toBe('The Magicube balance is not known (ModelScope refused the key); today’s spend is not known (ModelScope refused the key)');
-    expect(Object.values(await magicubeBalancesItem.get())).toEqual([{ status: 'refused', checked_at: expect.any(String) }]);
+    expect(Object.values(await accountsItem.get()).map(({ balance }) => [balance.value, balance.last.outcome])).toEqual([[null, 'refused']]);
     await expect.poll(badgeText).toBe('!');
     expect(JSON.stringify(reply)).not.toContain(REVOKED_KEY);
   });
@@ -187,8 +186,7 @@ describe('another extension’s credits request', () => {
     expect(magicubeKeysSent()).toEqual([`Bearer ${THEIRS}`, `Bearer ${DEMO_KEY}`]);
     await new Promise((resolve) => setTimeout(resolve, 100));
     expect(await fakeBrowser.storage.local.get(null)).toEqual(before);
-    expect(await accountPicturesItem.get()).toEqual({});
-    expect(await magicubeBalancesItem.get()).toEqual({});
+    expect(await accountsItem.get()).toEqual({});
     expect(await historyItem.get()).toEqual({});
     expect(await badgeText()).toBe('?');
     expect(ctx.fake.probes()).toHaveLength(0);
@@ -201,7 +199,7 @@ describe('the periodic refresh', () => {
     ctx.fake.spendElsewhere(DEMO_KEY, 'lightweight', 2);
     await fakeBrowser.alarms.onAlarm.trigger({ name: ALARMS.account, scheduledTime: Date.now(), persistAcrossSessions: false });
     expect(readPaths()).toEqual(MAGICUBE_PATHS);
-    const stored = (await accountPicturesItem.get())[await keyFingerprint(DEMO_KEY, 'cn')];
+    const stored = (await accountsItem.get())[await keyFingerprint(DEMO_KEY, 'cn')];
     expect(stored?.ledger.value?.rows).toEqual([expect.objectContaining({ tier: 'lightweight', credits: 1, calls: 2 })]);
     const reply = await credits();
     expect(reply.data?.today?.total_credits).toBe(1);
@@ -217,7 +215,7 @@ describe('a Check', () => {
     await setActiveListModels([GLM, KIMI, PRO]);
     ctx.fake.setOptions({ latencyMs: 150, jitterMs: 150 });
     try {
-      await ctx.background.send({ type: 'balance' });
+      await command({ command: 'check' });
     } finally {
       ctx.fake.setOptions({ latencyMs: 0, jitterMs: 0 });
     }
@@ -234,7 +232,7 @@ describe('a Check', () => {
     await setActiveListModels([...CREDIT_WORLD_HEADER_MODELS]);
     // The ledger never answers an extension here, so their prices stay unknown.
     ctx.fake.setOptions({ magicubeAuth: 'browser-origin' });
-    await ctx.background.send({ type: 'balance' });
+    await command({ command: 'check' });
     await new Promise((resolve) => setTimeout(resolve, 700));
     expect(ctx.fake.probes()).toHaveLength(3);
     expect(magicubeReads().every((request) => request.path.startsWith('/openapi/v1/magicubes/transactions'))).toBe(true);
@@ -248,7 +246,7 @@ describe('the badge in the credit world', () => {
     await setActiveListModels([GLM, PRO]);
     // A ledger that never answers an extension: the Check cannot learn prices, so none is known yet.
     ctx.fake.setOptions({ magicubeAuth: 'browser-origin' });
-    await ctx.background.send({ type: 'balance' });
+    await command({ command: 'check' });
     // 0.5 + 2 credits spent of the day's 250: 247.5 left, in violet, as credits.
     await expect.poll(badgeText).toBe('247');
     expect(hex(await fakeBrowser.action.getBadgeBackgroundColor({}))).toBe(BADGE_COLOURS.magicube.background);

@@ -1,6 +1,6 @@
 // The Magicube clients and the credit rules against the fake ModelScope's credit world, over HTTP.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { readAccountPicture } from '@src/modelscope/account-picture';
+import { readFreeSources } from '@src/modelscope/free-sources';
 import { probeModel } from '@src/modelscope/probe';
 import { readSpendLedger } from '@src/modelscope/spend-ledger';
 import type { TransactionReadOptions } from '@src/modelscope/transactions';
@@ -49,9 +49,9 @@ describe('the account picture of the credit world', () => {
     expect((await probe(LIGHT)).error_kind).toBe('no_quota_headers');
     await probe(FLAGSHIP);
     await probe(FLAGSHIP);
-    const picture = await readAccountPicture(DEMO_KEY, window());
+    const picture = await readFreeSources(DEMO_KEY, window());
     expect(picture.balance).toEqual({ ok: true, balance: { total_balance: 245.5, available_balance: 245.5, frozen_amount: 0 } });
-    if (!picture.ledger.ok || !picture.grants.ok || !picture.prices.ok || !picture.rules.ok) throw new Error('a read failed');
+    if (!picture.ledger.ok || !picture.grants.ok || !picture.rates.ok || !picture.rules.ok) throw new Error('a read failed');
     expect(todayByTier(picture.ledger.rows, clock.now)).toEqual({
       day: '2026-12-01',
       tiers: [
@@ -60,12 +60,12 @@ describe('the account picture of the credit world', () => {
       ],
       totals: { calls: 3, credits: 4.5 },
     });
-    expect(picture.prices.prices.map((price) => [price.tier, price.price])).toEqual([
+    expect(picture.rates.prices.map((price) => [price.tier, price.price])).toEqual([
       ['lightweight', 0.5],
       ['mainstream', 1],
       ['flagship', 2],
     ]);
-    expect(callsLeftFromCredits(245.5, picture.prices.prices.find((price) => price.tier === 'flagship')!.price)).toBe(122);
+    expect(callsLeftFromCredits(245.5, picture.rates.prices.find((price) => price.tier === 'flagship')!.price)).toBe(122);
     expect(dailyGrantsToday(picture.grants.rows, clock.now)).toEqual({ daily_active: true, aliyun_bindlogin: true });
     expect(nextGrantExpiry(picture.grants.rows, clock.now)).toEqual({ at: DEC_1_0900 + 24 * HOUR, credits: 250 });
     expect(picture.rules.rules.map((rule) => [rule.ruleKey, rule.todayUsed, rule.todayEarned])).toEqual([
@@ -77,7 +77,7 @@ describe('the account picture of the credit world', () => {
   it('sends the token three ways, so the ledger answers even where Bearer alone is ignored', async () => {
     fake.setOptions({ magicubeAuth: 'extra-headers' });
     await probe(LIGHT);
-    const picture = await readAccountPicture(DEMO_KEY, window());
+    const picture = await readFreeSources(DEMO_KEY, window());
     expect(picture.ledger).toMatchObject({ ok: true, rows: [{ tier: 'lightweight' }] });
     expect(picture.rules).toMatchObject({ ok: true });
     // The balance client predates the extra headers and sends Bearer alone, which the balance endpoint accepts.
@@ -94,19 +94,19 @@ describe('the account picture of the credit world', () => {
       headers.delete('x-modelfun-token');
       return fetchFn(input, { ...init, headers });
     };
-    const picture = await readAccountPicture(DEMO_KEY, { ...window(), fetchFn: bearerOnly });
+    const picture = await readFreeSources(DEMO_KEY, { ...window(), fetchFn: bearerOnly });
     expect(picture.ledger).toEqual({ ok: false, reason: 'not_returned', status: 200, detail: null });
     expect(picture.grants).toEqual({ ok: false, reason: 'not_returned', status: 200, detail: null });
     expect(picture.rules).toEqual({ ok: false, reason: 'not_returned', status: 200, detail: null });
-    expect(picture.prices.ok).toBe(true);
+    expect(picture.rates.ok).toBe(true);
   });
 
   it.each([
     ['a revoked key', REVOKED_KEY, { ok: false, reason: 'refused', status: 401, detail: 'InvalidToken' }],
     ['the Magicube-limited key', MAGICUBE_LIMITED_KEY, { ok: false, reason: 'upstream_error', status: 429, detail: 'QuotaLimitExceed' }],
   ])('gives each read its failure for %s, without the key', async (_, key, failure) => {
-    const picture = await readAccountPicture(key, window());
-    expect([picture.ledger, picture.grants, picture.prices, picture.rules]).toEqual([failure, failure, failure, failure]);
+    const picture = await readFreeSources(key, window());
+    expect([picture.ledger, picture.grants, picture.rates, picture.rules]).toEqual([failure, failure, failure, failure]);
     expect(picture.balance.ok).toBe(false);
     expect(JSON.stringify(picture)).not.toContain(key);
   });
@@ -121,7 +121,7 @@ describe('the account picture of the credit world', () => {
   it('drops and counts the garbage rows, keeping the rest', async () => {
     fake.setOptions({ garbageRows: true });
     await probe(LIGHT);
-    const picture = await readAccountPicture(DEMO_KEY, window());
+    const picture = await readFreeSources(DEMO_KEY, window());
     expect(picture.ledger).toMatchObject({ ok: true, dropped: 2, rows: [{ tier: 'lightweight', credits: 0.5 }] });
     expect(picture.grants).toMatchObject({ ok: true, dropped: 2 });
     expect(picture.grants.ok && picture.grants.rows).toHaveLength(2);
@@ -129,7 +129,7 @@ describe('the account picture of the credit world', () => {
 
   it('reads today_count where the rules send it, and the 24 h rule where grants carry no expire_at', async () => {
     fake.setOptions({ rulesTodayCount: true, grantExpireAt: false });
-    const picture = await readAccountPicture(DEMO_KEY, window());
+    const picture = await readFreeSources(DEMO_KEY, window());
     expect(picture.rules.ok && picture.rules.rules.map((rule) => rule.todayUsed)).toEqual([1, 1]);
     expect(picture.grants.ok && nextGrantExpiry(picture.grants.rows, clock.now)).toEqual({ at: DEC_1_0900 + 24 * HOUR, credits: 250 });
   });

@@ -1,19 +1,20 @@
 // Learning a model's price with the one call a Check makes anyway, against the fake's credit world: the spend ledger is
 // read (free) around each call of a new model, one model at a time, and a window another client spent in learns nothing.
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { BalanceReplySchema, type BalanceReply } from '@src/contract';
+import { accountsItem } from '@src/account/record';
+import type { CommandRequest } from '@src/commands/protocol';
+import { BalanceReplySchema } from '@src/contract';
 import { checkModels } from '@src/engine/check-models';
 import { SingleFlight } from '@src/engine/single-flight';
 import { keyFingerprint } from '@src/lib/key-fingerprint';
 import type { ProbeOutcome } from '@src/modelscope/probe';
 import { lastReset } from '@src/quota/reset-time';
-import { runLearningLane, type LearningContext } from '@src/background/price-learning';
+import { runLearningLane, type LearningContext } from '@src/check/price-learning';
 import { checkSettingsItem, DEFAULT_CHECK_SETTINGS } from '@src/storage/check-settings';
 import { addKey } from '@src/storage/keyring';
-import { latestResultsFor, latestResultsItem } from '@src/storage/latest-results';
-import { magicubeRecordFor } from '@src/storage/magicube-balance';
+import { latestResultsFor, latestResultsItem } from '@src/account/results';
 import { modelPricesItem, pricesFor, savePrice } from '@src/storage/model-prices';
-import { sessionResultCache } from '@src/storage/result-cache';
+import { sessionResultCache } from '@src/account/results';
 import { DEFAULT_SCHEDULE, scheduleItem } from '@src/storage/schedule';
 import {
   CREDIT_WORLD_HEADER_MODELS,
@@ -27,7 +28,8 @@ import {
 } from '../fake-modelscope/behaviours';
 import { startFakeModelScope, type FakeModelScope } from '../fake-modelscope/server';
 import { setActiveListModels } from '../support/active-list';
-import { startBackground } from '../support/background';
+import { command, startBackground } from '../support/background';
+import { storedRows } from '../support/stored-view';
 import { fetchRoutedTo } from '../support/routed-fetch';
 
 const FLASH = 'deepseek-ai/DeepSeek-V4-Flash'; // lightweight
@@ -75,21 +77,20 @@ const ledgerReads = () => fake.requests.filter((request) => request.path.split('
 /** The credits the fake's account has spent today (of its 250 daily free ones). */
 const spent = () => DAILY_CREDITS - fake.creditBalance(DEMO_KEY).available;
 
-async function check(message: object = { type: 'balance' }): Promise<{ reply: BalanceReply; ms: number }> {
+/** A Check from the popup (by default of the active list), how long it took, and the rows the popup then shows. */
+async function check(request: CommandRequest<'check'> = { command: 'check' }) {
   const started = performance.now();
-  const reply = BalanceReplySchema.parse(await background.send(message));
-  return { reply, ms: performance.now() - started };
+  const reply = await command(request);
+  const ms = performance.now() - started;
+  return { reply, ms, rows: await storedRows(DEMO_KEY) };
 }
 
 /** Stores the account's balance as it is now, as the popup's free refresh does. */
 async function storeBalanceNow(): Promise<number> {
-  await background.send({ type: 'magicube' });
+  await command({ command: 'refresh' });
   const keyId = await keyFingerprint(DEMO_KEY, 'cn');
   const available = fake.creditBalance(DEMO_KEY).available;
-  await expect.poll(async () => {
-    const record = await magicubeRecordFor(keyId);
-    return record?.status === 'ok' ? record.balance.available_balance : null;
-  }).toBe(available);
+  expect((await accountsItem.get())[keyId]?.balance.value?.available_balance).toBe(available);
   return available;
 }
 
@@ -107,17 +108,17 @@ function afterEachProbe(after: (model: string) => void) {
 describe('a first Check of new models', () => {
   it('spends exactly one call per model and learns every price, tier and credits as ModelScope charges them', async () => {
     await setActiveListModels(NEW_MODELS);
-    const { reply } = await check();
+    const { reply, rows } = await check();
     expect(NEW_MODELS.map(probesOf)).toEqual([1, 1, 1, 1, 1]);
     expect(spent()).toBe(NEW_MODELS.reduce((sum, model) => sum + priceOf(model), 0));
     expect((await pricesFor('cn')).models).toEqual(Object.fromEntries(NEW_MODELS.map((model) => [model, expectedPrice(model)])));
     expect((await pricesFor('cn')).notes).toEqual({});
-    expect(reply.success).toBe(true);
+    expect(reply.ok).toBe(true);
     expect(reply.message).toBe('Checked 5 models: 5 ok, 0 failed; learned the prices of 5 models');
-    expect(reply.data.map((item) => [item.model, item.price, item.error_kind])).toEqual(NEW_MODELS.map((model) => [model, priceOf(model), 'no_quota_headers']));
-    // The rows were stored with their price as soon as it was learned.
-    const stored = await latestResultsFor(await keyFingerprint(DEMO_KEY, 'cn'));
-    expect(NEW_MODELS.map((model) => stored[model]?.price)).toEqual(NEW_MODELS.map(priceOf));
+    // Each row shows its result and the price learned with its one call.
+    expect(NEW_MODELS.map((model) => [model, rows[model]?.price?.price, rows[model]?.result?.error_kind])).toEqual(
+      NEW_MODELS.map((model) => [model, priceOf(model), 'no_quota_headers']),
+    );
     // One free read opens the lane and one after each call closes its window and opens the next; one call at a time.
     expect(ledgerReads()).toBe(1 + NEW_MODELS.length);
     expect(fake.inFlightPeak).toBe(1);
@@ -141,12 +142,12 @@ describe('a first Check of new models', () => {
     await setActiveListModels([FLASH, PRO]);
     const keyId = await keyFingerprint(DEMO_KEY, 'cn');
     let replied = false;
-    const reply = background.send({ type: 'balance' }).then(() => (replied = true));
+    const reply = command({ command: 'check' }).then(() => (replied = true));
     await expect.poll(async () => Object.keys(await latestResultsFor(keyId)), { timeout: 900, interval: 20 }).toEqual([FLASH]);
     expect(replied).toBe(false);
-    expect((await latestResultsFor(keyId))[FLASH]?.price).toBeNull(); // the row did not wait for the price
+    expect((await storedRows(DEMO_KEY))[FLASH]?.price).toBeNull(); // the row did not wait for the price
     await reply;
-    expect((await latestResultsFor(keyId))[FLASH]?.price).toBe(0.5);
+    expect((await storedRows(DEMO_KEY))[FLASH]?.price?.price).toBe(0.5);
   }, 15_000);
 });
 
@@ -156,14 +157,14 @@ describe('a second Check', () => {
     await check();
     const available = await storeBalanceNow();
     const probes = probesOf();
-    const { reply } = await check();
+    const { reply, rows } = await check();
     expect(probesOf()).toBe(probes);
-    expect(reply.success).toBe(true);
+    expect(reply.ok).toBe(true);
     expect(reply.message).toBe('Nothing to probe: 5 models are known from the balance, free');
-    expect(reply.data.map((item) => [item.model, item.cached, item.price, item.calls_left_estimate])).toEqual(
-      NEW_MODELS.map((model) => [model, true, priceOf(model), Math.floor(available / priceOf(model))]),
+    expect(NEW_MODELS.map((model) => [model, rows[model]?.price?.price, rows[model]?.derived?.calls])).toEqual(
+      NEW_MODELS.map((model) => [model, priceOf(model), Math.floor(available / priceOf(model))]),
     );
-    expect(reply.data.find((item) => item.model === PRO)?.calls_left_estimate).toBe(Math.floor((DAILY_CREDITS - 5) / 2));
+    expect(rows[PRO]?.derived?.calls).toBe(Math.floor((DAILY_CREDITS - 5) / 2));
   });
 
   it('probes a model that still sends quota headers, every time, and says how many more were free', async () => {
@@ -175,7 +176,6 @@ describe('a second Check', () => {
       expect(probesOf(HEADER_MODEL)).toBe(1 + round);
       expect([probesOf(FLASH), probesOf(QWEN)]).toEqual([1, 1]);
       expect(reply.message).toBe('Checked 1 model: 1 ok, 0 failed; 2 more known from the balance, free');
-      expect(reply.data.map((item) => [item.model, item.cached])).toEqual([[HEADER_MODEL, false], [FLASH, true], [QWEN, true]]);
     }
   });
 
@@ -183,9 +183,9 @@ describe('a second Check', () => {
     await setActiveListModels([FLASH, QWEN]);
     await check();
     const reads = ledgerReads();
-    const { reply } = await check({ type: 'balance', models: [FLASH], force: true });
+    const { rows } = await check({ command: 'check', models: [FLASH], force: true });
     expect([probesOf(FLASH), probesOf(QWEN)]).toEqual([2, 1]);
-    expect(reply.data).toMatchObject([{ model: FLASH, cached: false, price: 0.5 }]);
+    expect(rows[FLASH]).toMatchObject({ result: { model: FLASH, cached: false }, price: { price: 0.5 } });
     expect(ledgerReads()).toBe(reads);
   });
 
@@ -210,10 +210,10 @@ describe('a window another client spends in', () => {
       spentElsewhere = true;
       fake.spendElsewhere(DEMO_KEY, 'flagship', 1);
     });
-    const { reply } = await check();
+    const { reply, rows } = await check();
     expect(probesOf(FLASH)).toBe(1);
     expect(await pricesFor('cn')).toEqual({ models: {}, notes: { [FLASH]: { at: expect.any(Number), outcome: 'poisoned' } } });
-    expect(reply.data[0]?.price).toBeNull();
+    expect(rows[FLASH]?.price).toBeNull();
     expect(reply.message).toBe('Checked 1 model: 0 ok, 1 failed');
 
     await check();
@@ -248,10 +248,10 @@ describe('a window another client spends in', () => {
 describe('learning nothing, and never paying for it', () => {
   it('a failed probe learns nothing and notes nothing; the lane goes on to the next model', async () => {
     await setActiveListModels([FAKE_FORBIDDEN, 'nobody/retired', FLASH]);
-    const { reply } = await check();
+    const { rows } = await check();
     expect([probesOf(FAKE_FORBIDDEN), probesOf('nobody/retired'), probesOf(FLASH)]).toEqual([1, 1, 1]);
     expect(await pricesFor('cn')).toEqual({ models: { [FLASH]: expectedPrice(FLASH) }, notes: {} });
-    expect(reply.data.map((item) => [item.model, item.status])).toEqual([[FAKE_FORBIDDEN, 403], ['nobody/retired', 404], [FLASH, 200]]);
+    expect(Object.values(rows).map((row) => [row.model, row.result?.status])).toEqual([[FAKE_FORBIDDEN, 403], ['nobody/retired', 404], [FLASH, 200]]);
     expect(spent()).toBe(0.5);
   });
 
@@ -265,11 +265,11 @@ describe('learning nothing, and never paying for it', () => {
       String(input).includes(LEDGER_PATH) ? ledgerAnswer() : routed(input, init),
     );
     await setActiveListModels([FLASH, QWEN, PRO]);
-    const { reply } = await check();
+    const { rows } = await check();
     expect([probesOf(FLASH), probesOf(QWEN), probesOf(PRO)]).toEqual([1, 1, 1]);
     expect(spent()).toBe(3.5);
     expect(await modelPricesItem.get()).toEqual({});
-    expect(reply.data.every((item) => item.price === null)).toBe(true);
+    expect(Object.values(rows).every((row) => row.price === null)).toBe(true);
   });
 
   it('a call the ledger never shows is noted not seen, within about 3 s, and not waited for again that day; the next window waits for it', async () => {
@@ -299,10 +299,10 @@ describe('learning nothing, and never paying for it', () => {
   it('a call with quota headers on an account with no spend today gets one read, not the whole wait', async () => {
     fake.setOptions({ ledgerLagMs: 1000 });
     await setActiveListModels([HEADER_MODEL]);
-    const { reply, ms } = await check();
+    const { rows, ms } = await check();
     expect(ms).toBeLessThan(1000);
     expect(probesOf(HEADER_MODEL)).toBe(1);
-    expect(reply.data[0]).toMatchObject({ model_request_remaining: expect.any(Number), price: null });
+    expect(rows[HEADER_MODEL]).toMatchObject({ result: { model_request_remaining: expect.any(Number) }, price: null });
     expect(await modelPricesItem.get()).toEqual({});
   });
 });
@@ -342,7 +342,7 @@ describe('probes with a known price in the same Check', () => {
     await savePrice('cn', FLASH, { tier: 'lightweight', rawTier: TIER_TEXT.lightweight, price: 0.5, learned_at: Date.now(), source: 'manual' });
     const running = check();
     await expect.poll(() => probesOf(PRO)).toBe(1);
-    const recheck = check({ type: 'balance', models: [FLASH], force: true });
+    const recheck = check({ command: 'check', models: [FLASH], force: true });
     await Promise.all([running, recheck]);
     expect(fake.probes(FLASH)[0]!.at - fake.probes(PRO)[0]!.at).toBeGreaterThanOrEqual(1000);
     expect((await pricesFor('cn')).models[PRO]).toEqual(expectedPrice(PRO));
@@ -353,10 +353,10 @@ describe('calls an earlier check left unseen', () => {
   it('are waited for before the next window opens, so a late spend of theirs is never taken for a new model’s price', async () => {
     fake.setOptions({ ledgerLagMs: 1000 });
     await savePrice('cn', FLASH, { tier: 'lightweight', rawTier: TIER_TEXT.lightweight, price: 0.5, learned_at: Date.now(), source: 'manual' });
-    await check({ type: 'balance', models: [FLASH], force: true }); // paid, and no window watched it
+    await check({ command: 'check', models: [FLASH], force: true }); // paid, and no window watched it
     // PRO answers 0.4 s later than FLASH did, so FLASH's spend would show in PRO's window before PRO's own.
     fake.setOptions({ latencyMs: 400 });
-    await check({ type: 'balance', models: [PRO] });
+    await check({ command: 'check', models: [PRO] });
     expect((await pricesFor('cn')).models[PRO]).toEqual(expectedPrice(PRO));
   }, 15_000);
 
@@ -370,9 +370,9 @@ describe('calls an earlier check left unseen', () => {
     });
     await check(); // FLASH's window is poisoned: its price is still unknown, its result fresh
     await savePrice('cn', QWEN, { tier: 'mainstream', rawTier: TIER_TEXT.mainstream, price: 1, learned_at: Date.now(), source: 'manual' });
-    await check({ type: 'balance', models: [QWEN], force: true }); // paid, and no window watched it
-    const { reply, ms } = await check();
-    expect(reply.data).toMatchObject([{ model: FLASH, cached: true, price: null }]);
+    await check({ command: 'check', models: [QWEN], force: true }); // paid, and no window watched it
+    const { rows, ms } = await check();
+    expect(rows[FLASH]).toMatchObject({ result: { model: FLASH }, price: null });
     expect(ms).toBeLessThan(1000);
     expect(probesOf(FLASH)).toBe(1);
   });

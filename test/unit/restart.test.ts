@@ -1,12 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { ALARMS } from '@src/background/scheduler';
-import { historyItem, keyHistoryOf } from '@src/storage/history';
+import { historyItem, keyHistoryOf } from '@src/account/history';
 import { keyFingerprint } from '@src/lib/key-fingerprint';
 import { addKey } from '@src/storage/keyring';
 import { DEFAULT_SCHEDULE, scheduleItem } from '@src/storage/schedule';
 import { DEMO_KEY } from '../fake-modelscope/behaviours';
-import { backgroundAgainstFake, restartBackground } from '../support/background';
+import { backgroundAgainstFake, restartBackground, command } from '../support/background';
 import { setActiveListModels } from '../support/active-list';
 
 const [GLM, KIMI] = ['ZhipuAI/GLM-4.7', 'moonshotai/Kimi-K2.5'];
@@ -17,7 +17,7 @@ beforeEach(async () => {
   await addKey({ label: 'Main', secret: DEMO_KEY, remember: true, site: 'cn' });
   await setActiveListModels([GLM, KIMI]);
   ctx.fake.setModelRemaining(DEMO_KEY, KIMI, 43);
-  await ctx.background.send({ type: 'balance' });
+  await command({ command: 'check' });
   await expect.poll(badgeText).toBe('42');
 });
 afterEach(() => vi.useRealTimers());
@@ -74,9 +74,9 @@ describe('across a restart', () => {
   it('history keeps growing across restarts, one point per check', async () => {
     await expect.poll(async () => (await historyPoints(KIMI)).map((point) => point.model_request_remaining)).toEqual([42]);
     await restartBackground('browser');
-    await ctx.background.send({ type: 'balance', force: true });
-    const restarted = await restartBackground('worker');
-    await restarted.send({ type: 'balance', force: true });
+    await command({ command: 'check', force: true });
+    await restartBackground('worker');
+    await command({ command: 'check', force: true });
     await expect.poll(async () => (await historyPoints(KIMI)).map((point) => point.model_request_remaining)).toEqual([42, 41, 40]);
   });
 });

@@ -1,19 +1,18 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { written } from '../support/written';
-import type { BalanceItem } from '@src/contract';
+import type { CheckedResult } from '@src/engine/check-models';
 import { ALARMS, isFreshForSchedule, syncAlarms } from '@src/background/scheduler';
-import { historyItem, keyHistoryOf } from '@src/storage/history';
+import { historyItem, keyHistoryOf } from '@src/account/history';
 import { keyFingerprint } from '@src/lib/key-fingerprint';
 import { addKey, removeKey } from '@src/storage/keyring';
-import { latestResultsFor, saveLatestResults } from '@src/storage/latest-results';
-import { accountPicturesItem } from '@src/storage/account-pictures';
-import { magicubeBalancesItem } from '@src/storage/magicube-balance';
+import { latestResultsFor, saveLatestResults } from '@src/account/results';
+import { accountsItem } from '@src/account/record';
 import { DEFAULT_SCHEDULE, dailyCallCeiling, scheduleItem } from '@src/storage/schedule';
 import { DEMO_KEY, DEMO_MAGICUBE, FAKE_NO_HEADERS, REVOKED_KEY } from '../fake-modelscope/behaviours';
-import { backgroundAgainstFake } from '../support/background';
+import { backgroundAgainstFake, command } from '../support/background';
 import { setActiveListModels } from '../support/active-list';
-import { balanceItem, NO_NUMBERS } from '../support/balance-item';
+import { probeResult, NO_NUMBERS } from '../support/balance-item';
 
 const [GLM, KIMI] = ['ZhipuAI/GLM-4.7', 'moonshotai/Kimi-K2.5'];
 const MINUTE = 60_000;
@@ -151,10 +150,10 @@ describe('the account refresh (the Magicube alarm)', () => {
       '/openapi/v1/magicubes/transactions',
     ]);
     expect(ctx.fake.probes()).toHaveLength(0);
-    expect(Object.keys(await accountPicturesItem.get())).toEqual([await keyFingerprint(DEMO_KEY, 'cn')]);
-    const stored = await magicubeBalancesItem.get();
+    const stored = await accountsItem.get();
     const keyId = await keyFingerprint(DEMO_KEY, 'cn');
-    expect(stored).toEqual({ [keyId]: { status: 'ok', checked_at: expect.any(String), balance: DEMO_MAGICUBE } });
+    expect(Object.keys(stored)).toEqual([keyId]);
+    expect(stored[keyId]?.balance).toEqual({ value: DEMO_MAGICUBE, read_at: expect.any(Number), last: { at: expect.any(Number), outcome: 'ok', dropped: 0 } });
     expect(JSON.stringify(stored)).not.toContain(DEMO_KEY);
     // Kept beside the results in the history too.
     expect(keyHistoryOf(await historyItem.get(), keyId).magicube).toEqual([{ at: expect.any(Number), available: DEMO_MAGICUBE.available_balance }]);
@@ -164,18 +163,18 @@ describe('the account refresh (the Magicube alarm)', () => {
     await addKey({ label: 'Main', secret: DEMO_KEY, remember: true, site: 'cn' });
     const magicubeReads = () => ctx.fake.requests.filter((request) => request.path === '/openapi/v1/magicubes/balance').length;
     await setActiveListModels([GLM]);
-    await ctx.background.send({ type: 'balance', models: [FAKE_NO_HEADERS] });
+    await command({ command: 'check', models: [FAKE_NO_HEADERS] });
     await new Promise((resolve) => setTimeout(resolve, 200));
     expect(magicubeReads()).toBe(0);
     await setActiveListModels([FAKE_NO_HEADERS]);
-    await ctx.background.send({ type: 'balance', force: true });
+    await command({ command: 'check', force: true });
     await expect.poll(magicubeReads).toBe(1);
     // A second Check spent another call: the balance it shows must say so, so it is read again (free), once.
-    await ctx.background.send({ type: 'balance', force: true });
+    await command({ command: 'check', force: true });
     await new Promise((resolve) => setTimeout(resolve, 200));
     expect(magicubeReads()).toBe(2);
     // A Check that reused the fresh result probed nothing, spent nothing, and reads nothing.
-    await ctx.background.send({ type: 'balance' });
+    await command({ command: 'check' });
     await new Promise((resolve) => setTimeout(resolve, 200));
     expect(magicubeReads()).toBe(2);
   });
@@ -183,11 +182,11 @@ describe('the account refresh (the Magicube alarm)', () => {
   it('notes a refused key, keeping nothing else', async () => {
     await addKey({ label: 'Old', secret: REVOKED_KEY, remember: true, site: 'cn' });
     await fire(ALARMS.account);
-    expect(Object.values(await magicubeBalancesItem.get())).toEqual([{ status: 'refused', checked_at: expect.any(String) }]);
+    expect(Object.values(await accountsItem.get()).map(({ balance }) => [balance.value, balance.last.outcome])).toEqual([[null, 'refused']]);
     await expect.poll(() => fakeBrowser.action.getBadgeText({})).toBe('!');
   });
 });
 
-function result(model: string, at: number): BalanceItem {
-  return balanceItem(model, { request_remaining: 1990, model_request_remaining: 490, checked_at: new Date(at).toISOString() });
+function result(model: string, at: number): CheckedResult {
+  return { ...probeResult(model, { request_remaining: 1990, model_request_remaining: 490, checked_at: new Date(at).toISOString() }), cached: false };
 }

@@ -12,7 +12,8 @@ import { addKeyWithSiteList } from '@src/ui/add-key';
 import { DEMO_KEY } from '../fake-modelscope/behaviours';
 import { AI_CATALOGUE_IDS, AI_DEMO_KEY, AMBASSADOR_MODEL, MONTHLY_LIMIT } from '../fake-modelscope/sites';
 import { setActiveListModels } from '../support/active-list';
-import { backgroundAgainstFake } from '../support/background';
+import { backgroundAgainstFake, command } from '../support/background';
+import { storedRows } from '../support/stored-view';
 import { serveLocale } from '../support/i18n';
 import { written } from '../support/written';
 
@@ -36,8 +37,9 @@ describe('an international key', () => {
     written(await setActiveKey(international.id));
     await setActiveListModels([KIMI]);
 
-    const reply = BalanceReplySchema.parse(await ctx.background.send({ type: 'balance' }));
-    expect(reply.data).toEqual([expect.objectContaining({ model: KIMI, error_kind: 'no_quota_headers', price: 0.5 })]);
+    await command({ command: 'check' });
+    const rows = await storedRows(AI_DEMO_KEY, 'ai');
+    expect(rows[KIMI]).toMatchObject({ result: { model: KIMI, error_kind: 'no_quota_headers' }, price: { price: 0.5 } });
     const credits = CreditsReplySchema.parse(await ctx.background.send({ type: 'credits' }));
     expect(credits.data?.tier_prices?.map((tier) => tier.tier)).toEqual(['discount', 'lite', 'standard', 'ultra']);
 

@@ -1,11 +1,12 @@
-import { render, screen } from '@testing-library/react';
+import { screen } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { keyFingerprint } from '@src/lib/key-fingerprint';
 import { startOfQuotaDays } from '@src/quota/reset-time';
-import { accountPicturesItem } from '@src/storage/account-pictures';
+import { accountsItem } from '@src/account/record';
 import { addKey } from '@src/storage/keyring';
 import { HistorySection } from './HistorySection';
-import { accountPictureRecord, neverAnswered } from '@test/support/account-picture-record';
+import { accountRecord, neverAnswered } from '@test/support/account-record';
+import { renderInPage } from '@test/support/render-in-page';
 import { serveLocale } from '@test/support/i18n';
 import { written } from '@test/support/written';
 
@@ -24,14 +25,14 @@ beforeEach(async () => {
 });
 afterEach(() => vi.useRealTimers());
 
-const store = async (record: Parameters<typeof accountPicturesItem.set>[0][string]) =>
-  accountPicturesItem.set({ [await keyFingerprint(KEY, 'cn')]: record });
+const store = async (record: Parameters<typeof accountsItem.set>[0][string]) =>
+  accountsItem.set({ [await keyFingerprint(KEY, 'cn')]: record });
 
 describe('HistorySection, the ledger answered', () => {
   it('draws credits and calls per day from the ledger, days it did not cover as “no data”, never 0', async () => {
     // The read reached back three days: the eleven days before it are not covered.
-    await store(accountPictureRecord(NOW - 60_000, { ledgerRows: LEDGER, since: startOfQuotaDays(3, NOW) }));
-    render(<HistorySection />);
+    await store(accountRecord(NOW - 60_000, { ledgerRows: LEDGER, since: startOfQuotaDays(3, NOW) }));
+    renderInPage(<HistorySection />);
     const chart = await screen.findByRole('img', { name: /^Credits spent per day over the last 14 days: / });
     const summary = chart.getAttribute('aria-label') ?? '';
     expect(summary).toContain('2026-11-18: no data');
@@ -49,16 +50,16 @@ describe('HistorySection, the ledger answered', () => {
   });
 
   it('says the ledger shown is cached when its last refresh failed', async () => {
-    const record = accountPictureRecord(NOW - 10 * 60_000, { ledgerRows: LEDGER });
+    const record = accountRecord(NOW - 10 * 60_000, { ledgerRows: LEDGER });
     await store({ ...record, ledger: { ...record.ledger, last: { at: NOW - 60_000, outcome: 'upstream_error', dropped: 0 } } });
-    render(<HistorySection />);
+    renderInPage(<HistorySection />);
     expect(await screen.findByText('cached from the Magicube ledger · 10 min. ago · the last refresh failed: the answer was an error · all apps using this token')).toBeTruthy();
   });
 
   it('reads naturally in Chinese', async () => {
     await serveLocale('zh_CN');
-    await store(accountPictureRecord(NOW - 60_000, { ledgerRows: LEDGER }));
-    render(<HistorySection />);
+    await store(accountRecord(NOW - 60_000, { ledgerRows: LEDGER }));
+    renderInPage(<HistorySection />);
     const chart = await screen.findByRole('img', { name: /^最近 14 天每日魔粒消耗：/ });
     expect(chart.getAttribute('aria-label')).toContain('2026-12-01：6 魔粒，12 次调用');
     expect(screen.getByText('来自魔粒消耗明细 · 1分钟前 · 含使用此令牌的所有应用')).toBeTruthy();
@@ -67,15 +68,15 @@ describe('HistorySection, the ledger answered', () => {
 
 describe('HistorySection without a ledger', () => {
   it('keeps the locally recorded chart, saying the ledger did not come back', async () => {
-    await store(accountPictureRecord(NOW, { ledger: neverAnswered('not_returned', NOW) }));
-    render(<HistorySection />);
+    await store(accountRecord(NOW, { ledger: neverAnswered('not_returned', NOW) }));
+    renderInPage(<HistorySection />);
     expect(await screen.findByText('ModelScope did not return your ledger. This chart shows what this extension recorded from its own checks.')).toBeTruthy();
     expect(screen.getByText('No history yet.')).toBeTruthy();
     expect(screen.queryByRole('img', { name: /^Credits spent per day/ })).toBeNull();
   });
 
   it('says the ledger was not read yet when there is no account picture', async () => {
-    render(<HistorySection />);
+    renderInPage(<HistorySection />);
     expect(
       await screen.findByText(
         'The Magicube ledger has not been read yet (opening the popup reads it). This chart shows what this extension recorded from its own checks.',

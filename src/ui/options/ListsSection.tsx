@@ -1,14 +1,14 @@
 import { i18n } from '#i18n';
 import { favouriteListsItem } from '@src/storage/favourite-lists';
 import { useCatalogue } from '../use-catalogue';
-import { useActiveKey } from '../use-active-key';
+import { useActiveAccount } from '../active-account';
 import { useStoredValue } from '../use-stored-value';
 import { ListsEditor } from './ListsEditor';
 
 /** The favourite lists, with the active key's site's catalogue to suggest and check ids against. */
 export function ListsSection() {
   const [lists, updateLists] = useStoredValue(favouriteListsItem);
-  const catalogue = useCatalogue(useActiveKey()?.site);
+  const catalogue = useCatalogue(useActiveAccount()?.site);
   if (!lists) return null;
   return (
     <section id="lists" aria-labelledby="lists-title">

@@ -1,0 +1,112 @@
+import type { Balance, GrantRow, LedgerRow, TierPrice } from '@src/modelscope/magicube-shapes';
+import { callsLeftFromCredits } from '@src/quota/calls-from-credits';
+import { estimateCreditRunOut } from '@src/quota/credit-pace';
+import { dailyGrantsToday, nextGrantExpiry, type GrantExpiry } from '@src/quota/daily-grants';
+import { lastReset } from '@src/quota/reset-time';
+import { dailySpendSeries, type SpendSeries } from '@src/quota/spend-series';
+import { todayByTier, type TodaySpend } from '@src/quota/today-by-tier';
+import type { AccountRecord, SourceName, SourceOutcome } from './record';
+
+/** The days of spend the ledger is read over, and the Options chart shows. */
+export const LEDGER_DAYS = 14;
+
+/** How a source last answered, and when the figures shown from it were read (null: none shown). */
+export interface SourceView {
+  status: SourceOutcome;
+  readAt: number | null;
+  /** Rows the last read left out because ModelScope sent them unusable (the figures may then be short). */
+  dropped: number;
+}
+
+export interface GrantsView {
+  /** Whether today's login grant (`daily_active`) and Alibaba Cloud grant (`aliyun_bindlogin`) arrived. */
+  dailyActive: boolean;
+  aliyun: boolean;
+  /** The next expiry of granted credits: up to `credits` expire `at`. */
+  nextExpiry: GrantExpiry | null;
+}
+
+/** What the available balance buys in one tier: floor(available / price) calls. */
+export interface TierCalls {
+  tier: string;
+  rawTier: string;
+  price: number;
+  calls: number;
+}
+
+/** The account in credits, from the free sources; a part whose source never answered is null, never 0. */
+export interface CreditsView {
+  sources: Readonly<Record<SourceName, SourceView>>;
+  /** Null when the balance was never read, or the key was refused. */
+  balance: Balance | null;
+  /** Today (Beijing day) by tier, from a ledger read today: every app using this token. */
+  today: TodaySpend | null;
+  /** At today's pace the available balance lasts until about then (an estimate); null: not spending, or beyond today. */
+  runOutAt: number | null;
+  grants: GrantsView | null;
+  /** What a call costs in each tier, as ModelScope lists it. */
+  rates: readonly TierPrice[] | null;
+  /** What the balance buys in each priced tier, cheapest first; null while the balance or the rates are unknown. */
+  buys: TierCalls[] | null;
+  /** Credits per day over LEDGER_DAYS days; days the ledger did not cover say so. */
+  spend: SpendSeries;
+}
+
+/** The balance the account can spend, with its source: unusable once the key was refused. */
+export function usableBalance(record: AccountRecord): { balance: Balance; readAt: number } | null {
+  const { value, read_at: readAt, last } = record.balance;
+  return value !== null && readAt !== null && last.outcome !== 'refused' ? { balance: value, readAt } : null;
+}
+
+/** A value read since today began; an earlier one says nothing about today's spend or grants. */
+function readToday<T>({ value, read_at: readAt }: { value: T | null; read_at: number | null }, now: number): T | null {
+  return value !== null && readAt !== null && readAt >= lastReset(now) ? value : null;
+}
+
+function grants(rows: readonly GrantRow[] | null, now: number): GrantsView | null {
+  if (rows === null) return null;
+  const { daily_active: dailyActive, aliyun_bindlogin: aliyun } = dailyGrantsToday(rows, now);
+  return { dailyActive, aliyun, nextExpiry: nextGrantExpiry(rows, now) };
+}
+
+function sources(record: AccountRecord, balanceShown: boolean): Record<SourceName, SourceView> {
+  const view = ({ last, read_at: readAt }: { last: AccountRecord['ledger']['last']; read_at: number | null }): SourceView => ({
+    status: last.outcome,
+    readAt,
+    dropped: last.dropped,
+  });
+  return {
+    balance: { ...view(record.balance), readAt: balanceShown ? record.balance.read_at : null },
+    ledger: view(record.ledger),
+    grants: view(record.grants),
+    rates: view(record.rates),
+    rules: view(record.rules),
+  };
+}
+
+/** What the balance buys in each priced tier, cheapest first. */
+export function buysOf(balance: Balance | null, rates: readonly TierPrice[] | null): TierCalls[] | null {
+  if (balance === null || rates === null) return null;
+  return rates
+    .filter((rate) => rate.price > 0)
+    .sort((a, b) => a.price - b.price)
+    .map(({ tier, rawTier, price }) => ({ tier, rawTier, price, calls: callsLeftFromCredits(balance.available_balance, price) ?? 0 }));
+}
+
+/** The account in credits, from what the free reads left behind. */
+export function creditsView(record: AccountRecord, now: number): CreditsView {
+  const usable = usableBalance(record);
+  const balance = usable?.balance ?? null;
+  const ledgerRows: readonly LedgerRow[] | null = readToday(record.ledger, now)?.rows ?? null;
+  const runOutAt = balance === null || ledgerRows === null ? null : estimateCreditRunOut(ledgerRows, balance.available_balance, now);
+  return {
+    sources: sources(record, balance !== null),
+    balance,
+    today: ledgerRows === null ? null : todayByTier(ledgerRows, now),
+    runOutAt,
+    grants: grants(readToday(record.grants, now)?.rows ?? null, now),
+    rates: record.rates.value,
+    buys: buysOf(balance, record.rates.value),
+    spend: dailySpendSeries(record.ledger.value, LEDGER_DAYS, now),
+  };
+}

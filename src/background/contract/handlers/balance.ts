@@ -1,0 +1,33 @@
+import { i18n } from '#i18n';
+import { viewOf } from '@src/account/view-of';
+import { probeModels } from '@src/check/run';
+import type { BalanceItem, BalanceReply, BalanceRequest } from '@src/contract';
+import type { CheckedResult } from '@src/engine/check-models';
+import { defaultFavourites } from '@src/storage/default-models';
+import { activeFavourites } from '@src/storage/favourite-lists';
+import { checkSummaryText } from '../../check-summary';
+import { callerAccount, type Caller } from '../caller';
+import { accountRefusal, refusal } from '../replies';
+
+/**
+ * The original service's check: every model named (without `models`, the active list for our own pages and the built-in
+ * defaults of the key's site for another extension) probed at once, or its fresh result reused. Nothing is stored.
+ * Our pages asking with the saved key see the prices known to it; another extension's prices are always null.
+ */
+export async function handleBalance(request: BalanceRequest, caller: Caller): Promise<BalanceReply> {
+  const resolved = await callerAccount(request, caller);
+  if (!resolved.ok) return accountRefusal('balance', resolved, caller);
+  const { account, saved } = resolved;
+  const models = request.models ?? (saved ? await activeFavourites() : defaultFavourites(account.site));
+  if (models.length === 0) return refusal('balance', i18n.t('reply.noFavourites'), { code: 'invalid_request', field: 'models' });
+  const checked = await probeModels(account, models, { force: request.force ?? false });
+  const rows = saved ? (await viewOf(saved, models)).rows : [];
+  const data = checked.map((item): BalanceItem => {
+    const row = rows.find((candidate) => candidate.model === item.model);
+    return { ...item, price: row?.price?.price ?? null, calls_left_estimate: row?.derived?.calls ?? null };
+  });
+  const byModel = new Map(data.map((item) => [item.model, item]));
+  const answered = (item: CheckedResult) => item.error === null || (item.error_kind === 'no_quota_headers' && byModel.get(item.model)?.price != null);
+  const { ok, text } = checkSummaryText({ checked, free: [], learned: [], answered });
+  return { success: ok, data, message: text };
+}
