@@ -49,6 +49,16 @@ export const REAL_MODELS: readonly RealModel[] = [
   { id: 'MiniMax/MiniMax-M2.5', modelLimit: 500 },
 ];
 
+/** The models the provider list showed ModelScope serving in 2026-08 (and MiniMax-M3, mentioned since). */
+export const SERVED_MODELS: readonly RealModel[] = [
+  { id: 'Qwen/Qwen3.5-397B-A17B', modelLimit: 500 },
+  { id: 'deepseek-ai/DeepSeek-V4-Flash-0731', modelLimit: 500 },
+  { id: 'ZhipuAI/GLM-5.2', modelLimit: 500 },
+  { id: 'Qwen/Qwen3-Coder-30B-A3B-Instruct', modelLimit: 500 },
+  { id: 'stepfun-ai/Step-3.7-Flash', modelLimit: 500 },
+  { id: 'MiniMax/MiniMax-M3', modelLimit: 500 },
+];
+
 export const FAKE_NO_HEADERS = 'fake/no-headers';
 export const FAKE_GARBAGE_HEADERS = 'fake/garbage-headers';
 export const FAKE_PARTIAL_HEADERS = 'fake/partial-headers';
@@ -89,9 +99,12 @@ export const FAKE_MODELS: readonly { id: string; description: string }[] = [
 export const POOL_MODELS: readonly string[] = Array.from({ length: 60 }, (_, index) => `pool/model-${index + 1}`);
 const POOL_LIMIT = 500;
 
+/** The real ids the fake serves: the seed's examples and the ones seen served since. */
+const NAMED_MODELS: readonly RealModel[] = [...REAL_MODELS, ...SERVED_MODELS];
+
 /** Daily call limit of every model whose calls are counted, per key. */
 export const MODEL_LIMITS: Readonly<Record<string, number>> = {
-  ...Object.fromEntries(REAL_MODELS.map((m) => [m.id, m.modelLimit])),
+  ...Object.fromEntries(NAMED_MODELS.map((m) => [m.id, m.modelLimit])),
   ...Object.fromEntries(POOL_MODELS.map((id) => [id, POOL_LIMIT])),
   [FAKE_PARTIAL_HEADERS]: 300,
   [FAKE_BUSY_ONCE]: 400,
@@ -101,7 +114,7 @@ export const MODEL_LIMITS: Readonly<Record<string, number>> = {
   [FAKE_NOT_JSON]: 300,
 };
 
-const ALL_MODEL_IDS = new Set([...REAL_MODELS.map((m) => m.id), ...FAKE_MODELS.map((m) => m.id), ...POOL_MODELS]);
+const ALL_MODEL_IDS = new Set([...NAMED_MODELS.map((m) => m.id), ...FAKE_MODELS.map((m) => m.id), ...POOL_MODELS]);
 
 /** Qwen3-style thinking models reject non-streaming calls unless `enable_thinking` is false. */
 export function requiresThinkingOff(id: string): boolean {
@@ -258,53 +271,111 @@ export const magicubeQuotaLimitBody = () => ({
 
 /**
  * `quota`: the pre-credit fake, where counted models send the four quota headers and the balance is DEMO_MAGICUBE.
- * `credits`: the China site as it is now: calls are paid in Magicube credits by tier, and models send no quota
- * headers (but CREDIT_WORLD_HEADER_MODELS). Each site has its own world (the international site's: sites.ts).
+ * `credits`: the China site as it is now: calls are paid in Magicube credits by tier, models send no quota headers
+ * (but CREDIT_WORLD_HEADER_MODELS), and a model whose provider list lacks ModelScope answers 404. Each site has its own
+ * world (the international site's: sites.ts).
  */
 export type FakeWorld = 'quota' | 'credits';
 
 /** The China site's world in a fake whose test names none: switch this when the suites move to the credit world. */
 export const DEFAULT_WORLD: FakeWorld = 'quota';
 
-export type FakeTier = 'lightweight' | 'mainstream' | 'flagship';
+export type FakeTier = 'lite' | 'standard' | 'ultra';
 
-/** `model_tier` as the China site writes it. */
-export const TIER_TEXT: Readonly<Record<FakeTier, string>> = { lightweight: '轻量', mainstream: '主流', flagship: '旗舰' };
+/** How the China site writes a tier: its English key (as on the wire since 2026-09), or the website's Chinese name. */
+export type TierSpelling = 'english' | 'chinese';
+
+/** `model_tier` and `CostTier` as the China site writes them. */
+export const TIER_TEXT: Readonly<Record<FakeTier, string>> = { lite: 'lite', standard: 'standard', ultra: 'ultra' };
+
+/** The website's names of the same tiers, which the China site may write instead. */
+export const CHINESE_TIER_TEXT: Readonly<Record<FakeTier, string>> = { lite: '轻量', standard: '主流', ultra: '旗舰' };
 
 /** Credits a call costs in each tier (ModelScope's docs, 2026-08). */
-export const TIER_PRICES: Readonly<Record<FakeTier, number>> = { lightweight: 0.5, mainstream: 1, flagship: 2 };
+export const TIER_PRICES: Readonly<Record<FakeTier, number>> = { lite: 0.5, standard: 1, ultra: 2 };
 
-const POOL_TIERS: readonly FakeTier[] = ['lightweight', 'mainstream', 'flagship'];
+const POOL_TIERS: readonly FakeTier[] = ['lite', 'standard', 'ultra'];
 
-/** The tier of every model paid in credits; the fake/* models are fault shapes and are never paid. */
+/**
+ * The tier of every model ModelScope serves for credits on the China site; the fake/* models are fault shapes and are
+ * never paid. Qwen3-Coder-480B and GLM-4.7 are absent: only DashScope serves them now (OTHER_PROVIDERS).
+ */
 export const MODEL_TIERS: Readonly<Record<string, FakeTier>> = {
-  'deepseek-ai/DeepSeek-V4-Flash': 'lightweight',
-  'MiniMax/MiniMax-M2.5': 'lightweight',
-  'ZhipuAI/GLM-4.7': 'lightweight',
-  'Qwen/Qwen3-Coder-480B-A35B-Instruct': 'mainstream',
-  'moonshotai/Kimi-K2.5': 'mainstream',
-  'deepseek-ai/DeepSeek-V4-Pro': 'flagship',
-  'ZhipuAI/GLM-5.1': 'flagship',
+  'deepseek-ai/DeepSeek-V4-Flash': 'lite',
+  'MiniMax/MiniMax-M2.5': 'lite',
+  'MiniMax/MiniMax-M3': 'lite',
+  'moonshotai/Kimi-K2.5': 'standard',
+  'Qwen/Qwen3-Coder-30B-A3B-Instruct': 'standard',
+  'stepfun-ai/Step-3.7-Flash': 'standard',
+  'deepseek-ai/DeepSeek-V4-Pro': 'ultra',
+  'ZhipuAI/GLM-5.1': 'ultra',
+  'Qwen/Qwen3.5-397B-A17B': 'ultra',
+  'deepseek-ai/DeepSeek-V4-Flash-0731': 'ultra',
+  'ZhipuAI/GLM-5.2': 'ultra',
   ...Object.fromEntries(POOL_MODELS.map((id, index) => [id, POOL_TIERS[index % POOL_TIERS.length]!])),
 };
 
 /** In the credit world these still send the four quota headers (one per tier), and are paid in credits as well. */
 export const CREDIT_WORLD_HEADER_MODELS: readonly string[] = POOL_MODELS.slice(0, 3);
 
+// ---- The provider list (GET /api/v1/inference/list_model_providers) -----------------------------
+
+/** A provider as the list names it; only `ModelScope` is API-Inference, paid in credits. */
+export interface ProviderName {
+  name: string;
+  chineseName: string;
+}
+
+export const MODELSCOPE_PROVIDER: ProviderName = { name: 'ModelScope', chineseName: '魔搭社区' };
+const DASHSCOPE_PROVIDER: ProviderName = { name: 'DashScope', chineseName: '阿里云百炼' };
+const ZHIPU_PROVIDER: ProviderName = { name: 'ZhipuAI', chineseName: '智谱AI' };
+const MOONSHOT_PROVIDER: ProviderName = { name: 'Moonshot', chineseName: '月之暗面' };
+
+/** On the site, but served by DashScope alone: not callable with a ModelScope token (seen 2026-08-08). */
+export const DASHSCOPE_ONLY_MODELS: readonly string[] = ['Qwen/Qwen3-Coder-480B-A35B-Instruct', 'ZhipuAI/GLM-4.7'];
+/** On the site, served by its maker alone, and not in the API-Inference catalogue. */
+export const ZHIPU_ONLY_MODEL = 'ZhipuAI/GLM-5';
+export const MOONSHOT_ONLY_MODEL = 'moonshotai/Kimi-K3';
+/** On the site, served by nobody: `"Providers": null`. */
+export const UNSERVED_MODEL = 'Qwen/Qwen3.6-35B-A3B';
+
+/**
+ * Every model the China site's provider list knows (any other id answers 500), with the providers other than
+ * ModelScope that serve it; whether ModelScope serves it, and at what tier, is MODEL_TIERS'.
+ */
+export const OTHER_PROVIDERS: Readonly<Record<string, readonly ProviderName[]>> = {
+  ...Object.fromEntries(Object.keys(MODEL_TIERS).map((id) => [id, []])),
+  'Qwen/Qwen3.5-397B-A17B': [DASHSCOPE_PROVIDER],
+  'Qwen/Qwen3-Coder-30B-A3B-Instruct': [DASHSCOPE_PROVIDER],
+  'deepseek-ai/DeepSeek-V4-Pro': [DASHSCOPE_PROVIDER],
+  ...Object.fromEntries(DASHSCOPE_ONLY_MODELS.map((id) => [id, [DASHSCOPE_PROVIDER]])),
+  [ZHIPU_ONLY_MODEL]: [ZHIPU_PROVIDER],
+  [MOONSHOT_ONLY_MODEL]: [MOONSHOT_PROVIDER],
+  [UNSERVED_MODEL]: [],
+};
+
+/** The list's answer to an id it does not know (or when the site fails: a client cannot tell). */
+export const providerListErrorBody = () => ({ Code: 500, Success: false, Message: 'Internal Server Error', RequestId: randomUUID() });
+export const providerListBadRequestBody = () => ({ Code: 400, Success: false, Message: 'ModelId is required', RequestId: randomUUID() });
+
+// ---- Magicube accounts ------------------------------------------------------------------------
+
 /** The free daily grants, issued once per Beijing day the account is used, expiring 24 h after issue. */
 export const DAILY_GRANTS = { daily_active: 200, aliyun_bindlogin: 50 } as const;
 export type DailyGrantRule = keyof typeof DAILY_GRANTS;
-export const GRANT_LIFETIME_MS = 24 * 3_600_000;
-
-/** The earn rules' titles on the China site. */
-export const GRANT_TITLES: Readonly<Record<DailyGrantRule, string>> = { daily_active: '每日登录', aliyun_bindlogin: '绑定阿里云账号' };
+const DAY_MS = 24 * 3_600_000;
+export const GRANT_LIFETIME_MS = DAY_MS;
 
 /** No 2026 body is known for a call refused for want of credits; this guess follows the 429 shape (plural key). */
 export const INSUFFICIENT_CREDITS_MESSAGE = 'Insufficient Magicube balance.';
 export const insufficientCreditsBody = () => ({ errors: { message: INSUFFICIENT_CREDITS_MESSAGE, request_id: randomUUID() } });
 
-/** How `gmt_created` and `expire_at` are written: every form seen in the wild. */
-export type MagicubeTimeFormat = 'beijing-text' | 'date' | 'epoch-seconds' | 'epoch-ms';
+/**
+ * How `gmt_created` and `expire_at` are written: every form seen in the wild. `capture` is the real capture's: the
+ * Beijing day alone for `gmt_created`, the full Beijing time for `expire_at`; the others write both fields alike.
+ */
+export type MagicubeTimeFormat = 'capture' | 'beijing-text' | 'date' | 'epoch-seconds' | 'epoch-ms';
+export type MagicubeTimeField = 'gmt_created' | 'expire_at';
 
 const BEIJING_OFFSET_MS = 8 * 3_600_000;
 
@@ -313,11 +384,23 @@ export function beijingDay(at: number): string {
   return new Date(at + BEIJING_OFFSET_MS).toISOString().slice(0, 10);
 }
 
-export function magicubeTime(at: number, format: MagicubeTimeFormat): string | number {
+/** Whole days from one YYYY-MM-DD day to another (negative when `to` comes first). */
+export function daysBetween(from: string, to: string): number {
+  return Math.round((Date.parse(to) - Date.parse(from)) / DAY_MS);
+}
+
+/** Whole days a grant lasts, rounded up, as `expire_days` says it. */
+export function lifetimeDays(at: number, expiresAt: number): number {
+  return Math.ceil((expiresAt - at) / DAY_MS);
+}
+
+/** A moment as the ledger writes one of its time fields in `format`. */
+export function magicubeTime(at: number, format: MagicubeTimeFormat, field: MagicubeTimeField): string | number {
+  const form = format === 'capture' ? (field === 'gmt_created' ? 'date' : 'beijing-text') : format;
   const beijing = new Date(at + BEIJING_OFFSET_MS).toISOString();
-  if (format === 'date') return beijing.slice(0, 10);
-  if (format === 'epoch-seconds') return Math.floor(at / 1000);
-  if (format === 'epoch-ms') return at;
+  if (form === 'date') return beijing.slice(0, 10);
+  if (form === 'epoch-seconds') return Math.floor(at / 1000);
+  if (form === 'epoch-ms') return at;
   return `${beijing.slice(0, 10)} ${beijing.slice(11, 19)}`;
 }
 
@@ -342,37 +425,33 @@ export function spendRatesBody(
   return { success: true, request_id: randomUUID(), data: { rates: [...rates, { scene: 'notebook', model_tier: 'GPU', unit: 'hour', unit_price: 6, min_charge: 6 }] } };
 }
 
-/** One earn rule with today's progress; `aliyun_bindlogin` leaves out today_earned_amount, as fields may be missing. */
-export function earnRule(rule: DailyGrantRule, earnedToday: number, todayCount: boolean, titles = GRANT_TITLES) {
-  const used = todayCount ? { today_count: earnedToday } : { today_used: earnedToday };
-  return {
-    rule_key: rule,
-    title: titles[rule],
-    amount: DAILY_GRANTS[rule],
-    daily_cap: 1,
-    ...used,
-    today_remain: Math.max(0, 1 - earnedToday),
-    ...(rule === 'daily_active' ? { today_earned_amount: earnedToday * DAILY_GRANTS[rule] } : {}),
-  };
-}
-
 /** What the ledger and rules endpoints answer a request they silently ignore: a 200 without the data. */
 export const ignoredLedgerBody = () => ({ success: true, request_id: randomUUID(), data: {} });
 export const ignoredRulesBody = () => ({ success: true, request_id: randomUUID() });
 
 /** Rows whose amount or date no parser can read, mixed into ledger pages when `garbageRows` is on. */
-export function garbageSpendRows(at: number, format: MagicubeTimeFormat, tierText: string = TIER_TEXT.mainstream) {
+export function garbageSpendRows(at: number, format: MagicubeTimeFormat, tierText: string = TIER_TEXT.standard) {
+  const spend = { type: 'SPEND_CONFIRM', rule_key: 'api_inference', model_tier: tierText };
   return [
-    { gmt_created: 'yesterday', model_tier: tierText, total_amount: 1, count: 1 },
-    { gmt_created: magicubeTime(at, format), model_tier: tierText, total_amount: 'lots', count: 1 },
+    { gmt_created: 'yesterday', ...spend, total_amount: 1, count: 1 },
+    { gmt_created: magicubeTime(at, format, 'gmt_created'), ...spend, total_amount: 'lots', count: 1 },
   ];
 }
 
 export function garbageGrantRows(at: number, format: MagicubeTimeFormat) {
+  const grant = { type: 'EARN', rule_key: 'daily_active' };
   return [
-    { gmt_created: '2026-13-45 99:00:00', rule_key: 'daily_active', total_amount: 200 },
-    { gmt_created: magicubeTime(at, format), rule_key: 'daily_active', total_amount: -200 },
+    { gmt_created: '2026-13-45 99:00:00', ...grant, total_amount: 200, count: 1 },
+    { gmt_created: magicubeTime(at, format, 'gmt_created'), ...grant, total_amount: -200, count: 1 },
   ];
 }
 
 export const badParameterBody = (message: string) => ({ success: false, code: 'InvalidParameter', message, request_id: randomUUID() });
+
+/** A page larger than the ledger allows: refused like a spent quota, though it is only a paging limit. */
+export const pageSizeLimitBody = (maxPageSize: number) => ({
+  success: false,
+  code: 'QuotaLimitExceed',
+  message: `page_size must not exceed ${maxPageSize}`,
+  request_id: randomUUID(),
+});

@@ -39,6 +39,7 @@ import {
 } from './behaviours';
 import type { CreditAccounts, Hold } from './credits';
 import type { MonthlyLedger, QuotaLedger } from './ledger';
+import { isPriced, type ModelScopeOffer } from './providers';
 import { worldOn, type FakeSite, type SiteCatalogue } from './sites';
 import { sendEmpty, sendHalfThenReset, sendHtml, sendJson, sendText, wait } from './reply';
 
@@ -71,6 +72,8 @@ export interface ChatState {
   readonly sites: Readonly<Record<FakeSite, SiteState>>;
   /** A key's status on one site: a token of the other site is refused like a bad one. */
   keyStatus(key: string | null, site: FakeSite): KeyStatus;
+  /** ModelScope's offer of a model today, as the site's provider list shows it (undefined: the list does not know it). */
+  modelScopeOffer(site: FakeSite, model: string): ModelScopeOffer | undefined;
   inFlight: number;
   inFlightPeak: number;
 }
@@ -113,8 +116,8 @@ export async function handleChatCompletion(
 }
 
 /**
- * In the credit world, the credits for a call that will be answered (valid key, paid model, a well-formed probe):
- * held, or 'insufficient' when the balance does not cover the model's tier; null for a call that is never paid.
+ * In the credit world, the credits for a call that will be answered (valid key, a model ModelScope prices today, a
+ * well-formed probe): held, or 'insufficient' when the balance does not cover its tier; null for a call never paid.
  */
 function holdCredits(req: IncomingMessage, body: string, state: ChatState, site: FakeSite): Hold | 'insufficient' | null {
   if (worldOn(site, state.options) !== 'credits') return null;
@@ -122,10 +125,9 @@ function holdCredits(req: IncomingMessage, body: string, state: ChatState, site:
   const status = state.keyStatus(key, site);
   const probe = parseProbe(body);
   if (key === null || (status !== 'valid' && status !== 'magicube-limited') || probe === null) return null;
-  const { catalogue, credits } = state.sites[site];
-  const tier = catalogue.modelTiers[probe.model];
-  if (tier === undefined || (requiresThinkingOff(probe.model) && probe.enableThinking !== false)) return null;
-  return credits.hold(key, tier) ?? 'insufficient';
+  const offer = state.modelScopeOffer(site, probe.model);
+  if (!isPriced(offer) || (requiresThinkingOff(probe.model) && probe.enableThinking !== false)) return null;
+  return state.sites[site].credits.hold(key, offer) ?? 'insufficient';
 }
 
 async function answer(req: IncomingMessage, res: ServerResponse, body: string, state: ChatState, site: FakeSite): Promise<void> {
@@ -139,6 +141,9 @@ async function answer(req: IncomingMessage, res: ServerResponse, body: string, s
   const { model } = probe;
   const accounts = state.sites[site];
   if (!accounts.catalogue.knownModels.has(model)) return sendJson(res, 404, modelNotFoundBody(model));
+  // In the credit world, a model whose provider list lacks ModelScope today is not API-Inference's to serve.
+  const unserved = worldOn(site, state.options) === 'credits' && state.modelScopeOffer(site, model) === null;
+  if (unserved) return sendJson(res, 404, modelNotFoundBody(model));
   if (requiresThinkingOff(model) && probe.enableThinking !== false) return sendJson(res, 400, thinkingBody());
 
   switch (model) {

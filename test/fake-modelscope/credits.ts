@@ -1,6 +1,7 @@
 // Per-key Magicube accounts of one site: grants that expire, credits held while a call is in flight, and a spend ledger
 // that aggregates confirmed calls per (Beijing day, tier) and shows them only after a lag. All amounts in hundredths.
 import { DAILY_GRANTS, GRANT_LIFETIME_MS, beijingDay, type DailyGrantRule } from './behaviours';
+import type { EarnedToday } from './earn-rules';
 import type { SiteTier } from './sites';
 
 export interface CreditSettings {
@@ -188,10 +189,11 @@ export class CreditAccounts {
       .sort((a, b) => b.at - a.at);
   }
 
-  /** How many times each daily grant was issued on the current Beijing day. */
-  grantedToday(key: string, rule: DailyGrantRule): number {
+  /** The grants issued under one rule on the current Beijing day: how many, and their credits. */
+  earnedToday(key: string, ruleKey: string): EarnedToday {
     const today = beijingDay(this.settings().now());
-    return this.account(key).grants.filter((grant) => grant.ruleKey === rule && beijingDay(grant.at) === today).length;
+    const grants = this.account(key).grants.filter((grant) => grant.ruleKey === ruleKey && beijingDay(grant.at) === today);
+    return { count: grants.length, credits: grants.reduce((sum, grant) => sum + grant.amount, 0) / 100 };
   }
 
   /** Whether this key has an account here yet (any request or helper that touched it opens one). */

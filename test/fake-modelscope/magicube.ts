@@ -1,28 +1,32 @@
 // GET /openapi/v1/magicubes/*: balance, transactions (SPEND_CONFIRM and EARN), spend/rates and earn/rules. All free.
-// The same paths and shapes on both sites, each answering from its own accounts, tiers and prices.
+// The same paths and shapes on both sites, each answering from its own accounts, tiers and prices. The Bearer token
+// alone is enough, as a real capture (2026-09-22) shows.
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import {
-  DAILY_GRANTS,
   badParameterBody,
+  beijingDay,
   bearerKey,
-  earnRule,
+  daysBetween,
   garbageGrantRows,
   garbageSpendRows,
   ignoredLedgerBody,
   ignoredRulesBody,
+  lifetimeDays,
   magicubeAmount,
   magicubeBalanceBody,
   magicubeInvalidTokenBody,
   magicubeQuotaLimitBody,
   magicubeTime,
+  pageSizeLimitBody,
   spendRatesBody,
-  type DailyGrantRule,
   type FakeWorld,
   type KeyStatus,
   type MagicubeTimeFormat,
+  type TierSpelling,
 } from './behaviours';
-import type { CreditAccounts } from './credits';
+import type { CreditAccounts, GrantEntry, SpendEntry } from './credits';
+import { EARN_RULES, earnRuleOf, earnRuleRow } from './earn-rules';
 import { sendJson } from './reply';
 import { worldOn, type FakeSite, type SiteCatalogue } from './sites';
 
@@ -33,47 +37,25 @@ export interface MagicubeOptions {
   world: FakeWorld;
   /** The international site's world. */
   aiWorld: FakeWorld;
-  /**
-   * `extra-headers`: the ledger and rules answer a 200 without data unless OpenAPI-Token and X-Modelfun-Token carry the
-   * token. `browser-origin`: they also want the website's own Origin, which an extension cannot send, so they never
-   * answer it (the strictest report of the unsettled auth detail).
-   */
-  magicubeAuth: 'bearer' | 'extra-headers' | 'browser-origin';
+  /** The ledger and earn rules answer a 200 without their data, whatever the request carries. */
+  ledgerWithheld: boolean;
   timeFormat: MagicubeTimeFormat;
+  /** How the China site writes its tiers in the ledger and rates. */
+  tierSpelling: TierSpelling;
   amountsAsStrings: boolean;
   /** Mix rows with unreadable amounts and dates into the ledger pages. */
   garbageRows: boolean;
   /** Earn rules say `today_count` instead of `today_used`. */
   rulesTodayCount: boolean;
-  /** Grants carry `expire_at` (otherwise only the 24 h rule tells their expiry). */
+  /** Grants carry their expiry (`expire_days`, `expire_at`, `days_remaining`); otherwise only the 24 h rule tells it. */
   grantExpireAt: boolean;
   now: () => number;
 }
 
 const MAX_PAGE_SIZE = 100;
 const DEFAULT_PAGE_SIZE = 10;
-
-function header(req: IncomingMessage, name: string): string | null {
-  const value = req.headers[name];
-  return (Array.isArray(value) ? value[0] : value) ?? null;
-}
-
-/** Whether the request comes from the site's website itself, as a page of modelscope.cn (or .ai) would. */
-function fromTheWebsite(req: IncomingMessage, catalogue: SiteCatalogue): boolean {
-  return catalogue.websiteOrigin.test(header(req, 'origin') ?? '');
-}
-
-/** Whether the request carries the token in the two extra headers as well as in Authorization. */
-function hasExtraTokenHeaders(req: IncomingMessage, key: string): boolean {
-  return header(req, 'openapi-token') === key && header(req, 'x-modelfun-token') === key;
-}
-
-function pageOf<T>(rows: readonly T[], search: URLSearchParams): T[] | null {
-  const page = Number(search.get('page') ?? '1');
-  const size = Math.min(MAX_PAGE_SIZE, Number(search.get('page_size') ?? DEFAULT_PAGE_SIZE));
-  if (!Number.isInteger(page) || page < 1 || !Number.isInteger(size) || size < 1) return null;
-  return rows.slice((page - 1) * size, page * size);
-}
+const LEDGER_TYPES = ['SPEND_CONFIRM', 'EARN'] as const;
+type LedgerType = (typeof LEDGER_TYPES)[number];
 
 const ENDPOINTS = ['balance', 'transactions', 'spend/rates', 'earn/rules'] as const;
 type Endpoint = (typeof ENDPOINTS)[number];
@@ -107,18 +89,15 @@ export function answerMagicube(
   const status = on.keyStatus(key);
   if (key === null || status === 'invalid') return sendJson(res, 401, magicubeInvalidTokenBody());
   if (status === 'magicube-limited') return sendJson(res, 429, magicubeQuotaLimitBody());
-  const ignored =
-    (options.magicubeAuth === 'extra-headers' && !hasExtraTokenHeaders(req, key)) ||
-    (options.magicubeAuth === 'browser-origin' && !(hasExtraTokenHeaders(req, key) && fromTheWebsite(req, catalogue)));
   switch (endpoint) {
     case 'balance':
       return sendJson(res, 200, worldOn(on.site, options) === 'credits' ? creditBalanceBody(credits, key) : magicubeBalanceBody());
     case 'transactions':
-      return answerTransactions(res, search, on, key, options, ignored);
+      return answerTransactions(res, search, on, key, options);
     case 'spend/rates':
-      return sendJson(res, 200, spendRatesBody(catalogue.tierPrices, catalogue.tierText));
+      return sendJson(res, 200, spendRatesBody(catalogue.tierPrices, catalogue.tierTexts[options.tierSpelling]));
     case 'earn/rules':
-      return sendJson(res, 200, ignored ? ignoredRulesBody() : earnRulesBody(on, key, options));
+      return sendJson(res, 200, options.ledgerWithheld ? ignoredRulesBody() : earnRulesBody(credits, key, options));
   }
 }
 
@@ -127,21 +106,34 @@ function creditBalanceBody(credits: CreditAccounts, key: string) {
   return { success: true, request_id: randomUUID(), data: { total_balance: total, available_balance: available, frozen_amount: frozen } };
 }
 
-function answerTransactions(
-  res: ServerResponse,
-  search: URLSearchParams,
-  on: MagicubeSite,
-  key: string,
-  options: MagicubeOptions,
-  ignored: boolean,
-): void {
+/** The page and page size asked for (default 1 and 10), or null when either is not a whole number from 1. */
+function pagingOf(search: URLSearchParams): { page: number; size: number } | null {
+  const page = Number(search.get('page') ?? '1');
+  const size = Number(search.get('page_size') ?? DEFAULT_PAGE_SIZE);
+  if (!Number.isInteger(page) || page < 1 || !Number.isInteger(size) || size < 1) return null;
+  return { page, size };
+}
+
+function answerTransactions(res: ServerResponse, search: URLSearchParams, on: MagicubeSite, key: string, options: MagicubeOptions): void {
+  if (options.ledgerWithheld) return sendJson(res, 200, ignoredLedgerBody());
   const type = search.get('type');
-  if (type !== 'SPEND_CONFIRM' && type !== 'EARN') return sendJson(res, 400, badParameterBody('type must be SPEND_CONFIRM or EARN'));
-  if (ignored) return sendJson(res, 200, ignoredLedgerBody());
-  const rows = type === 'SPEND_CONFIRM' ? spendRecords(on, key, options) : grantRecords(on.credits, key, options);
-  const records = pageOf(rows, search);
-  if (records === null) return sendJson(res, 400, badParameterBody('page and page_size must be whole numbers from 1'));
-  sendJson(res, 200, { success: true, request_id: randomUUID(), data: { records } });
+  if (type !== null && !(LEDGER_TYPES as readonly string[]).includes(type)) {
+    return sendJson(res, 400, badParameterBody('type must be SPEND_CONFIRM or EARN'));
+  }
+  const paging = pagingOf(search);
+  if (paging === null) return sendJson(res, 400, badParameterBody('page and page_size must be whole numbers from 1'));
+  if (paging.size > MAX_PAGE_SIZE) return sendJson(res, 403, pageSizeLimitBody(MAX_PAGE_SIZE));
+  const rows = ledgerRows(on, key, options, type as LedgerType | null);
+  const records = rows.slice((paging.page - 1) * paging.size, paging.page * paging.size);
+  sendJson(res, 200, { success: true, request_id: randomUUID(), data: { page: paging.page, page_size: paging.size, records, total: rows.length } });
+}
+
+/** The rows of one type, or of both mixed (newest first; a spend before a grant of the same moment, as in the capture). */
+function ledgerRows(on: MagicubeSite, key: string, options: MagicubeOptions, type: LedgerType | null): unknown[] {
+  const spends = type === 'EARN' ? [] : on.credits.spendRows(key).map((row) => ({ at: row.at, record: spendRecord(row, on.catalogue, options) }));
+  const grants = type === 'SPEND_CONFIRM' ? [] : on.credits.grantRows(key).map((grant) => ({ at: grant.at, record: grantRecord(grant, options) }));
+  const rows = [...spends, ...grants].sort((a, b) => b.at - a.at).map((row) => row.record);
+  return withGarbage(rows, garbageOf(on.catalogue, options, type), options.garbageRows);
 }
 
 /** Puts the garbage rows second, so that they sit among real rows on the first page. */
@@ -149,32 +141,56 @@ function withGarbage<T>(rows: T[], garbage: readonly T[], on: boolean): T[] {
   return on ? [...rows.slice(0, 1), ...garbage, ...rows.slice(1)] : rows;
 }
 
-function spendRecords({ catalogue, credits }: MagicubeSite, key: string, options: MagicubeOptions): unknown[] {
-  const text = (tier: string) => catalogue.tierText[tier] ?? tier;
-  const rows = credits.spendRows(key).map((row) => ({
-    gmt_created: magicubeTime(row.at, options.timeFormat),
-    model_tier: text(row.tier),
+function garbageOf(catalogue: SiteCatalogue, options: MagicubeOptions, type: LedgerType | null): unknown[] {
+  // A real tier of the site (its second), so that only the date or the amount is unreadable.
+  const spends = garbageSpendRows(options.now(), options.timeFormat, Object.values(catalogue.tierTexts[options.tierSpelling])[1]);
+  const grants = garbageGrantRows(options.now(), options.timeFormat);
+  return [...(type === 'EARN' ? [] : spends), ...(type === 'SPEND_CONFIRM' ? [] : grants)];
+}
+
+/** A (Beijing day, tier) aggregate of confirmed calls, with every field of the capture. */
+function spendRecord(row: SpendEntry, catalogue: SiteCatalogue, options: MagicubeOptions) {
+  return {
+    gmt_created: magicubeTime(row.at, options.timeFormat, 'gmt_created'),
+    type: 'SPEND_CONFIRM',
+    rule_key: 'api_inference',
+    category_key: 'api_inference',
+    model_tier: catalogue.tierTexts[options.tierSpelling][row.tier] ?? row.tier,
+    title: '',
+    description: '',
+    category: '',
     total_amount: magicubeAmount(row.amount, options.amountsAsStrings),
     count: row.count,
-  }));
-  // A real tier of the site (its second), so that only the date or the amount is unreadable.
-  const garbage = garbageSpendRows(options.now(), options.timeFormat, Object.values(catalogue.tierText)[1]);
-  return withGarbage<unknown>(rows, garbage, options.garbageRows);
+  };
 }
 
-function grantRecords(credits: CreditAccounts, key: string, options: MagicubeOptions): unknown[] {
-  const rows = credits.grantRows(key).map((grant) => ({
-    gmt_created: magicubeTime(grant.at, options.timeFormat),
+/** One grant, with its rule's words (empty for a rule the rules list does not have) and its exact expiry. */
+function grantRecord(grant: GrantEntry, options: MagicubeOptions) {
+  const rule = earnRuleOf(grant.ruleKey);
+  return {
+    gmt_created: magicubeTime(grant.at, options.timeFormat, 'gmt_created'),
+    type: 'EARN',
     rule_key: grant.ruleKey,
+    category_key: rule?.category_key ?? '',
+    title: rule?.title ?? '',
+    description: rule?.description ?? '',
+    category: rule?.category ?? '',
     total_amount: magicubeAmount(grant.amount, options.amountsAsStrings),
-    ...(options.grantExpireAt ? { expire_at: magicubeTime(grant.expiresAt, options.timeFormat) } : {}),
-  }));
-  return withGarbage<unknown>(rows, garbageGrantRows(options.now(), options.timeFormat), options.garbageRows);
+    count: 1,
+    ...(options.grantExpireAt ? grantExpiry(grant, options) : {}),
+  };
 }
 
-function earnRulesBody({ catalogue, credits }: MagicubeSite, key: string, options: MagicubeOptions) {
-  const rules = (Object.keys(DAILY_GRANTS) as DailyGrantRule[]).map((rule) =>
-    earnRule(rule, credits.grantedToday(key, rule), options.rulesTodayCount, catalogue.grantTitles),
-  );
+function grantExpiry(grant: GrantEntry, options: MagicubeOptions) {
+  return {
+    expire_days: lifetimeDays(grant.at, grant.expiresAt),
+    expire_at: magicubeTime(grant.expiresAt, options.timeFormat, 'expire_at'),
+    // Whole Beijing days from today to the expiry's day; an expired grant has none left.
+    days_remaining: Math.max(0, daysBetween(beijingDay(options.now()), beijingDay(grant.expiresAt))),
+  };
+}
+
+function earnRulesBody(credits: CreditAccounts, key: string, options: MagicubeOptions) {
+  const rules = EARN_RULES.map((rule) => earnRuleRow(rule, credits.earnedToday(key, rule.rule_key), options.rulesTodayCount));
   return { success: true, request_id: randomUUID(), data: rules };
 }

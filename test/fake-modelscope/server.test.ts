@@ -36,6 +36,7 @@ import {
   QUOTA_HEADERS,
   REAL_MODELS,
   REVOKED_KEY,
+  SERVED_MODELS,
   THINKING_MESSAGE,
   UNBOUND_KEY,
   UNBOUND_MESSAGE,
@@ -113,7 +114,7 @@ describe('fake ModelScope over HTTP', () => {
   });
 
   describe('real models', () => {
-    it.each(REAL_MODELS.map((m) => [m.id, m.modelLimit] as const))(
+    it.each([...REAL_MODELS, ...SERVED_MODELS].map((m) => [m.id, m.modelLimit] as const))(
       '%s answers 200 with all four headers counting this call (limit %i)',
       async (model, limit) => {
         const res = await probe(fake, model);
@@ -401,9 +402,10 @@ describe('fake ModelScope over HTTP', () => {
       expect(quota(await probe(fake, GLM)).accountRemaining).toBe('1999');
     });
 
-    it('holds every real model, every fake model but fake/hangup, and the pool', () => {
+    it('holds every real model, those seen served since, every fake model but fake/hangup, and the pool', () => {
       expect(CATALOGUE_IDS).toEqual([
         ...REAL_MODELS.map((m) => m.id),
+        ...SERVED_MODELS.map((m) => m.id),
         ...FAKE_MODELS.map((m) => m.id).filter((id) => id !== FAKE_HANGUP),
         ...POOL_MODELS,
       ]);

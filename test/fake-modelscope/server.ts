@@ -6,7 +6,7 @@
 // A token belongs to one site (the China site's unless it is AI_DEMO_KEY or registered with useSiteFor); on the
 // other site's hosts it is refused like a bad token. Each site keeps its own counters, Magicube accounts, ledger and
 // grants, catalogue, tiers and prices, and its own world: `world` (the China site's, default 'quota') and `aiWorld`
-// (default 'credits').
+// (default 'credits'). The website's provider list (providers.ts) answers on the sites' website hosts, without a key.
 import { createServer as createHttpServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
@@ -22,18 +22,28 @@ import {
   type FakeWorld,
   type KeyStatus,
   type MagicubeTimeFormat,
+  type TierSpelling,
 } from './behaviours';
 import { fakeCertificate } from './certificate';
 import { handleChatCompletion, type ChatOptions, type ChatState, type SiteState } from './chat';
 import { CreditAccounts, type Balance } from './credits';
 import { MonthlyLedger, QuotaLedger } from './ledger';
 import { answerMagicube, magicubeEndpoint, type MagicubeOptions, type MagicubeSite } from './magicube';
+import {
+  PROVIDER_LIST_PATH,
+  answerProviderList,
+  checkRepricings,
+  modelScopeOffer,
+  type ProviderListOptions,
+  type Repricing,
+} from './providers';
 import { sendJson } from './reply';
 import {
   AI_DEMO_KEY,
   DEFAULT_AI_WORLD,
   FAKE_SITES,
   SITE_CATALOGUES,
+  isApiInferenceHost,
   siteOfHost,
   type FakeSite,
   type SiteTier,
@@ -53,15 +63,20 @@ export interface FakeModelScopeOptions {
   // ---- Magicube and the credit world
   world?: FakeWorld; // the China site's, default DEFAULT_WORLD ('quota'); 'credits' is the China site since 2026-08
   aiWorld?: FakeWorld; // the international site's, default DEFAULT_AI_WORLD ('credits'); 'quota' gives its models the four headers
-  now?: () => number; // the clock of Magicube accounts (Beijing days, grant expiry, ledger lag), default Date.now
+  now?: () => number; // the clock of Magicube accounts and repricings (Beijing days, grant expiry, ledger lag), default Date.now
   ledgerLagMs?: number; // a confirmed spend shows in the ledger this long after, default 0
-  magicubeAuth?: MagicubeOptions['magicubeAuth']; // default 'bearer'; 'extra-headers' ignores ledger/rules reads without them; 'browser-origin' ignores an extension's
-  timeFormat?: MagicubeTimeFormat; // how gmt_created and expire_at are written, default 'beijing-text'
+  ledgerWithheld?: boolean; // the ledger and earn rules answer a 200 without data, whatever is sent, default false
+  timeFormat?: MagicubeTimeFormat; // how gmt_created and expire_at are written, default 'capture' (the day; the full time)
+  tierSpelling?: TierSpelling; // the China site's tier words in ledger, rates and provider list, default 'english'
   amountsAsStrings?: boolean; // amounts as "1.50" rather than 1.5, default false
   garbageRows?: boolean; // mix unreadable rows into ledger pages, default false
   rulesTodayCount?: boolean; // earn rules say today_count instead of today_used, default false
-  grantExpireAt?: boolean; // grants carry expire_at, default true
+  grantExpireAt?: boolean; // grants carry expire_days, expire_at and days_remaining, default true
   dailyGrants?: readonly DailyGrantRule[]; // issued each Beijing day an account is used, default both
+  // ---- The provider list
+  aiProviderList?: boolean; // the international site answers it too, default false (404 there)
+  providerListDown?: boolean; // both sites answer it with a 502 gateway page, default false
+  repricings?: readonly Repricing[]; // ModelScope's tier of a model changes (or ends) from a Beijing day on, default []
 }
 
 /** Everything but `https`, `host` and `port`, which are fixed when the server starts. */
@@ -76,7 +91,7 @@ export interface RecordedRequest {
   path: string;
   model: string | null;
   authorization: string | null;
-  /** The OpenAPI-Token and X-Modelfun-Token headers, which some tools add for Magicube. */
+  /** The OpenAPI-Token and X-Modelfun-Token headers, which some tools add for Magicube: never needed, so never to send. */
   openApiToken: string | null;
   modelfunToken: string | null;
   body: string;
@@ -131,6 +146,7 @@ export async function startFakeModelScope(options: FakeModelScopeOptions = {}): 
   const requests: RecordedRequest[] = [];
   let seed = options.seed;
   let magicube = magicubeOptions(options);
+  let providerList = providerListOptions(options);
   const creditSettings = () => ({ now: magicube.now, ledgerLagMs: magicube.ledgerLagMs, dailyGrants: magicube.dailyGrants });
   const siteState = (site: FakeSite): SiteState => {
     const catalogue = SITE_CATALOGUES[site];
@@ -151,6 +167,7 @@ export async function startFakeModelScope(options: FakeModelScopeOptions = {}): 
     random: seededRandom(seed),
     sites,
     keyStatus: statusOn,
+    modelScopeOffer: (site, model) => modelScopeOffer(SITE_CATALOGUES[site], providerList.repricings, model, providerList.now()),
     inFlight: 0,
     inFlightPeak: 0,
   };
@@ -186,6 +203,9 @@ export async function startFakeModelScope(options: FakeModelScopeOptions = {}): 
     });
     if (req.method === 'POST' && path === CHAT_PATH) return handleChatCompletion(req, res, body, state, site);
     if (req.method === 'GET' && path === '/v1/models') return sendJson(res, 200, modelsListBody(sites[site].catalogue.catalogueIds));
+    if (req.method === 'GET' && path === PROVIDER_LIST_PATH) {
+      return answerProviderList(res, url.searchParams, sites[site].catalogue, isApiInferenceHost(host), providerList);
+    }
     const endpoint = magicubeEndpoint(path);
     if (req.method === 'GET' && endpoint !== null) return answerMagicube(req, res, endpoint, url.searchParams, magicubeSites[site], magicube);
     sendJson(res, 404, notFoundBody());
@@ -237,6 +257,7 @@ export async function startFakeModelScope(options: FakeModelScopeOptions = {}): 
       }
       state.options = chatOptions({ ...state.options, ...changes });
       magicube = magicubeOptions({ ...magicube, ...changes });
+      providerList = providerListOptions({ ...providerList, ...changes });
     },
     useSiteFor(key, site) {
       for (const other of FAKE_SITES.filter((candidate) => candidate !== site)) {
@@ -284,8 +305,9 @@ type ResolvedMagicubeOptions = MagicubeOptions & { ledgerLagMs: number; dailyGra
 /** How the Magicube endpoints answer unless told otherwise; tests that vary them set these back between cases. */
 export const MAGICUBE_VARIANT_DEFAULTS = {
   ledgerLagMs: 0,
-  magicubeAuth: 'bearer',
-  timeFormat: 'beijing-text',
+  ledgerWithheld: false,
+  timeFormat: 'capture',
+  tierSpelling: 'english',
   amountsAsStrings: false,
   garbageRows: false,
   rulesTodayCount: false,
@@ -298,13 +320,31 @@ function magicubeOptions(o: FakeModelScopeRuntimeOptions): ResolvedMagicubeOptio
     aiWorld: o.aiWorld ?? DEFAULT_AI_WORLD,
     now: o.now ?? Date.now,
     ledgerLagMs: o.ledgerLagMs ?? MAGICUBE_VARIANT_DEFAULTS.ledgerLagMs,
-    magicubeAuth: o.magicubeAuth ?? MAGICUBE_VARIANT_DEFAULTS.magicubeAuth,
+    ledgerWithheld: o.ledgerWithheld ?? MAGICUBE_VARIANT_DEFAULTS.ledgerWithheld,
     timeFormat: o.timeFormat ?? MAGICUBE_VARIANT_DEFAULTS.timeFormat,
+    tierSpelling: o.tierSpelling ?? MAGICUBE_VARIANT_DEFAULTS.tierSpelling,
     amountsAsStrings: o.amountsAsStrings ?? MAGICUBE_VARIANT_DEFAULTS.amountsAsStrings,
     garbageRows: o.garbageRows ?? MAGICUBE_VARIANT_DEFAULTS.garbageRows,
     rulesTodayCount: o.rulesTodayCount ?? MAGICUBE_VARIANT_DEFAULTS.rulesTodayCount,
     grantExpireAt: o.grantExpireAt ?? MAGICUBE_VARIANT_DEFAULTS.grantExpireAt,
     dailyGrants: o.dailyGrants ?? (Object.keys(DAILY_GRANTS) as DailyGrantRule[]),
+  };
+}
+
+/** How the provider list answers unless told otherwise; tests that vary it set these back between cases. */
+export const PROVIDER_LIST_DEFAULTS = {
+  aiProviderList: false,
+  providerListDown: false,
+  repricings: [],
+} as const satisfies FakeModelScopeRuntimeOptions;
+
+function providerListOptions(o: FakeModelScopeRuntimeOptions): ProviderListOptions {
+  return {
+    now: o.now ?? Date.now,
+    repricings: checkRepricings(o.repricings ?? PROVIDER_LIST_DEFAULTS.repricings),
+    tierSpelling: o.tierSpelling ?? MAGICUBE_VARIANT_DEFAULTS.tierSpelling,
+    aiProviderList: o.aiProviderList ?? PROVIDER_LIST_DEFAULTS.aiProviderList,
+    providerListDown: o.providerListDown ?? PROVIDER_LIST_DEFAULTS.providerListDown,
   };
 }
 

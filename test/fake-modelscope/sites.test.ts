@@ -17,7 +17,13 @@ import {
   QUOTA_HEADERS,
   REVOKED_KEY,
 } from './behaviours';
-import { MAGICUBE_VARIANT_DEFAULTS, startFakeModelScope, type FakeModelScope, type FakeModelScopeRuntimeOptions } from './server';
+import {
+  MAGICUBE_VARIANT_DEFAULTS,
+  PROVIDER_LIST_DEFAULTS,
+  startFakeModelScope,
+  type FakeModelScope,
+  type FakeModelScopeRuntimeOptions,
+} from './server';
 import {
   AI_CATALOGUE_IDS,
   AI_DEMO_KEY,
@@ -34,8 +40,8 @@ const AI_WEB = 'www.modelscope.ai';
 const CN_API = 'api-inference.modelscope.cn';
 const CN_WEB = 'modelscope.cn';
 const OTHER_KEY = 'ms-' + '1234'.repeat(8);
-const KIMI = 'moonshotai/Kimi-K2.5'; // lite (0.5) on the international site, mainstream (1) on the China site
-const GLM_51 = 'ZhipuAI/GLM-5.1'; // ultra (2) there, flagship (2) here
+const KIMI = 'moonshotai/Kimi-K2.5'; // lite (0.5) on the international site, standard (1) on the China site
+const GLM_51 = 'ZhipuAI/GLM-5.1'; // ultra (2) on both
 const CN_ONLY = 'ZhipuAI/GLM-4.7';
 const HOUR = 3_600_000;
 /** 2026-12-01 09:00 in Beijing. */
@@ -44,7 +50,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 const clock = { now: DEC_1_0900 };
 const START: FakeModelScopeRuntimeOptions = { world: 'credits', now: () => clock.now };
-const DEFAULTS: FakeModelScopeRuntimeOptions = { ...START, aiWorld: undefined, ...MAGICUBE_VARIANT_DEFAULTS };
+const DEFAULTS: FakeModelScopeRuntimeOptions = { ...START, aiWorld: undefined, ...MAGICUBE_VARIANT_DEFAULTS, ...PROVIDER_LIST_DEFAULTS };
 
 let fake: FakeModelScope;
 beforeAll(async () => {
@@ -63,7 +69,7 @@ afterAll(() => fake.close());
 function send(host: string, path: string, init: { key?: string | null; body?: string; headers?: Record<string, string> } = {}) {
   const headers: Record<string, string> = { 'x-forwarded-host': host, ...init.headers };
   const key = init.key === undefined ? DEMO_KEY : init.key;
-  if (key !== null) Object.assign(headers, { authorization: `Bearer ${key}`, 'openapi-token': key, 'x-modelfun-token': key });
+  if (key !== null) headers.authorization = `Bearer ${key}`;
   return fetch(`${fake.url}${path}`, { method: init.body === undefined ? 'GET' : 'POST', headers, body: init.body });
 }
 
@@ -77,6 +83,19 @@ async function json(host: string, path: string, key: string | null = DEMO_KEY, h
 }
 
 const balance = async (host: string, key: string) => (await json(host, 'balance', key)).body.data;
+/** A spend row as both sites write it: the real capture's fields. */
+const spendRow = (gmtCreated: string, modelTier: string, totalAmount: number, count: number) => ({
+  gmt_created: gmtCreated,
+  type: 'SPEND_CONFIRM',
+  rule_key: 'api_inference',
+  category_key: 'api_inference',
+  model_tier: modelTier,
+  title: '',
+  description: '',
+  category: '',
+  total_amount: totalAmount,
+  count,
+});
 const spendRecords = async (host: string, key: string) => (await json(host, 'transactions?type=SPEND_CONFIRM', key)).body.data.records;
 const catalogue = async (host: string) => ((await (await send(host, '/v1/models', { key: null })).json()).data as { id: string }[]).map((m) => m.id);
 const monthly = (res: Response) => [res.headers.get(MONTHLY_QUOTA_HEADERS.limit), res.headers.get(MONTHLY_QUOTA_HEADERS.remaining)];
@@ -267,7 +286,7 @@ describe('the international site’s credit world (its default)', () => {
       { scene: 'api_inference', model_tier: 'ultra', unit: 'request', unit_price: 2, min_charge: 2 },
       { scene: 'notebook', model_tier: 'GPU', unit: 'hour', unit_price: 6, min_charge: 6 },
     ]);
-    expect((await json(CN_WEB, 'spend/rates')).body.data.rates.map((rate: { model_tier: string }) => rate.model_tier)).toEqual(['轻量', '主流', '旗舰', 'GPU']);
+    expect((await json(CN_WEB, 'spend/rates')).body.data.rates.map((rate: { model_tier: string }) => rate.model_tier)).toEqual(['lite', 'standard', 'ultra', 'GPU']);
   });
 
   it('pays its models in credits by its own tiers, without quota headers, even where the China site is in the quota world', async () => {
@@ -298,11 +317,11 @@ describe('the international site’s credit world (its default)', () => {
     clock.now += 15 * HOUR;
     await probe(AI_API, AI_DISCOUNT_MODEL, AI_DEMO_KEY);
     expect(await spendRecords(AI_WEB, AI_DEMO_KEY)).toEqual([
-      { gmt_created: '2026-12-02 00:01:00', model_tier: 'discount', total_amount: 0.2, count: 1 },
-      { gmt_created: '2026-12-01 09:01:00', model_tier: 'ultra', total_amount: 2, count: 1 },
-      { gmt_created: '2026-12-01 09:00:00', model_tier: 'lite', total_amount: 1, count: 2 },
+      spendRow('2026-12-02', 'discount', 0.2, 1),
+      spendRow('2026-12-01', 'ultra', 2, 1),
+      spendRow('2026-12-01', 'lite', 1, 2),
     ]);
-    expect(await spendRecords(CN_WEB, DEMO_KEY)).toEqual([{ gmt_created: '2026-12-01 09:01:00', model_tier: '旗舰', total_amount: 2, count: 1 }]);
+    expect(await spendRecords(CN_WEB, DEMO_KEY)).toEqual([spendRow('2026-12-01', 'ultra', 2, 1)]);
   });
 
   it('the helpers act on the key’s own site, in its own tiers', async () => {
@@ -310,29 +329,35 @@ describe('the international site’s credit world (its default)', () => {
     fake.seedSpend(AI_DEMO_KEY, { at: DEC_1_0900 - 24 * HOUR, tier: 'discount', calls: 5 });
     fake.grant(AI_DEMO_KEY, 'purchase', 10);
     expect((await balance(AI_WEB, AI_DEMO_KEY)).available_balance).toBe(256);
-    expect(await spendRecords(AI_WEB, AI_DEMO_KEY)).toEqual([
-      { gmt_created: '2026-12-01 09:00:00', model_tier: 'ultra', total_amount: 4, count: 2 },
-      { gmt_created: '2026-11-30 09:00:00', model_tier: 'discount', total_amount: 1, count: 5 },
-    ]);
+    expect(await spendRecords(AI_WEB, AI_DEMO_KEY)).toEqual([spendRow('2026-12-01', 'ultra', 4, 2), spendRow('2026-11-30', 'discount', 1, 5)]);
     expect((await balance(CN_WEB, DEMO_KEY)).available_balance).toBe(250);
-    expect(() => fake.spendElsewhere(AI_DEMO_KEY, 'flagship', 1)).toThrow(/ai site has no tier flagship/);
-    expect(() => fake.seedSpend(DEMO_KEY, { at: DEC_1_0900, tier: 'ultra', calls: 1 })).toThrow(/cn site has no tier ultra/);
+    expect(() => fake.seedSpend(DEMO_KEY, { at: DEC_1_0900, tier: 'discount', calls: 1 })).toThrow(/cn site has no tier discount/);
   });
 
-  it('issues the daily grants there too, with English rule titles', async () => {
+  it('issues the daily grants there too, with the capture’s rules and words', async () => {
     const rules = (await json(AI_WEB, 'earn/rules', AI_DEMO_KEY)).body.data;
-    expect(rules.map((rule: { rule_key: string; title: string; today_used: number }) => [rule.rule_key, rule.title, rule.today_used])).toEqual([
-      ['daily_active', 'Daily login', 1],
-      ['aliyun_bindlogin', 'Link an Alibaba Cloud account', 1],
+    expect(rules).toHaveLength(28);
+    expect(rules.slice(0, 2).map((rule: { rule_key: string; title: string; today_used: number }) => [rule.rule_key, rule.title, rule.today_used])).toEqual([
+      ['daily_active', '注册并登录', 1],
+      ['aliyun_bindlogin', '绑定阿里云账号', 1],
     ]);
   });
 
-  it('with browser-origin, answers the ledger only to its own website’s Origin', async () => {
-    fake.setOptions({ magicubeAuth: 'browser-origin' });
+  it('keeps its English tier keys when the China site writes the Chinese names', async () => {
+    fake.setOptions({ tierSpelling: 'chinese' });
     await probe(AI_API, KIMI, AI_DEMO_KEY);
-    const ledger = (origin: string) => json(AI_WEB, 'transactions?type=SPEND_CONFIRM', AI_DEMO_KEY, { origin });
-    expect((await ledger('https://www.modelscope.ai')).body.data.records).toHaveLength(1);
-    expect((await ledger('https://www.modelscope.cn')).body.data).toEqual({});
+    await probe(CN_API, KIMI);
+    expect((await spendRecords(AI_WEB, AI_DEMO_KEY))[0].model_tier).toBe('lite');
+    expect((await spendRecords(CN_WEB, DEMO_KEY))[0].model_tier).toBe('主流');
+    expect((await json(AI_WEB, 'spend/rates', AI_DEMO_KEY)).body.data.rates[0].model_tier).toBe('discount');
+  });
+
+  it('ledgerWithheld withholds its ledger and rules too', async () => {
+    fake.setOptions({ ledgerWithheld: true });
+    await probe(AI_API, KIMI, AI_DEMO_KEY);
+    expect((await json(AI_WEB, 'transactions', AI_DEMO_KEY)).body.data).toEqual({});
+    expect((await json(AI_WEB, 'earn/rules', AI_DEMO_KEY)).body).not.toHaveProperty('data');
+    expect((await balance(AI_WEB, AI_DEMO_KEY)).available_balance).toBe(249.5);
   });
 
   it('aiWorld: quota gives its models the four daily headers, counted apart from the China site’s', async () => {

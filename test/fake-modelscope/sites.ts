@@ -2,18 +2,20 @@
 // (modelscope.ai). Each has its own hosts, tokens, catalogue, tiers and prices; the Host header says which site a
 // request reached. The international site's facts are medium confidence (/work/shared/modelscope-upstream.md).
 import {
+  CHINESE_TIER_TEXT,
   FAKE_HANGUP,
   FAKE_MODELS,
   MODEL_LIMITS,
   MODEL_TIERS,
   CATALOGUE_IDS,
   CREDIT_WORLD_HEADER_MODELS,
-  GRANT_TITLES,
+  OTHER_PROVIDERS,
   TIER_PRICES,
   TIER_TEXT,
-  type DailyGrantRule,
   type FakeTier,
   type FakeWorld,
+  type ProviderName,
+  type TierSpelling,
 } from './behaviours';
 
 export type FakeSite = 'cn' | 'ai';
@@ -28,10 +30,18 @@ export const SITE_HOSTS: Readonly<Record<FakeSite, readonly string[]>> = {
 /** Both sites' hosts, the China site's first. */
 export const MODELSCOPE_HOSTS: readonly string[] = [...SITE_HOSTS.cn, ...SITE_HOSTS.ai];
 
+/** A Host header's name: lower case, without the port. */
+const hostName = (host: string) => host.toLowerCase().replace(/:\d+$/, '');
+
 /** The site a Host header names (any case, with or without a port), or null for any other host. */
 export function siteOfHost(host: string): FakeSite | null {
-  const name = host.toLowerCase().replace(/:\d+$/, '');
+  const name = hostName(host);
   return FAKE_SITES.find((site) => SITE_HOSTS[site].includes(name)) ?? null;
+}
+
+/** Whether a Host header names either site's API-Inference host, where the website's own endpoints are not. */
+export function isApiInferenceHost(host: string): boolean {
+  return FAKE_SITES.some((site) => SITE_HOSTS[site][0] === hostName(host));
 }
 
 /** The world of the international site when a test names none: its users pay in credits too. */
@@ -100,17 +110,16 @@ export interface SiteCatalogue {
   modelLimits: Readonly<Record<string, number>>;
   /** Monthly call limits of the models that send the monthly headers (and are never paid in credits). */
   monthlyLimits: Readonly<Record<string, number>>;
-  /** The tier of every model paid in credits. */
+  /** The tier of every model ModelScope serves for credits, unless repriced (providers.ts). */
   modelTiers: Readonly<Record<string, SiteTier>>;
-  /** `model_tier` as the site writes each of its tiers. */
-  tierText: Readonly<Record<string, string>>;
+  /** Every model the site's provider list knows, with the providers other than ModelScope that serve it. */
+  otherProviders: Readonly<Record<string, readonly ProviderName[]>>;
+  /** `model_tier` and `CostTier` as the site writes each of its tiers, in each spelling. */
+  tierTexts: Readonly<Record<TierSpelling, Readonly<Record<string, string>>>>;
   /** Credits a call costs in each of the site's tiers, cheapest first. */
   tierPrices: Readonly<Record<string, number>>;
   /** In the credit world these still send the four daily quota headers. */
   creditWorldHeaderModels: readonly string[];
-  grantTitles: Readonly<Record<DailyGrantRule, string>>;
-  /** The website's own Origin, which only its pages send. */
-  websiteOrigin: RegExp;
 }
 
 const FAULT_IDS = FAKE_MODELS.map((m) => m.id);
@@ -123,11 +132,10 @@ export const CN_SITE: SiteCatalogue = {
   modelLimits: MODEL_LIMITS,
   monthlyLimits: {},
   modelTiers: MODEL_TIERS,
-  tierText: TIER_TEXT,
+  otherProviders: OTHER_PROVIDERS,
+  tierTexts: { english: TIER_TEXT, chinese: CHINESE_TIER_TEXT },
   tierPrices: TIER_PRICES,
   creditWorldHeaderModels: CREDIT_WORLD_HEADER_MODELS,
-  grantTitles: GRANT_TITLES,
-  websiteOrigin: /^https:\/\/(www\.)?modelscope\.cn$/,
 };
 
 /** What the international site's GET /v1/models lists: its models, the monthly one, and the fault models but fake/hangup. */
@@ -144,11 +152,12 @@ export const AI_SITE: SiteCatalogue = {
   modelLimits: { ...Object.fromEntries(AI_REAL_MODELS.map((m) => [m.id, m.modelLimit])), ...FAULT_LIMITS },
   monthlyLimits: { [AMBASSADOR_MODEL]: MONTHLY_LIMIT },
   modelTiers: Object.fromEntries(AI_REAL_MODELS.map((m) => [m.id, m.tier])),
-  tierText: AI_TIER_TEXT,
+  // Only ModelScope serves its models; the monthly one without a credits price.
+  otherProviders: Object.fromEntries([...AI_REAL_MODELS.map((m) => m.id), AMBASSADOR_MODEL].map((id) => [id, []])),
+  // The Chinese names are the China site's website's; the international site keeps its English keys.
+  tierTexts: { english: AI_TIER_TEXT, chinese: AI_TIER_TEXT },
   tierPrices: AI_TIER_PRICES,
   creditWorldHeaderModels: [],
-  grantTitles: { daily_active: 'Daily login', aliyun_bindlogin: 'Link an Alibaba Cloud account' },
-  websiteOrigin: /^https:\/\/(www\.)?modelscope\.ai$/,
 };
 
 export const SITE_CATALOGUES: Readonly<Record<FakeSite, SiteCatalogue>> = { cn: CN_SITE, ai: AI_SITE };
