@@ -1,7 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { accessTokenPageUrl, chatCompletionsUrl, magicubeAuthHeaders, magicubeBalanceUrl, magicubeTransactionsUrl, modelsUrl, siteHostPatterns } from './endpoints';
-
-const KEY = `ms-${'ab12'.repeat(8)}`;
+import { accessTokenPageUrl, chatCompletionsUrl, magicubeBalanceUrl, magicubeTransactionsUrl, modelPageUrl, modelsUrl, providerListUrl, siteHostPatterns } from './endpoints';
 
 describe('magicubeTransactionsUrl', () => {
   it('asks for one page of one transaction type, 100 rows a page', () => {
@@ -30,19 +28,23 @@ describe('each site has its own hosts', () => {
   });
 });
 
-describe('magicubeAuthHeaders', () => {
-  it.each([magicubeBalanceUrl('cn'), 'https://www.modelscope.cn/x', 'https://www.modelscope.ai/openapi/v1/magicubes/balance'])(
-    'sends the token three ways to a ModelScope host (%s)',
-    (url) =>
-      expect(magicubeAuthHeaders(url, KEY)).toEqual({
-        Authorization: `Bearer ${KEY}`,
-        'OpenAPI-Token': KEY,
-        'X-Modelfun-Token': KEY,
-      }),
-  );
+describe('the provider list', () => {
+  it('is asked keyless, of the China site on a host the manifest holds, with the model id as one parameter', () => {
+    const url = new URL(providerListUrl('cn', 'Qwen/Qwen3.5-397B-A17B'));
+    expect(`${url.origin}${url.pathname}`).toBe('https://modelscope.cn/api/v1/inference/list_model_providers');
+    expect(url.searchParams.get('ModelId')).toBe('Qwen/Qwen3.5-397B-A17B');
+    expect(siteHostPatterns('cn')).toContain(`${url.origin}/*`);
+    expect(new URL(providerListUrl('ai', 'a/b')).host).toBe('www.modelscope.ai');
+  });
 
-  it.each(['https://modelscope.cn.example.com/x', 'https://example.com/modelscope.cn', 'not a url'])(
-    'sends only the Bearer token anywhere else (%s)',
-    (url) => expect(magicubeAuthHeaders(url, KEY)).toEqual({ Authorization: `Bearer ${KEY}` }),
-  );
+  it('cannot be steered elsewhere by a model id', () => {
+    const url = new URL(providerListUrl('cn', 'a/b&ModelId=x#frag'));
+    expect(url.searchParams.getAll('ModelId')).toEqual(['a/b&ModelId=x#frag']);
+    expect(url.host).toBe('modelscope.cn');
+  });
+
+  it('links a model’s page on its site', () => {
+    expect(modelPageUrl('cn', 'ZhipuAI/GLM-4.7')).toBe('https://modelscope.cn/models/ZhipuAI/GLM-4.7');
+    expect(modelPageUrl('ai', 'a b/c?d')).toBe('https://modelscope.ai/models/a%20b/c%3Fd');
+  });
 });

@@ -3,23 +3,31 @@ import type { Site } from '@src/contract/site';
 /** The only place that knows ModelScope's URLs: each site has its own API-Inference host and Magicube family. */
 interface SiteHosts {
   apiInference: string;
-  /** Where the Magicube endpoints live (the China site serves them on its bare domain too). */
-  magicube: string;
+  /** Where the website's free APIs live: the Magicube family and the provider list (the China site's bare domain too). */
+  webApi: string;
   /** The website a signed-in visit to which earns the daily login grant. */
   website: string;
 }
 
 const SITE_HOSTS: Readonly<Record<Site, SiteHosts>> = {
-  cn: { apiInference: 'https://api-inference.modelscope.cn', magicube: 'https://modelscope.cn', website: 'https://modelscope.cn' },
-  ai: { apiInference: 'https://api-inference.modelscope.ai', magicube: 'https://www.modelscope.ai', website: 'https://modelscope.ai' },
+  cn: { apiInference: 'https://api-inference.modelscope.cn', webApi: 'https://modelscope.cn', website: 'https://modelscope.cn' },
+  ai: { apiInference: 'https://api-inference.modelscope.ai', webApi: 'https://www.modelscope.ai', website: 'https://modelscope.ai' },
 };
 
 export const chatCompletionsUrl = (site: Site) => `${SITE_HOSTS[site].apiInference}/v1/chat/completions`;
 export const modelsUrl = (site: Site) => `${SITE_HOSTS[site].apiInference}/v1/models`;
-const magicubeUrl = (site: Site, path: string) => `${SITE_HOSTS[site].magicube}/openapi/v1/magicubes/${path}`;
+const magicubeUrl = (site: Site, path: string) => `${SITE_HOSTS[site].webApi}/openapi/v1/magicubes/${path}`;
 export const magicubeBalanceUrl = (site: Site) => magicubeUrl(site, 'balance');
 export const magicubeSpendRatesUrl = (site: Site) => magicubeUrl(site, 'spend/rates');
 export const magicubeEarnRulesUrl = (site: Site) => magicubeUrl(site, 'earn/rules');
+/**
+ * The providers that serve a model, with API-Inference's price and tier: keyless. On a host the manifest already holds,
+ * since a new required host would disable an installed extension until the user accepts it.
+ */
+export const providerListUrl = (site: Site, model: string) =>
+  `${SITE_HOSTS[site].webApi}/api/v1/inference/list_model_providers?${new URLSearchParams({ ModelId: model })}`;
+/** A model's page on the site, where its providers and price are shown. */
+export const modelPageUrl = (site: Site, model: string) => `${SITE_HOSTS[site].website}/models/${model.split('/').map(encodeURIComponent).join('/')}`;
 /** Where a user creates an access token for the site. */
 export const accessTokenPageUrl = (site: Site) => `${SITE_HOSTS[site].website}/my/myaccesstoken`;
 /** The site's home page: a signed-in visit there earns the day's login grant. */
@@ -33,7 +41,7 @@ export const websiteHost = (site: Site) => new URL(SITE_HOSTS[site].website).hos
  */
 export function siteHostPatterns(site: Site): string[] {
   const hosts = SITE_HOSTS[site];
-  return [...new Set([hosts.apiInference, hosts.magicube, hosts.website])].map((origin) => `${origin}/*`);
+  return [...new Set([hosts.apiInference, hosts.webApi, hosts.website])].map((origin) => `${origin}/*`);
 }
 
 /** The page size the ledger tools use; a shorter page is the last one. */
@@ -62,16 +70,4 @@ export type MagicubeTransactionType = 'SPEND_CONFIRM' | 'EARN';
 export function magicubeTransactionsUrl(site: Site, type: MagicubeTransactionType, page: number): string {
   const query = new URLSearchParams({ type, page: String(page), page_size: String(MAGICUBE_PAGE_SIZE) });
   return `${magicubeUrl(site, 'transactions')}?${query}`;
-}
-
-const MODELSCOPE_HOSTS = new Set(['modelscope.cn', 'www.modelscope.cn', 'modelscope.ai', 'www.modelscope.ai']);
-
-/**
- * The token as Bearer and, for ModelScope's own hosts only, also as the two headers without which the ledger and
- * rules endpoints are reported to answer a 200 without data.
- */
-export function magicubeAuthHeaders(url: string, apiKey: string): Record<string, string> {
-  const host = URL.canParse(url) ? new URL(url).host : '';
-  if (!MODELSCOPE_HOSTS.has(host)) return authHeaders(apiKey);
-  return { ...authHeaders(apiKey), 'OpenAPI-Token': apiKey, 'X-Modelfun-Token': apiKey };
 }

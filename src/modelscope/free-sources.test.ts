@@ -36,7 +36,7 @@ describe('readFreeSources', () => {
       balance: { ok: true, balance: { total_balance: 10.5, available_balance: 10, frozen_amount: 0.5 } },
       ledger: {
         ok: true,
-        rows: [{ at: DEC_1, tier: 'mainstream', rawTier: '主流', credits: 2, calls: 2 }],
+        rows: [{ at: DEC_1, tier: 'standard', rawTier: '主流', credits: 2, calls: 2 }],
         dropped: 0,
         since: DEC_1,
         complete: true,

@@ -4,10 +4,16 @@ import { parseGrantRule, readGrantRules } from './grant-rules';
 
 const KEY = `ms-${'ab12'.repeat(8)}`;
 
+// As the real capture has it (its other fields, description, category and the totals, are not read).
 const FULL = {
   rule_key: 'daily_active',
   title: '每日登录',
+  description: '注册账号后每日登录即可获取',
+  category: '每日发放',
+  category_key: 'daily',
+  scene: 'short_term',
   amount: 200,
+  expire_days: 1,
   daily_cap: 1,
   today_used: 1,
   today_remain: 0,
@@ -19,6 +25,7 @@ describe('parseGrantRule', () => {
     expect(parseGrantRule(FULL)).toEqual({
       ruleKey: 'daily_active',
       title: '每日登录',
+      scene: 'short_term',
       credits: 200,
       dailyCap: 1,
       todayUsed: 1,
@@ -36,6 +43,7 @@ describe('parseGrantRule', () => {
     expect(parseGrantRule({ rule_key: 'aliyun_bindlogin', amount: 'fifty', daily_cap: -1 })).toEqual({
       ruleKey: 'aliyun_bindlogin',
       title: null,
+      scene: null,
       credits: null,
       dailyCap: null,
       todayUsed: null,
@@ -60,7 +68,7 @@ describe('readGrantRules', () => {
     const { outcome, stub } = read({ success: true, data: [FULL, { title: 'no key' }] });
     expect(await outcome).toMatchObject({ ok: true, dropped: 1, rules: [{ ruleKey: 'daily_active', todayUsed: 1 }] });
     expect(stub.requests[0]?.url.href).toBe('https://modelscope.cn/openapi/v1/magicubes/earn/rules');
-    expect(stub.requests[0]?.headers.get('x-modelfun-token')).toBe(KEY);
+    expect(stub.requests[0]?.headers.get('x-modelfun-token')).toBeNull();
   });
 
   it('a 200 without the rules is not_returned; rules that are not a list are unreadable', async () => {

@@ -16,6 +16,7 @@ export function parseGrantRule(raw: unknown): GrantRule | null {
   return {
     ruleKey,
     title: parseLabel(record.title),
+    scene: parseLabel(record.scene),
     credits: parseAmount(record.amount),
     dailyCap: parseWholeCount(record.daily_cap),
     todayUsed: parseWholeCount(record.today_used ?? record.today_count),

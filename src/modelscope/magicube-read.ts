@@ -1,15 +1,15 @@
 import { z } from 'zod/mini';
-import { magicubeAuthHeaders } from './endpoints';
+import { authHeaders } from './endpoints';
 import { fetchWithDeadline, parseJson, readBoundedText, type HttpOptions } from './http';
 import { redactSecret } from './upstream-message';
 
 /**
  * Why a Magicube read gave no data, as a code the UI translates:
- * - `refused`: the token was refused (401/403, or `success:false` with an auth code);
+ * - `refused`: the token was refused (401, 403 unless it names another cause, or `success:false` with an auth code);
  * - `not_returned`: a 2xx without the data, as when the endpoint silently ignores a request, never "0";
  * - `unreachable`: no answer (network error or deadline);
  * - `unreadable`: an answer that cannot be parsed;
- * - `upstream_error`: any other error ModelScope answered (5xx, 429 `QuotaLimitExceed`, `success:false`).
+ * - `upstream_error`: any other error ModelScope answered (5xx, a 403 or 429 `QuotaLimitExceed`, `success:false`).
  */
 export type MagicubeFailureReason = 'refused' | 'not_returned' | 'unreachable' | 'unreadable' | 'upstream_error';
 
@@ -55,7 +55,9 @@ function failure(reason: Exclude<MagicubeFailureReason, 'unreachable'>, status: 
 export function classifyMagicubeAnswer(status: number, body: string, apiKey: string): MagicubeData | MagicubeFailure {
   const envelope = EnvelopeSchema.safeParse(parseJson(body));
   const code = envelope.success ? safeCode(envelope.data.code, apiKey) : null;
-  if (status === 401 || status === 403) return failure('refused', status, code);
+  // A 403 that names a limit (`QuotaLimitExceed`: a page over 100 rows) is not about the token.
+  const limitNotAuth = status === 403 && code !== null && !AUTH_CODE.test(code);
+  if ((status === 401 || status === 403) && !limitNotAuth) return failure('refused', status, code);
   if (status < 200 || status >= 300) return failure('upstream_error', status, code);
   if (!envelope.success) return failure('unreadable', status, null);
   const { success, data } = envelope.data;
@@ -66,7 +68,7 @@ export function classifyMagicubeAnswer(status: number, body: string, apiKey: str
 
 /** One GET on a Magicube endpoint, down to its `data`. Free: it spends no call. Never throws. */
 export async function readMagicubeData(url: string, apiKey: string, options: HttpOptions): Promise<MagicubeData | MagicubeFailure> {
-  const answer = await fetchWithDeadline(url, { headers: magicubeAuthHeaders(url, apiKey) }, options, (response) =>
+  const answer = await fetchWithDeadline(url, { headers: authHeaders(apiKey) }, options, (response) =>
     readBoundedText(response, ENVELOPE_MAX_CHARS),
   );
   if (!answer.ok) return { ok: false, reason: 'unreachable', status: null, detail: answer.kind };

@@ -44,6 +44,8 @@ export type TierPrice = z.infer<typeof TierPriceSchema>;
 export const GrantRuleSchema = z.object({
   ruleKey: Label,
   title: z.nullable(z.string().check(z.maxLength(200))),
+  /** `short_term` credits expire a day after they are earned, `long_term` ones after months. */
+  scene: z._default(z.nullable(Label), null),
   credits: z.nullable(Credits),
   dailyCap: z.nullable(Credits),
   /** `today_used`, or `today_count` where ModelScope sends that instead. */

@@ -18,7 +18,7 @@ describe('parseLedgerRow', () => {
   const base = { gmt_created: '2026-12-01 09:15:00', model_tier: '轻量', total_amount: 1.5, count: 3 };
 
   it('reads a row, naming the tier and keeping its raw text', () => {
-    expect(parseLedgerRow(base)).toEqual({ at: DEC_1 + 9.25 * HOUR, tier: 'lightweight', rawTier: '轻量', credits: 1.5, calls: 3 });
+    expect(parseLedgerRow(base)).toEqual({ at: DEC_1 + 9.25 * HOUR, tier: 'lite', rawTier: '轻量', credits: 1.5, calls: 3 });
   });
 
   it.each([
@@ -68,8 +68,8 @@ describe('readSpendLedger', () => {
     expect(outcome).toEqual({
       ok: true,
       rows: [
-        { at: DEC_1, tier: 'flagship', rawTier: '旗舰', credits: 4, calls: 2 },
-        { at: DEC_1, tier: 'mainstream', rawTier: '主流', credits: 3, calls: 3 },
+        { at: DEC_1, tier: 'ultra', rawTier: '旗舰', credits: 4, calls: 2 },
+        { at: DEC_1, tier: 'standard', rawTier: '主流', credits: 3, calls: 3 },
       ],
       dropped: 0,
       since: DEC_1,
@@ -78,7 +78,7 @@ describe('readSpendLedger', () => {
     expect(stub.requests.map((r) => `${r.url.pathname}?${r.url.searchParams}`)).toEqual([
       '/openapi/v1/magicubes/transactions?type=SPEND_CONFIRM&page=1&page_size=100',
     ]);
-    expect(stub.requests[0]?.headers.get('x-modelfun-token')).toBe(KEY);
+    expect(stub.requests[0]?.headers.get('x-modelfun-token')).toBeNull();
   });
 
   it('reads on until a page reaches past the window, keeping only rows inside it', async () => {
@@ -115,7 +115,7 @@ describe('readSpendLedger', () => {
   it('drops and counts garbage rows instead of failing the read', async () => {
     const stub = pagedLedger([row(0, '主流', 'abc'), row(0, '轻量', 1), { gmt_created: 'soon', model_tier: '旗舰', total_amount: 2 }, 7]);
     const outcome = await readSpendLedger(KEY, { site: 'cn', since: DEC_1, timeoutMs: 1000, fetchFn: stub.fetchFn });
-    expect(outcome).toMatchObject({ ok: true, dropped: 3, rows: [{ tier: 'lightweight', credits: 1 }] });
+    expect(outcome).toMatchObject({ ok: true, dropped: 3, rows: [{ tier: 'lite', credits: 1 }] });
   });
 
   it('an answered empty ledger is zero rows; a ledger that did not come back is not_returned', async () => {

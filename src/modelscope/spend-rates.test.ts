@@ -24,14 +24,14 @@ describe('readTierPrices', () => {
     expect(await outcome).toEqual({
       ok: true,
       prices: [
-        { tier: 'lightweight', rawTier: '轻量', price: 0.5, minCharge: 0.5 },
-        { tier: 'mainstream', rawTier: '主流', price: 1, minCharge: 1 },
-        { tier: 'flagship', rawTier: '旗舰', price: 2, minCharge: null },
+        { tier: 'lite', rawTier: '轻量', price: 0.5, minCharge: 0.5 },
+        { tier: 'standard', rawTier: '主流', price: 1, minCharge: 1 },
+        { tier: 'ultra', rawTier: '旗舰', price: 2, minCharge: null },
       ],
       dropped: 0,
     });
     expect(stub.requests[0]?.url.href).toBe('https://modelscope.cn/openapi/v1/magicubes/spend/rates');
-    expect(stub.requests[0]?.headers.get('openapi-token')).toBe(KEY);
+    expect(stub.requests[0]?.headers.get('openapi-token')).toBeNull();
   });
 
   it('leaves out other scenes and units without counting them as garbage, and keeps a rate that names neither', async () => {
@@ -43,7 +43,7 @@ describe('readTierPrices', () => {
 
   it('drops and counts rates with an unusable tier or price', async () => {
     const { outcome } = read({ rates: [rate('主流', 'free'), rate('', 1), 'x', rate('旗舰', 2)] });
-    expect(await outcome).toMatchObject({ ok: true, dropped: 3, prices: [{ tier: 'flagship' }] });
+    expect(await outcome).toMatchObject({ ok: true, dropped: 3, prices: [{ tier: 'ultra' }] });
   });
 
   it('rates that did not come back are not_returned; rates that are not a list are unreadable', async () => {
