@@ -11,12 +11,16 @@ export interface CheckPlan {
   probe: string[];
   /** Not probed: the price is known and ModelScope reported no quota for it, so calls left come from the balance. */
   free: string[];
+  /** Not probed: the provider list says a ModelScope token cannot call it; a call would only be refused. */
+  unserved: string[];
 }
 
 export interface CheckPlanInputs {
   models: readonly string[];
-  /** The models whose price is known (learned or set by hand). */
+  /** The models whose price is known (ModelScope's provider list, learned, or set by hand). */
   pricedModels: ReadonlySet<string>;
+  /** The models the provider list says a ModelScope token cannot call. */
+  unservedModels?: ReadonlySet<string>;
   /** The latest result of each model for this key. */
   results: Readonly<Record<string, ProbeResult>>;
   /** Models the user re-checks by hand: always probed. */
@@ -25,8 +29,13 @@ export interface CheckPlanInputs {
   probeEveryModel: boolean;
 }
 
+type QuotaFields = Pick<
+  ProbeResult,
+  'model_request_remaining' | 'model_request_limit' | 'request_remaining' | 'request_limit' | 'model_month_request_remaining' | 'model_month_request_limit'
+>;
+
 /** Whether a result carried any of ModelScope's quota headers: then only another probe says how many calls are left. */
-export function carriedQuotaHeaders(item: ProbeResult | undefined): boolean {
+export function carriedQuotaHeaders(item: QuotaFields | undefined): boolean {
   if (!item) return false;
   const daily = [item.model_request_remaining, item.model_request_limit, item.request_remaining, item.request_limit];
   return [...daily, item.model_month_request_remaining, item.model_month_request_limit].some((n) => n !== null);
@@ -41,14 +50,17 @@ export function failedLastTime(item: ProbeResult | undefined): boolean {
 }
 
 /**
- * Spend only where a probe tells something. A model whose price is unknown is learned (one paid call, once); a model
- * whose last probe carried quota headers is probed again (the headers are the only count of its calls), and so is one
- * whose last probe failed (its row says nothing yet); a model the user re-checks by hand is probed. Every other model costs nothing: its calls left are the balance over its price.
+ * Spend only where a probe tells something. A model the provider list says cannot be called is not probed, unless the
+ * user re-checks it by hand (then it is probed as it is, with no price to learn); a model whose price is unknown is learned (one paid call, once); a model whose last probe
+ * carried quota headers is probed again (the headers are the only count of its calls), and so is one whose last probe
+ * failed (its row says nothing yet); a model the user re-checks by hand is probed. Every other model costs nothing:
+ * its calls left are the balance over its price.
  */
-export function planCheck({ models, pricedModels, results, forced = new Set(), probeEveryModel }: CheckPlanInputs): CheckPlan {
-  const plan: CheckPlan = { learn: [], probe: [], free: [] };
+export function planCheck({ models, pricedModels, unservedModels = new Set(), results, forced = new Set(), probeEveryModel }: CheckPlanInputs): CheckPlan {
+  const plan: CheckPlan = { learn: [], probe: [], free: [], unserved: [] };
   for (const model of models) {
-    if (!pricedModels.has(model)) plan.learn.push(model);
+    if (unservedModels.has(model)) (forced.has(model) ? plan.probe : plan.unserved).push(model);
+    else if (!pricedModels.has(model)) plan.learn.push(model);
     else if (probeEveryModel || forced.has(model) || carriedQuotaHeaders(results[model]) || failedLastTime(results[model])) plan.probe.push(model);
     else plan.free.push(model);
   }

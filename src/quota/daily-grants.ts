@@ -15,33 +15,44 @@ export function dailyGrantsToday(grants: readonly GrantRow[], now: number): Reco
   return { daily_active: arrived('daily_active'), aliyun_bindlogin: arrived('aliyun_bindlogin') };
 }
 
-/** When a grant's credits expire: its `expire_at`, or 24 h after issue for a daily grant; null when unknown. */
-function grantExpiry(grant: GrantRow): number | null {
-  if (grant.expiresAt !== null) return grant.expiresAt;
-  return isDailyGrant(grant.ruleKey) ? grant.at + DAY_MS : null;
+/** When a grant's credits expire: its `expire_at` (exact), or 24 h after issue for a daily grant; null when unknown. */
+function grantExpiry(grant: GrantRow): { at: number; exact: boolean } | null {
+  if (grant.expiresAt !== null) return { at: grant.expiresAt, exact: true };
+  return isDailyGrant(grant.ruleKey) ? { at: grant.at + DAY_MS, exact: false } : null;
 }
 
+/** Credits that expire at one moment: one grant, or several that expire at the very same second. */
 export interface GrantExpiry {
   at: number;
-  /** "Up to": some of these credits may be spent already, and ModelScope does not say which grant a spend drew on. */
   credits: number;
+  /** From the grants' own `expire_at`; false: 24 h after a daily grant was issued (ModelScope's rule, an estimate). */
+  exact: boolean;
+  /** When the earliest of these grants was issued: spending since then may have drawn on them. */
+  issuedAt: number;
 }
 
 /**
- * The next moment after `now` that granted credits expire, with how many expire then. Null when none is known. A
- * grant listed twice (rows shift across pages as new ones arrive) counts once.
+ * Every expiry after `now`, soonest first, with the credits that expire then. A grant listed twice (rows shift across
+ * pages as new ones arrive) counts once; its `expire_at` is part of what tells it apart, since `gmt_created` may be the
+ * day alone and one rule can pay out several times a day (20 likes).
  */
-export function nextGrantExpiry(grants: readonly GrantRow[], now: number): GrantExpiry | null {
+export function grantExpiries(grants: readonly GrantRow[], now: number): GrantExpiry[] {
   const seen = new Set<string>();
-  let next: { at: number; hundredths: number } | null = null;
+  const byMoment = new Map<number, { hundredths: number; exact: boolean; issuedAt: number }>();
   for (const grant of grants) {
-    const identity = `${grant.at}\n${grant.ruleKey}\n${grant.credits}`;
+    const identity = `${grant.at}\n${grant.ruleKey}\n${grant.credits}\n${grant.expiresAt}`;
     if (seen.has(identity)) continue;
     seen.add(identity);
-    const at = grantExpiry(grant);
-    if (at === null || at <= now || (next !== null && at > next.at)) continue;
-    const hundredths = toHundredths(grant.credits);
-    next = next !== null && at === next.at ? { at, hundredths: next.hundredths + hundredths } : { at, hundredths };
+    const expiry = grantExpiry(grant);
+    if (expiry === null || expiry.at <= now) continue;
+    const before = byMoment.get(expiry.at);
+    byMoment.set(expiry.at, {
+      hundredths: (before?.hundredths ?? 0) + toHundredths(grant.credits),
+      exact: (before?.exact ?? true) && expiry.exact,
+      issuedAt: Math.min(before?.issuedAt ?? Infinity, grant.at),
+    });
   }
-  return next && { at: next.at, credits: next.hundredths / 100 };
+  return [...byMoment]
+    .sort(([a], [b]) => a - b)
+    .map(([at, { hundredths, exact, issuedAt }]) => ({ at, credits: hundredths / 100, exact, issuedAt }));
 }

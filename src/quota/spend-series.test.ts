@@ -14,9 +14,9 @@ describe('dailySpendSeries', () => {
 
   it('gives the last days oldest first, 0 for a covered day without rows', () => {
     const rows = [
-      ledgerRow(DEC_1, 'mainstream', 3, 3),
-      ledgerRow(DEC_1, 'lightweight', 0.5, 1),
-      ledgerRow(DEC_1 - 2 * DAY, 'flagship', 4, 2),
+      ledgerRow(DEC_1, 'standard', 3, 3),
+      ledgerRow(DEC_1, 'lite', 0.5, 1),
+      ledgerRow(DEC_1 - 2 * DAY, 'ultra', 4, 2),
     ];
     const series = dailySpendSeries({ rows, since: FOURTEEN_DAYS, complete: true }, 14, NOW);
     if (!series.answered) throw new Error('answered');
@@ -42,7 +42,7 @@ describe('dailySpendSeries', () => {
   });
 
   it('a read the page bound cut short covers only the days after its oldest, possibly partial, day', () => {
-    const rows = [ledgerRow(DEC_1, 'mainstream', 1, 1), ledgerRow(DEC_1 - DAY + 3 * HOUR, 'mainstream', 9, 9)];
+    const rows = [ledgerRow(DEC_1, 'standard', 1, 1), ledgerRow(DEC_1 - DAY + 3 * HOUR, 'standard', 9, 9)];
     const series = dailySpendSeries({ rows, since: FOURTEEN_DAYS, complete: false }, 3, NOW);
     expect(series).toEqual({
       answered: true,
@@ -55,7 +55,7 @@ describe('dailySpendSeries', () => {
   });
 
   it('keeps the credits of a day whose calls are unknown', () => {
-    const series = dailySpendSeries({ rows: [ledgerRow(DEC_1, 'mainstream', 2)], since: DEC_1, complete: true }, 1, NOW);
+    const series = dailySpendSeries({ rows: [ledgerRow(DEC_1, 'standard', 2)], since: DEC_1, complete: true }, 1, NOW);
     expect(series).toEqual({ answered: true, days: [{ day: '2026-12-01', covered: true, credits: 2, calls: null }] });
   });
 });

@@ -8,17 +8,17 @@ describe('todayByTier', () => {
   it('gives today’s calls and credits per tier and in total, leaving out yesterday in Beijing time', () => {
     const today = todayByTier(
       [
-        ledgerRow(DEC_1, 'mainstream', 3, 3),
-        ledgerRow(DEC_1, 'lightweight', 1.5, 3),
-        ledgerRow(DEC_1 - HOUR, 'flagship', 20, 10),
+        ledgerRow(DEC_1, 'standard', 3, 3),
+        ledgerRow(DEC_1, 'lite', 1.5, 3),
+        ledgerRow(DEC_1 - HOUR, 'ultra', 20, 10),
       ],
       NOW,
     );
     expect(today).toEqual({
       day: '2026-12-01',
       tiers: [
-        { tier: 'lightweight', rawTier: '轻量', calls: 3, credits: 1.5 },
-        { tier: 'mainstream', rawTier: '主流', calls: 3, credits: 3 },
+        { tier: 'lite', rawTier: '轻量', calls: 3, credits: 1.5 },
+        { tier: 'standard', rawTier: '主流', calls: 3, credits: 3 },
       ],
       totals: { calls: 6, credits: 4.5 },
     });
@@ -29,13 +29,16 @@ describe('todayByTier', () => {
   });
 
   it('does not know the calls when a row came without a count, but still the credits', () => {
-    const today = todayByTier([ledgerRow(DEC_1, 'mainstream', 2, null), ledgerRow(DEC_1, 'flagship', 2, 1)], NOW);
+    const today = todayByTier([ledgerRow(DEC_1, 'standard', 2, null), ledgerRow(DEC_1, 'ultra', 2, 1)], NOW);
     expect(today.totals).toEqual({ calls: null, credits: 4 });
-    expect(today.tiers.map((tier) => tier.calls)).toEqual([1, null]);
+    expect(today.tiers.map((tier) => [tier.tier, tier.calls])).toEqual([
+      ['standard', null],
+      ['ultra', 1],
+    ]);
   });
 
   it('is zero for a day without spend', () => {
-    expect(todayByTier([ledgerRow(DEC_1 - HOUR, 'flagship', 2, 1)], NOW)).toEqual({
+    expect(todayByTier([ledgerRow(DEC_1 - HOUR, 'ultra', 2, 1)], NOW)).toEqual({
       day: '2026-12-01',
       tiers: [],
       totals: { calls: 0, credits: 0 },
