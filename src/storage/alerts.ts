@@ -28,6 +28,8 @@ export const AlertSettingsSchema = z.object({
   loginGrantMissingByHour: z.nullable(z.int().check(z.minimum(LOGIN_GRANT_HOUR_RANGE.min), z.maximum(LOGIN_GRANT_HOUR_RANGE.max))),
   /** A notification when short-term credits expire within the hour and most of them are still unspent. */
   creditsExpiring: z.boolean(),
+  /** A notification when the provider list says a favourite's price changed or it is no longer served, once per change. */
+  offerChanged: z.boolean(),
 });
 export type AlertSettings = z.infer<typeof AlertSettingsSchema>;
 export const DEFAULT_ALERT_SETTINGS: AlertSettings = {
@@ -37,6 +39,8 @@ export const DEFAULT_ALERT_SETTINGS: AlertSettings = {
   // Both opt-in: they are about the website's grants, which a user of the API alone may not care for.
   loginGrantMissingByHour: null,
   creditsExpiring: false,
+  // Opt-in as well: a change of price shows in the favourite's row for a week anyway.
+  offerChanged: false,
 };
 
 export const alertSettingsItem = defineValidatedItem(STORAGE_KEYS.alertSettings, AlertSettingsSchema, DEFAULT_ALERT_SETTINGS);

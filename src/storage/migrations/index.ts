@@ -7,10 +7,11 @@ import { toV2 } from './to-v2';
 import { toV3 } from './to-v3';
 import { toV4 } from './to-v4';
 import { toV5 } from './to-v5';
+import { toV6 } from './to-v6';
 import { plainItem } from '../plain-item';
 
 /** Every step in order; the last one's version is the current settings version. */
-export const MIGRATION_STEPS: readonly MigrationStep[] = [toV2, toV3, toV4, toV5];
+export const MIGRATION_STEPS: readonly MigrationStep[] = [toV2, toV3, toV4, toV5, toV6];
 export const SETTINGS_VERSION = MIGRATION_STEPS.at(-1)?.version ?? 1;
 
 const versionItem = plainItem(STORAGE_KEYS.settingsVersion, 0);
