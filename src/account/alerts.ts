@@ -3,6 +3,7 @@ import { browser } from 'wxt/browser';
 import { z } from 'zod/mini';
 import { clockTime } from '@src/lib/clock-time';
 import type { ProbeResult } from '@src/modelscope/probe';
+import type { Offer } from '@src/modelscope/providers';
 import { effectiveQuota, type EffectiveQuota } from '@src/quota/lowest-quota';
 import { lastReset, quotaDay } from '@src/quota/reset-time';
 import { alertSettingsItem, type Threshold } from '@src/storage/alerts';
@@ -11,6 +12,8 @@ import { STORAGE_KEYS } from '@src/storage/keys';
 import type { ActiveAccount } from './active';
 import { callsText } from './calls-text';
 import type { CreditsView } from './credits-view';
+import type { OfferEntry } from './offers';
+import { CHANGE_SHOWN_MS } from './rows';
 
 /**
  * What each alert was about (`low:<key fingerprint>:<model>`, `refused:<key fingerprint>`, …) → the last quota day it
@@ -51,6 +54,8 @@ export interface AlertInputs {
   credits: CreditsView | null;
   /** Whether the write was a balance read that ModelScope refused the key on. */
   balanceRefused: boolean;
+  /** What the provider list last said of each model, when the write was a read of the account. */
+  offers: Readonly<Record<string, OfferEntry>> | null;
   now: number;
 }
 
@@ -97,7 +102,7 @@ async function alertOnCredits({ active, credits, now }: AlertInputs): Promise<vo
     const hour = i18n.t('alerts.loginGrantHour', [byHour]);
     await notifyOnce(`login:${active.keyId}`, i18n.t('alerts.loginGrantTitle'), i18n.t('alerts.loginGrantMessage', [hour]), now);
   }
-  const expiry = grants?.nextExpiry ?? null;
+  const expiry = grants?.expiries[0] ?? null;
   if (!settings.creditsExpiring || expiry === null || balance === null) return;
   // "Mostly unused": the balance still holds at least half of what expires (ModelScope does not say which grant a spend drew on).
   if (expiry.at - now > EXPIRING_WITHIN_MS || balance.available_balance < expiry.credits / 2) return;
@@ -112,9 +117,47 @@ async function alertOnCredits({ active, credits, now }: AlertInputs): Promise<vo
   );
 }
 
+/** What a call of an offer costs, in words: "2 credits", or "no price" where the list gives none. */
+function offerPrice(offer: Offer): string {
+  return offer.price === null ? i18n.t('alerts.offerNoPrice') : i18n.t('reply.creditsAmount', offer.price, [Number(offer.price.toFixed(2))]);
+}
+
+/** An offer as an alert's key names it: its price, or that it is not served. */
+const offerKey = (offer: Offer) => (offer.served ? String(offer.price) : 'unserved');
+
+function offerChangeMessage(before: Offer, after: Offer): string {
+  if (!after.served) return i18n.t('alerts.offerUnservedMessage', [offerPrice(before)]);
+  if (!before.served) return i18n.t('alerts.offerServedMessage', [offerPrice(after)]);
+  return i18n.t('alerts.offerPriceMessage', [offerPrice(before), offerPrice(after)]);
+}
+
+/**
+ * The opt-in alert of a favourite whose offer changed (ModelScope moved its price, or stopped or started serving it),
+ * once per model and change: keyed by the site, the model and the change, and kept on record while its row shows the
+ * change, so a later read, or another key of the site noticing the same change, tells nothing again. (A model moved
+ * back and forth within that week is told once per direction.)
+ */
+async function alertOfferChanged({ active, favourites, offers, now }: AlertInputs): Promise<void> {
+  if (offers === null || !(await alertSettingsItem.get()).offerChanged) return;
+  for (const model of new Set(favourites)) {
+    const entry = Object.hasOwn(offers, model) ? offers[model]! : null;
+    const changed = entry?.changed ?? null;
+    const after = entry?.value ?? null;
+    if (changed === null || after === null || now - changed.at > CHANGE_SHOWN_MS) continue;
+    await notifyOnce(
+      `offer:${active.site}:${model}:${offerKey(changed.before)}>${offerKey(after)}`,
+      i18n.t('alerts.offerChangedTitle', [model]),
+      offerChangeMessage(changed.before, after),
+      now,
+      quotaDay(changed.at + CHANGE_SHOWN_MS),
+    );
+  }
+}
+
 /** Every alert about the active account that a write may call for. */
 export async function alertAfterWrite(inputs: AlertInputs): Promise<void> {
   if (inputs.balanceRefused || inputs.probed.some((item) => item.error_kind === 'auth')) await alertKeyRefused(inputs);
   await alertLowQuota(inputs);
   await alertOnCredits(inputs);
+  await alertOfferChanged(inputs);
 }

@@ -1,8 +1,9 @@
-import type { Balance, GrantRow, LedgerRow, TierPrice } from '@src/modelscope/magicube-shapes';
+import type { Balance, GrantRow, GrantRule, LedgerRow, TierPrice } from '@src/modelscope/magicube-shapes';
 import { callsLeftFromCredits } from '@src/quota/calls-from-credits';
 import { estimateCreditRunOut } from '@src/quota/credit-pace';
-import { dailyGrantsToday, nextGrantExpiry, type GrantExpiry } from '@src/quota/daily-grants';
-import { lastReset } from '@src/quota/reset-time';
+import { dailyGrantsToday, grantExpiries, type GrantExpiry } from '@src/quota/daily-grants';
+import { toHundredths } from '@src/quota/hundredths';
+import { lastReset, quotaDay } from '@src/quota/reset-time';
 import { dailySpendSeries, type SpendSeries } from '@src/quota/spend-series';
 import { todayByTier, type TodaySpend } from '@src/quota/today-by-tier';
 import type { AccountRecord, SourceName, SourceOutcome } from './record';
@@ -18,12 +19,37 @@ export interface SourceView {
   dropped: number;
 }
 
+/** Credits that expire at one moment. */
+export interface ExpiryView extends GrantExpiry {
+  /**
+   * "Up to": the ledger shows spending since these were granted (or was not read), and ModelScope does not say which
+   * grant a spend drew on, so some may be gone already. False: exactly these credits expire.
+   */
+  upTo: boolean;
+}
+
 export interface GrantsView {
   /** Whether today's login grant (`daily_active`) and Alibaba Cloud grant (`aliyun_bindlogin`) arrived. */
   dailyActive: boolean;
   aliyun: boolean;
-  /** The next expiry of granted credits: up to `credits` expire `at`. */
-  nextExpiry: GrantExpiry | null;
+  /** Every expiry still ahead among the grants read, soonest first. */
+  expiries: ExpiryView[];
+}
+
+/** One way to earn short-term credits that still has room today. */
+export interface EarnableRule {
+  ruleKey: string;
+  /** ModelScope's own title of it (in Chinese on both sites). */
+  title: string | null;
+  /** Credits each time, and the times left today. */
+  credits: number;
+  timesLeft: number;
+}
+
+/** What the earn rules still offer today on the website: their credits add up to `credits`. */
+export interface EarnableView {
+  credits: number;
+  rules: EarnableRule[];
 }
 
 /** What the available balance buys in one tier: floor(available / price) calls. */
@@ -44,6 +70,8 @@ export interface CreditsView {
   /** At today's pace the available balance lasts until about then (an estimate); null: not spending, or beyond today. */
   runOutAt: number | null;
   grants: GrantsView | null;
+  /** Short-term credits the website still offers today (besides the two daily grants); null while the rules are unknown. */
+  earnable: EarnableView | null;
   /** What a call costs in each tier, as ModelScope lists it. */
   rates: readonly TierPrice[] | null;
   /** What the balance buys in each priced tier, cheapest first; null while the balance or the rates are unknown. */
@@ -63,10 +91,32 @@ function readToday<T>({ value, read_at: readAt }: { value: T | null; read_at: nu
   return value !== null && readAt !== null && readAt >= lastReset(now) ? value : null;
 }
 
-function grants(rows: readonly GrantRow[] | null, now: number): GrantsView | null {
+/** Whether the ledger shows credits spent on or after the day of `at`; null while it was not read today. */
+function spentSince(ledger: readonly LedgerRow[] | null, at: number): boolean | null {
+  if (ledger === null) return null;
+  const day = quotaDay(at);
+  return ledger.some((row) => quotaDay(row.at) >= day && toHundredths(row.credits) > 0);
+}
+
+function grants(rows: readonly GrantRow[] | null, ledger: readonly LedgerRow[] | null, now: number): GrantsView | null {
   if (rows === null) return null;
   const { daily_active: dailyActive, aliyun_bindlogin: aliyun } = dailyGrantsToday(rows, now);
-  return { dailyActive, aliyun, nextExpiry: nextGrantExpiry(rows, now) };
+  const expiries = grantExpiries(rows, now).map((expiry) => ({ ...expiry, upTo: spentSince(ledger, expiry.issuedAt) ?? true }));
+  return { dailyActive, aliyun, expiries };
+}
+
+/** The two daily grants have their own line (they come from a visit to the website, and an Alibaba Cloud binding). */
+const DAILY_GRANTS: ReadonlySet<string> = new Set(['daily_active', 'aliyun_bindlogin']);
+
+/** The short-term rules with room left today: each one's credits times the times it can still pay out today. */
+export function earnableToday(rules: readonly GrantRule[]): EarnableView {
+  const open = rules.flatMap((rule): EarnableRule[] =>
+    rule.scene === 'short_term' && !DAILY_GRANTS.has(rule.ruleKey) && rule.credits !== null && rule.credits > 0 && rule.todayRemain !== null && rule.todayRemain > 0
+      ? [{ ruleKey: rule.ruleKey, title: rule.title, credits: rule.credits, timesLeft: rule.todayRemain }]
+      : [],
+  );
+  const hundredths = open.reduce((sum, rule) => sum + toHundredths(rule.credits) * rule.timesLeft, 0);
+  return { credits: hundredths / 100, rules: open.sort((a, b) => b.credits * b.timesLeft - a.credits * a.timesLeft) };
 }
 
 function sources(record: AccountRecord, balanceShown: boolean): Record<SourceName, SourceView> {
@@ -98,13 +148,15 @@ export function creditsView(record: AccountRecord, now: number): CreditsView {
   const usable = usableBalance(record);
   const balance = usable?.balance ?? null;
   const ledgerRows: readonly LedgerRow[] | null = readToday(record.ledger, now)?.rows ?? null;
+  const rules = readToday(record.rules, now);
   const runOutAt = balance === null || ledgerRows === null ? null : estimateCreditRunOut(ledgerRows, balance.available_balance, now);
   return {
     sources: sources(record, balance !== null),
     balance,
     today: ledgerRows === null ? null : todayByTier(ledgerRows, now),
     runOutAt,
-    grants: grants(readToday(record.grants, now)?.rows ?? null, now),
+    grants: grants(readToday(record.grants, now)?.rows ?? null, ledgerRows, now),
+    earnable: rules === null ? null : earnableToday(rules),
     rates: record.rates.value,
     buys: buysOf(balance, record.rates.value),
     spend: dailySpendSeries(record.ledger.value, LEDGER_DAYS, now),

@@ -8,11 +8,11 @@ import { creditsView, usableBalance } from './credits-view';
 import { appendHistory } from './history';
 import type { AccountRecord } from './record';
 
-/** What a write of one account stored: the results a check just probed, and the record a read of the free sources left. */
+/** What a write of one account stored: the results a check just probed, and the record a read left. */
 export interface Written {
   probed?: readonly ProbeResult[];
-  /** The record after a read, with the time of that read. */
-  read?: { record: AccountRecord; at: number };
+  /** The record after a read at `at`: of the free sources when `sources`, and of whatever offers were due. */
+  read?: { record: AccountRecord; at: number; sources: boolean };
 }
 
 /**
@@ -27,9 +27,9 @@ export async function followWrite(keyId: string, { probed = [], read }: Written)
     const [active, favourites] = await Promise.all([activeAccount(), activeFavourites()]);
     if (active?.keyId !== keyId) return;
     const now = Date.now();
-    const credits = read ? creditsView(read.record, now) : null;
+    const credits = read?.sources ? creditsView(read.record, now) : null;
     const balanceRefused = read?.record.balance.last.outcome === 'refused' && read.record.balance.last.at === read.at;
-    await alertAfterWrite({ active, favourites, probed, credits, balanceRefused, now });
+    await alertAfterWrite({ active, favourites, probed, credits, balanceRefused, offers: read?.record.offers ?? null, now });
   });
   await quietly('the badge', redrawBadge);
 }

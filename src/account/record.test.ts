@@ -13,9 +13,9 @@ const failed = (reason: 'unreachable' | 'not_returned' | 'refused') =>
 function everythingAnswered(): FreeSources {
   return {
     balance: { ok: true, balance: { total_balance: 10, available_balance: 10, frozen_amount: 0 } },
-    ledger: { ok: true, rows: [ledgerRow(DEC_1 + HOUR, 'mainstream', 2, 2)], dropped: 0, since: DEC_1, complete: true },
+    ledger: { ok: true, rows: [ledgerRow(DEC_1 + HOUR, 'standard', 2, 2)], dropped: 0, since: DEC_1, complete: true },
     grants: { ok: true, rows: [grantRow(DEC_1 + HOUR, 'daily_active', 200)], dropped: 1, since: DEC_1, complete: true },
-    rates: { ok: true, prices: [{ tier: 'mainstream', rawTier: '主流', price: 1, minCharge: null }], dropped: 0 },
+    rates: { ok: true, prices: [{ tier: 'standard', rawTier: '主流', price: 1, minCharge: null }], dropped: 0 },
     rules: { ok: true, rules: [], dropped: 0 },
   };
 }
@@ -25,7 +25,7 @@ describe('the record after a read', () => {
     const record = recordAfterRead(null, everythingAnswered(), FIRST);
     expect(AccountRecordSchema.parse(record)).toEqual(record);
     expect(record.balance).toEqual({ value: { total_balance: 10, available_balance: 10, frozen_amount: 0 }, read_at: FIRST, last: { at: FIRST, outcome: 'ok', dropped: 0 } });
-    expect(record.ledger).toEqual({ value: { rows: [ledgerRow(DEC_1 + HOUR, 'mainstream', 2, 2)], since: DEC_1, complete: true }, read_at: FIRST, last: { at: FIRST, outcome: 'ok', dropped: 0 } });
+    expect(record.ledger).toEqual({ value: { rows: [ledgerRow(DEC_1 + HOUR, 'standard', 2, 2)], since: DEC_1, complete: true }, read_at: FIRST, last: { at: FIRST, outcome: 'ok', dropped: 0 } });
     expect(record.grants.last).toEqual({ at: FIRST, outcome: 'ok', dropped: 1 });
     // An empty list that came back is an answer: no rule to show.
     expect(record.rules).toEqual({ value: [], read_at: FIRST, last: { at: FIRST, outcome: 'ok', dropped: 0 } });
@@ -55,7 +55,7 @@ describe('the record after a read', () => {
   });
 
   it('keeps the newest rows within the stored bound, and says the window is then incomplete', () => {
-    const rows = Array.from({ length: MAX_ROWS + 20 }, (_, index) => ledgerRow(DEC_1 - index * 60_000, 'mainstream', 1, 1));
+    const rows = Array.from({ length: MAX_ROWS + 20 }, (_, index) => ledgerRow(DEC_1 - index * 60_000, 'standard', 1, 1));
     const read: FreeSources = { ...everythingAnswered(), ledger: { ok: true, rows, dropped: 0, since: DEC_1 - 14 * 24 * HOUR, complete: true } };
     const record = recordAfterRead(null, read, FIRST);
     expect(record.ledger.value?.rows).toEqual(rows.slice(0, MAX_ROWS));

@@ -3,9 +3,11 @@ import { keepNewest } from '@src/lib/keep-newest';
 import type { FreeSources } from '@src/modelscope/free-sources';
 import type { MagicubeFailure } from '@src/modelscope/magicube-read';
 import { BalanceSchema, GrantRowSchema, GrantRuleSchema, LedgerRowSchema, TierPriceSchema } from '@src/modelscope/magicube-shapes';
+import type { OfferOutcome } from '@src/modelscope/providers';
 import type { TransactionsOutcome } from '@src/modelscope/transactions';
 import { defineCacheItem } from '@src/storage/cache-item';
 import { STORAGE_KEYS } from '@src/storage/keys';
+import { offerAfterRead, OfferEntrySchema } from './offers';
 
 const EpochMs = z.int().check(z.nonnegative());
 
@@ -34,14 +36,17 @@ function sourceSchema<T extends z.ZodMiniType>(value: T) {
 export const MAX_ROWS = 500;
 const MAX_RATES = 50;
 const MAX_RULES = 50;
+/** Every model of every list, and a few more typed in Options: the newest read are kept. */
+const MAX_OFFERS = 200;
 
 const TransactionsSchema = <T extends z.ZodMiniType>(row: T) =>
   z.object({ rows: z.array(row).check(z.maxLength(MAX_ROWS)), since: EpochMs, complete: z.boolean() });
 
 /**
  * One key's account as ModelScope's free sources last told it: the Magicube balance, the spend ledger, the grants, the
- * tier rates and the earn rules, each with its read time and outcome. The only stored shape of the account; every
- * figure shown is derived from it by the view.
+ * tier rates and the earn rules, each with its read time and outcome, and what the provider list says of each model
+ * (its offer: price, tier, whether API-Inference serves it). The only stored shape of the account; every figure shown
+ * is derived from it by the view.
  */
 export const AccountRecordSchema = z.object({
   balance: sourceSchema(BalanceSchema),
@@ -49,9 +54,12 @@ export const AccountRecordSchema = z.object({
   grants: sourceSchema(TransactionsSchema(GrantRowSchema)),
   rates: sourceSchema(z.array(TierPriceSchema).check(z.maxLength(MAX_RATES))),
   rules: sourceSchema(z.array(GrantRuleSchema).check(z.maxLength(MAX_RULES))),
+  // A record kept before offers were read has none yet.
+  offers: z._default(z.record(z.string(), OfferEntrySchema), {}),
 });
 export type AccountRecord = z.infer<typeof AccountRecordSchema>;
-export type SourceName = keyof AccountRecord;
+/** The free sources read together, as opposed to the offers, read model by model. */
+export type SourceName = Exclude<keyof AccountRecord, 'offers'>;
 
 /** Per key fingerprint, never per key. */
 export const accountsItem = defineCacheItem(STORAGE_KEYS.accounts, AccountRecordSchema);
@@ -95,16 +103,24 @@ function list<T>(outcome: { ok: true; dropped: number } | MagicubeFailure, value
 
 /**
  * The record after one read of every source: each source that answered takes its new value; one that failed keeps its
- * last good value and time, and notes how the read went.
+ * last good value and time, and notes how the read went. The offers stay as they were.
  */
 export function recordAfterRead(previous: AccountRecord | null, read: FreeSources, at: number): AccountRecord {
   const rowCount = (value: { rows: unknown[] }) => value.rows.length;
   const length = (value: unknown[]) => value.length;
   return {
+    offers: previous?.offers ?? {},
     balance: afterRead(previous?.balance, read.balance.ok ? { ok: true, value: read.balance.balance, dropped: 0 } : read.balance, at, () => 1),
     ledger: afterRead(previous?.ledger, transactions(read.ledger), at, rowCount),
     grants: afterRead(previous?.grants, transactions(read.grants), at, rowCount),
     rates: afterRead(previous?.rates, list(read.rates, read.rates.ok ? read.rates.prices : [], MAX_RATES), at, length),
     rules: afterRead(previous?.rules, list(read.rules, read.rules.ok ? read.rules.rules : [], MAX_RULES), at, length),
   };
+}
+
+/** The record after reads of the provider list: each model's offer as offerAfterRead keeps it, the newest MAX_OFFERS. */
+export function recordWithOffers(record: AccountRecord, reads: ReadonlyMap<string, OfferOutcome>, at: number): AccountRecord {
+  const offers = { ...record.offers };
+  for (const [model, read] of reads) offers[model] = offerAfterRead(Object.hasOwn(offers, model) ? offers[model] : undefined, read, at);
+  return { ...record, offers: keepNewest(offers, (entry) => entry.last.at, MAX_OFFERS) };
 }

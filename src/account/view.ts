@@ -35,10 +35,12 @@ function balanceHeard(record: AccountRecord | null) {
 }
 
 export function accountView({ record, results, prices, models, now }: ViewInputs): AccountView {
-  const rows = rowsOf(models, record, results, prices);
+  const rows = rowsOf(models, record, results, prices, now);
   const usable = record === null ? null : usableBalance(record);
+  // A model no ModelScope token can call has no calls left to count: it is left out of the lowest.
+  const callable = rows.filter((row) => row.served !== false);
   const badge = badgeState({
-    rows: rows.map(({ model, result, price, derived }) => ({ model, result, derived: derived && price && { calls: derived.calls, price: price.price } })),
+    rows: callable.map(({ model, result, price, derived }) => ({ model, result, derived: derived && price && { calls: derived.calls, price: price.price } })),
     results: Object.values(results),
     balance: usable && { available: usable.balance.available_balance, readAt: usable.readAt },
     balanceHeard: balanceHeard(record),

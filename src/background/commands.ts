@@ -1,11 +1,11 @@
 import { i18n } from '#i18n';
 import { activeAccount, type ActiveAccount } from '@src/account/active';
 import { refreshAccount } from '@src/account/refresh';
+import { viewOf } from '@src/account/view-of';
 import { checkAndKeep } from '@src/check/run';
 import { COMMANDS, parseCommand, type AnyCommand, type CommandName, type CommandReply, type CommandRequest } from '@src/commands/protocol';
 import { websiteHost } from '@src/modelscope/endpoints';
 import { activeFavourites } from '@src/storage/favourite-lists';
-import { pricesFor } from '@src/storage/model-prices';
 import { catalogueOf } from './catalogue';
 import { checkSummaryText } from './check-summary';
 import { hasSiteAccess } from './site-access';
@@ -23,10 +23,10 @@ async function usableAccount(): Promise<Usable> {
 type Handler<T extends CommandName> = (request: CommandRequest<T>) => Promise<CommandReply<T>>;
 
 const HANDLERS: { [T in CommandName]: Handler<T> } = {
-  async refresh() {
+  async refresh({ models, offersNow }) {
     const usable = await usableAccount();
     if (!usable.ok) return usable;
-    await refreshAccount(usable.active);
+    await refreshAccount(usable.active, { models: models ?? (await activeFavourites()), offersNow });
     return { ok: true, message: '' };
   },
   async check({ models, force }) {
@@ -35,10 +35,10 @@ const HANDLERS: { [T in CommandName]: Handler<T> } = {
     const list = models ?? (await activeFavourites());
     if (list.length === 0) return { ok: false, message: i18n.t('reply.noFavourites') };
     const report = await checkAndKeep(usable.active, list, { force });
-    const priced = (await pricesFor(usable.active.site)).models;
+    const priced = new Set((await viewOf(usable.active, list)).rows.flatMap((row) => (row.price ? [row.model] : [])));
     const { ok, text } = checkSummaryText({
       ...report,
-      answered: (item) => item.error === null || (item.error_kind === 'no_quota_headers' && Object.hasOwn(priced, item.model)),
+      answered: (item) => item.error === null || (item.error_kind === 'no_quota_headers' && priced.has(item.model)),
     });
     return { ok, message: text };
   },

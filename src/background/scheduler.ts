@@ -70,10 +70,13 @@ export async function runScheduledCheck(now = Date.now()): Promise<void> {
   await checkAndKeep(active, due);
 }
 
-/** The periodic refresh of the active key's free sources, whatever their age; skipped while its site's hosts are not granted. */
+/**
+ * The periodic refresh of the active key's free sources, whatever their age, and of its favourites' offers when due (a
+ * price changed overnight shows by morning); skipped while its site's hosts are not granted.
+ */
 async function refreshActiveAccount(): Promise<void> {
-  const active = await activeAccount();
-  if (active && (await hasSiteAccess(active.site))) await refreshAccount(active, { maxAgeMs: 0 });
+  const [active, models] = await Promise.all([activeAccount(), activeFavourites()]);
+  if (active && (await hasSiteAccess(active.site))) await refreshAccount(active, { maxAgeMs: 0, models });
 }
 
 export async function handleAlarm(alarm: { name: string; scheduledTime: number }, now = Date.now()): Promise<void> {

@@ -1,12 +1,15 @@
 import type { Account } from '@src/account/active';
 import { recordFor } from '@src/account/record';
-import { settleAfterCheck } from '@src/account/refresh';
+import { readBeforeCheck, settleAfterCheck } from '@src/account/refresh';
 import { latestResultsFor, sessionResultCache } from '@src/account/results';
+import { planRows, type RowView } from '@src/account/rows';
+import { viewOf } from '@src/account/view-of';
 import { checkModels, type CheckedResult, type CheckOptions } from '@src/engine/check-models';
 import { sleep } from '@src/engine/retry';
 import { SingleFlight } from '@src/engine/single-flight';
+import { oneAtATimePerKey } from '@src/lib/one-at-a-time';
 import type { ProbeOutcome, ProbeResult } from '@src/modelscope/probe';
-import { planCheck, type CheckPlan } from '@src/quota/check-plan';
+import { carriedQuotaHeaders, type CheckPlan } from '@src/quota/check-plan';
 import { lastReset } from '@src/quota/reset-time';
 import { checkSettingsItem, type CheckSettings } from '@src/storage/check-settings';
 import { activeFavourites } from '@src/storage/favourite-lists';
@@ -33,6 +36,8 @@ export interface CheckReport {
   checked: CheckedResult[];
   /** Models not probed: their price is known and ModelScope reports no quota for them, so the balance says it all. */
   free: string[];
+  /** Models not probed: the provider list says a ModelScope token cannot call them. */
+  unserved: string[];
   /** Models whose price this check learned. */
   learned: string[];
 }
@@ -57,21 +62,11 @@ function runBatch(models: readonly string[], account: Account, settings: CheckSe
 }
 
 /** Our checks of one key run one after another: a paid call of one must never land in another's ledger window. */
-const checksByKey = new Map<string, Promise<unknown>>();
+const oneCheckAtATime = oneAtATimePerKey();
 
-function oneCheckAtATime<T>(keyId: string, check: () => Promise<T>): Promise<T> {
-  const running = (checksByKey.get(keyId) ?? Promise.resolve()).then(check, check);
-  const settled = running.catch(() => undefined);
-  checksByKey.set(keyId, settled);
-  void settled.then(() => {
-    if (checksByKey.get(keyId) === settled) checksByKey.delete(keyId);
-  });
-  return running;
-}
-
-/** The site's known prices, and those this check learns as it goes. */
-function priceBook(prices: SitePrices) {
-  const known = new Map(Object.entries(prices.models).map(([model, price]) => [model, price.price]));
+/** The prices the rows know (the provider list's, learned, or set by hand), and those this check learns as it goes. */
+function priceBook(rows: readonly RowView[]) {
+  const known = new Map(rows.flatMap((row) => (row.price ? [[row.model, row.price.price] as const] : [])));
   return {
     priceOf: (model: string) => known.get(model) ?? null,
     learn: (model: string, price: number) => void known.set(model, price),
@@ -100,6 +95,13 @@ function probeBatch(run: CheckRun, models: readonly string[], onAttempt?: CheckO
     },
   });
 }
+
+/**
+ * Whether an attempt may have spent credits that the ledger will show: a call that carried quota headers is left out,
+ * as an account still counted in calls may not pay in credits at all (see lastUnseenCall), so waiting for it to show
+ * would only hold the lane up.
+ */
+const paidInCredits = (attempt: ProbeOutcome) => mayHavePaid(attempt) && !carriedQuotaHeaders(attempt);
 
 /**
  * Probes the `probe` models, then learns the `learn` ones, then probes whatever was left unlearned. Gives the models
@@ -152,7 +154,7 @@ async function runPlan(run: CheckRun, plan: CheckPlan, prices: SitePrices, lates
     const base = await readTodaysLedger(context);
     let spent = 0;
     await probeBatch(run, plan.probe, (model, outcome) => {
-      if (mayHavePaid(outcome)) spent += Math.round((run.book.priceOf(model) ?? 0) * 100);
+      if (paidInCredits(outcome)) spent += Math.round((run.book.priceOf(model) ?? 0) * 100);
     });
     opening = base === null || spent === 0 ? base : await readOnceShowing(base, spent, context);
     if (opening === null) {
@@ -161,7 +163,7 @@ async function runPlan(run: CheckRun, plan: CheckPlan, prices: SitePrices, lates
     }
   } else if (plan.probe.length > 0) {
     let paid = false;
-    await probeBatch(run, plan.probe, (_, outcome) => void (paid ||= mayHavePaid(outcome)));
+    await probeBatch(run, plan.probe, (_, outcome) => void (paid ||= paidInCredits(outcome)));
     if (paid) settledAt = Date.now() + LEDGER_SETTLE_MS;
   }
 
@@ -175,25 +177,26 @@ async function runPlan(run: CheckRun, plan: CheckPlan, prices: SitePrices, lates
  * call quota, or its price is known), so the balance and the ledger show what it spent, unless the user turned the free
  * refresh off. A check of models with quota headers alone, or one that reused every result, reads nothing.
  */
-async function spentCredits(probed: readonly CheckedResult[], prices: SitePrices): Promise<boolean> {
+async function spentCredits(probed: readonly CheckedResult[], book: PriceBook): Promise<boolean> {
   if (probed.length === 0) return false;
   const [favourites, { magicubeEveryMinutes }] = await Promise.all([activeFavourites(), scheduleItem.get()]);
-  const paidInCredits = (item: CheckedResult) => item.error_kind === 'no_quota_headers' || Object.hasOwn(prices.models, item.model);
+  const paidInCredits = (item: CheckedResult) => item.error_kind === 'no_quota_headers' || book.priceOf(item.model) !== null;
   return magicubeEveryMinutes !== null && probed.some((item) => favourites.includes(item.model) && paidInCredits(item));
 }
 
 async function keepCheck(account: Account, models: readonly string[], force: boolean): Promise<CheckReport> {
+  // The provider list first (free, and only where due): a price it gives is never paid for with a call to learn it.
+  const before = await readBeforeCheck(account, models);
   const now = Date.now();
-  const [settings, prices, latest] = await Promise.all([checkSettingsItem.get(), pricesFor(account.site), latestResultsFor(account.keyId)]);
-  const plan = planCheck({
-    models,
-    pricedModels: new Set(Object.keys(prices.models)),
-    results: latest,
-    forced: new Set(force ? models : []),
-    probeEveryModel: settings.probeEveryModel,
-  });
+  const [settings, prices, latest, { rows }] = await Promise.all([
+    checkSettingsItem.get(),
+    pricesFor(account.site),
+    latestResultsFor(account.keyId),
+    viewOf(account, models),
+  ]);
+  const plan = planRows(rows, { forced: new Set(force ? models : []), probeEveryModel: settings.probeEveryModel });
   const writer = resultWriter(account.keyId);
-  const run: CheckRun = { account, force, settings, book: priceBook(prices), writer, results: new Map() };
+  const run: CheckRun = { account, force, settings, book: priceBook(rows), writer, results: new Map() };
   let learned: string[];
   try {
     learned = await runPlan(run, plan, prices, latest, now);
@@ -202,11 +205,12 @@ async function keepCheck(account: Account, models: readonly string[], force: boo
   }
   const spared = (model: string): CheckedResult | undefined => (Object.hasOwn(latest, model) ? { ...latest[model]!, cached: true } : undefined);
   const items = models.flatMap((model) => run.results.get(model) ?? spared(model) ?? []);
-  const checked = items.filter((item) => !plan.free.includes(item.model));
+  const notProbed = new Set([...plan.free, ...plan.unserved]);
+  const checked = items.filter((item) => !notProbed.has(item.model));
   const probed = checked.filter((item) => !item.cached);
   // Before the reply, so a page reading storage after its Check sees what the check spent.
-  await settleAfterCheck(account, probed, { reread: await spentCredits(probed, await pricesFor(account.site)) });
-  return { items, checked, free: plan.free, learned };
+  await settleAfterCheck(account, probed, { reread: await spentCredits(probed, run.book), before });
+  return { items, checked, free: plan.free, unserved: plan.unserved, learned };
 }
 
 /**

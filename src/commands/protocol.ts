@@ -9,8 +9,14 @@ const Models = z.array(ModelIdSchema).check(z.minLength(1), z.maxLength(MAX_MODE
 const OutcomeSchema = z.object({ ok: z.boolean(), message: z.string() });
 
 export const COMMANDS = {
-  /** Read the active account's free sources again, unless they were read within the last minute. Spends nothing. */
-  refresh: { request: z.object({ command: z.literal('refresh') }), reply: OutcomeSchema },
+  /**
+   * Read the active account's free sources again, unless they were read within the last minute, and the provider
+   * list's offer of each model named (the active list without) when due, or at once with `offersNow`. Spends nothing.
+   */
+  refresh: {
+    request: z.object({ command: z.literal('refresh'), models: z.optional(Models), offersNow: z.optional(z.boolean()) }),
+    reply: OutcomeSchema,
+  },
   /**
    * Check the active key: the models named (the active list without), probing only where a probe tells something, or
    * every one named when `force` (a row's ↻). Results land in storage as they arrive.

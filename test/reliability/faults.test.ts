@@ -10,7 +10,7 @@ import { ALARMS } from '@src/background/scheduler';
 import { fetchModelCatalogue } from '@src/modelscope/catalogue';
 import { fetchMagicubeBalance } from '@src/modelscope/magicube';
 import type { ProbeOutcome } from '@src/modelscope/probe';
-import { CHECK_SETTINGS_RANGES, DEFAULT_CHECK_SETTINGS } from '@src/storage/check-settings';
+import { CHECK_SETTINGS_RANGES, checkSettingsItem, DEFAULT_CHECK_SETTINGS } from '@src/storage/check-settings';
 import { addKey } from '@src/storage/keyring';
 import { sessionResultCache } from '@src/account/results';
 import {
@@ -43,13 +43,16 @@ import {
   UNBOUND_KEY,
   UNBOUND_MESSAGE,
 } from '../fake-modelscope/behaviours';
+import { PROVIDER_LIST_PATH } from '../fake-modelscope/providers';
 import { startFakeModelScope, type FakeModelScope } from '../fake-modelscope/server';
+import { setActiveListModels } from '../support/active-list';
 import { startBackground } from '../support/background';
+import { storedRows, storedView } from '../support/stored-view';
 import { tally, writeFigures } from './figures';
 import { recordingFetch, refusingPort, UNREACHABLE_MODEL } from './upstream-recorder';
 
-const GLM = 'ZhipuAI/GLM-4.7';
-const QWEN = 'Qwen/Qwen3-Coder-480B-A35B-Instruct';
+const GLM = 'ZhipuAI/GLM-5.2';
+const QWEN = 'Qwen/Qwen3-Coder-30B-A3B-Instruct';
 /** A plain model whose daily quota the fake is told is used up. */
 const USED_UP = POOL_MODELS.at(-1)!;
 const FILLERS = POOL_MODELS.slice(0, 49);
@@ -453,19 +456,19 @@ describe('the free account picture through the credits message: each Magicube en
   let requests: URL[];
   beforeAll(async () => {
     creditWorld = await startFakeModelScope({ world: 'credits' });
-    figures.faults += FAULTS.length + 1;
+    figures.faults += FAULTS.length;
   });
   afterAll(async () => {
     await creditWorld.close();
   });
 
-  /** A fresh extension with a key whose account spent 3 mainstream calls today, with `source` failing as `fault`. */
+  /** A fresh extension with a key whose account spent 3 standard calls today, with `source` failing as `fault`. */
   async function arrange(source?: Source, fault?: Fault) {
     creditWorld.reset();
     const background = await startBackground(creditWorld);
     vi.spyOn(console, 'warn').mockImplementation(() => {});
     await addKey({ label: 'Main', secret: DEMO_KEY, remember: true, site: 'cn' });
-    expect(creditWorld.spendElsewhere(DEMO_KEY, 'mainstream', 3)).toBe(3);
+    expect(creditWorld.spendElsewhere(DEMO_KEY, 'standard', 3)).toBe(3);
     const routed = globalThis.fetch;
     requests = [];
     const failing = { on: false };
@@ -490,8 +493,11 @@ describe('the free account picture through the credits message: each Magicube en
     for (const other of Object.keys(SOURCES) as Source[]) if (other !== failing) expect(partOf(picture, other), other).not.toBeNull();
     if (picture.today !== null) expect([picture.today.total_calls, picture.today.total_credits]).toEqual([3, 3]);
     expect(creditWorld.probes()).toHaveLength(0);
-    // One request per source, the ledger and the grants one page each: nothing is retried, nothing probed.
-    expect(requests.map((url) => url.pathname.split('/').slice(4).join('/')).sort()).toEqual(['balance', 'earn/rules', 'spend/rates', 'transactions', 'transactions']);
+    // One request per source, the ledger and the grants one page each: nothing is retried, nothing probed. Besides
+    // them, only the favourites' offers, when due.
+    const magicube = requests.filter((url) => url.pathname.startsWith('/openapi/'));
+    expect(magicube.map((url) => url.pathname.split('/').slice(4).join('/')).sort()).toEqual(['balance', 'earn/rules', 'spend/rates', 'transactions', 'transactions']);
+    expect(requests.filter((url) => !magicube.includes(url)).every((url) => url.pathname === PROVIDER_LIST_PATH)).toBe(true);
     figures.requests += requests.length;
   }
 
@@ -530,34 +536,132 @@ describe('the free account picture through the credits message: each Magicube en
     expect(after.tier_prices).toEqual(good.tier_prices);
     expect(after.sources[source].read_at).toBe(source === 'balance' && status === 'refused' ? null : good.sources[source].read_at);
   });
+});
 
-  it('the extra-headers auth mode: the two token headers get the ledger, grants and rules; without them they come back empty, never as 0', async () => {
-    creditWorld.setOptions({ magicubeAuth: 'extra-headers' });
-    try {
-      const { credits } = await arrange();
-      expect(Object.values((await credits()).data!.sources).map((source) => source.status)).toEqual(['ok', 'ok', 'ok', 'ok', 'ok']);
-      const { credits: again } = await arrange();
-      const routed = globalThis.fetch;
-      vi.stubGlobal('fetch', (input: RequestInfo | URL, init?: RequestInit) => {
-        const headers = new Headers(init?.headers);
-        headers.delete('openapi-token');
-        headers.delete('x-modelfun-token');
-        return routed(input, { ...init, headers });
-      });
-      const picture = (await again()).data!;
-      expect(Object.fromEntries(Object.entries(picture.sources).map(([name, { status }]) => [name, status]))).toEqual({
-        balance: 'ok',
-        ledger: 'not_returned',
-        grants: 'not_returned',
-        prices: 'ok',
-        rules: 'not_returned',
-      });
-      expect(picture).toMatchObject({ today: null, grants: null, run_out_at: null, balance: { available_balance: 247 } });
-      expect(creditWorld.probes()).toHaveLength(0);
-    } finally {
-      creditWorld.setOptions({ magicubeAuth: 'bearer' });
-    }
+/** How one model's read of the provider list fails instead: a response (made from the fake's real one), or no answer. */
+type OfferFault = (real: () => Promise<Response>) => Promise<Response> | 'network' | 'hang';
+
+/** The fake's real answer, with ModelScope's own provider changed: a price or a tier no one can use. */
+const withModelScope = (change: Record<string, unknown>): OfferFault => async (real) => {
+  const body = (await (await real()).json()) as { Data: { Providers: Record<string, unknown>[] } };
+  const providers = body.Data.Providers.map((provider) => (provider.Name === 'ModelScope' ? { ...provider, ...change } : provider));
+  return Response.json({ ...body, Data: { ...body.Data, Providers: providers } });
+};
+
+const OFFER_FAULTS: ReadonlyArray<readonly [name: string, outcome: string, fault: OfferFault]> = [
+  ['a 500 (an unknown id, or ModelScope down)', 'no_such_model', json(500, { Code: 500, Success: false, Message: 'Internal Server Error' })],
+  ['a 404 (no provider list on the site)', 'not_offered', json(404, { error: { message: 'Not found' } })],
+  ['a 502 HTML gateway page', 'upstream_error', text(502, '<html><title>502 Bad Gateway</title></html>')],
+  ['a 200 login page', 'unreadable', text(200, '<html>login</html>')],
+  ['a 200 whose JSON breaks off', 'unreadable', text(200, '{"Code":200,"Success":true,"Data":{"Providers":[')],
+  ['JSON of another shape', 'unreadable', json(200, { Code: 200, Success: true, Data: { Providers: 'lots' } })],
+  ['Success: false in a 200', 'upstream_error', json(200, { Code: 10010, Success: false, Message: 'system busy' })],
+  ['a price of -1', 'unreadable', withModelScope({ EstimatedMagicGrainCost: -1 })],
+  ['a price of "abc"', 'unreadable', withModelScope({ EstimatedMagicGrainCost: 'abc' })],
+  ['a price of 1e9', 'unreadable', withModelScope({ EstimatedMagicGrainCost: 1e9 })],
+  ['a tier of 42', 'unreadable', withModelScope({ CostTier: 42 })],
+  ['an empty tier', 'unreadable', withModelScope({ CostTier: '' })],
+  ['a network error', 'unreachable', () => 'network'],
+  ['no answer within the timeout', 'unreachable', () => 'hang'],
+];
+
+describe('the provider list: one model’s read failing in each shape, alone and after a good read', () => {
+  const FAILING = 'Qwen/Qwen3.5-397B-A17B'; // ultra, 2 credits
+  const OTHERS = ['Qwen/Qwen3-Coder-30B-A3B-Instruct', 'MiniMax/MiniMax-M3']; // 1 and 0.5
+  const GOOD_OFFER = { served: true, price: 2, tier: 'ultra', rawTier: 'ultra', others: [{ name: 'DashScope', chineseName: '阿里云百炼' }] };
+  const T0 = Date.parse('2026-12-01T02:00:00.000Z'); // 10:00 in Beijing
+  const LATER = T0 + 2 * 3_600_000;
+  let creditWorld: FakeModelScope;
+  beforeAll(async () => {
+    creditWorld = await startFakeModelScope({ world: 'credits', now: () => Date.now() });
+    figures.faults += OFFER_FAULTS.length;
   });
+  afterAll(async () => {
+    vi.useRealTimers();
+    await creditWorld.close();
+  });
+
+  /** A fresh extension with a key and three favourites, the first one's provider list failing as `fault` once `fail()`. */
+  async function arrange(fault: OfferFault) {
+    vi.useFakeTimers({ toFake: ['Date'], now: T0 });
+    creditWorld.reset();
+    const background = await startBackground(creditWorld);
+    vi.spyOn(console, 'warn').mockImplementation(() => {});
+    await addKey({ label: 'Main', secret: DEMO_KEY, remember: true, site: 'cn' });
+    await setActiveListModels([FAILING, ...OTHERS]);
+    // The shortest deadline there is, for the read that never answers.
+    await checkSettingsItem.set({ ...DEFAULT_CHECK_SETTINGS, timeoutSeconds: CHECK_SETTINGS_RANGES.timeoutSeconds.min });
+    const routed = globalThis.fetch;
+    const failing = { on: false };
+    const sent: URL[] = [];
+    vi.stubGlobal('fetch', async (input: RequestInfo | URL, init?: RequestInit) => {
+      const url = new URL(input instanceof Request ? input.url : String(input));
+      sent.push(url);
+      if (!failing.on || url.pathname !== PROVIDER_LIST_PATH || url.searchParams.get('ModelId') !== FAILING) return routed(input, init);
+      const answer = fault(() => routed(input, init));
+      if (answer === 'network') throw new TypeError('fetch failed');
+      if (answer === 'hang') return new Promise<Response>((_, reject) => init?.signal?.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError'))));
+      return answer;
+    });
+    const refresh = (offersNow = false) => background.send({ command: 'refresh', offersNow });
+    const credits = async () => CreditsReplySchema.parse(await background.send({ type: 'credits' })).data!;
+    /** The reads of the failing model's offer the extension sent, answered or not. */
+    const readsOfFailing = () => sent.filter((url) => url.pathname === PROVIDER_LIST_PATH && url.searchParams.get('ModelId') === FAILING).length;
+    return { refresh, credits, readsOfFailing, fail: () => void (failing.on = true) };
+  }
+
+  const rows = async () => storedRows(DEMO_KEY);
+
+  /** The other favourites read and priced as usual, the account's free sources whole, nothing probed. */
+  async function expectOthersUnaffected(readAt: number) {
+    const all = await rows();
+    expect(OTHERS.map((model) => [all[model]?.price?.price, all[model]?.price?.at, all[model]?.offer?.last.outcome])).toEqual([
+      [1, readAt, 'ok'],
+      [0.5, readAt, 'ok'],
+    ]);
+    const picture = await storedView(DEMO_KEY);
+    expect(Object.values(picture.credits!.sources).map((source) => source.status)).toEqual(['ok', 'ok', 'ok', 'ok', 'ok']);
+    expect(creditWorld.probes()).toHaveLength(0);
+  }
+
+  it.each(OFFER_FAULTS)('%s: no price is made up, the row says why, and the other models are read as usual', async (_, outcome, fault) => {
+    const { refresh, credits, readsOfFailing, fail } = await arrange(fault);
+    fail();
+    await refresh();
+    const row = (await rows())[FAILING]!;
+    expect(row).toMatchObject({ price: null, derived: null, remaining: null, served: null, change: null });
+    expect(row.callsLeft).toEqual({ kind: 'unpriced', note: null, learnable: true, listFailed: outcome });
+    expect(row.offer).toEqual({ value: null, read_at: null, last: { at: T0, outcome }, changed: null });
+    await expectOthersUnaffected(T0);
+    // The badge shows the lowest it knows (Coder at 1 credit), and that one price is missing: nothing for the failing model.
+    expect(await fakeBrowser.action.getBadgeText({})).toBe('250');
+    expect(await fakeBrowser.action.getTitle({})).toContain('The price of 1 model of the list is not known yet');
+    expect((await credits()).offers.find((offer) => offer.model === FAILING)).toMatchObject({ served: null, price: null, read_at: null, status: outcome });
+    // Read once: a failed read is tried again after ten minutes, not at once.
+    await refresh();
+    expect(readsOfFailing()).toBe(1);
+    figures.requests += creditWorld.requests.length;
+  }, 10_000);
+
+  it.each(OFFER_FAULTS)('%s, after a good read: the last good offer stays, with its age, and nothing stored is lost', async (_, outcome, fault) => {
+    const { refresh, credits, readsOfFailing, fail } = await arrange(fault);
+    await refresh();
+    const before = await fakeBrowser.storage.local.get(['keyring', 'favouriteLists', 'modelPrices', 'latestResults', 'checkSettings']);
+    vi.setSystemTime(LATER);
+    fail();
+    await refresh(true);
+    const row = (await rows())[FAILING]!;
+    expect(row.offer).toEqual({ value: GOOD_OFFER, read_at: T0, last: { at: LATER, outcome }, changed: null });
+    // Still ModelScope's price, said to be read two hours ago, and the calls it buys.
+    expect(row.price).toMatchObject({ price: 2, source: 'providers', at: T0 });
+    expect(row.remaining).toBe(125);
+    expect(row.change).toBeNull();
+    await expectOthersUnaffected(LATER);
+    expect((await credits()).offers.find((offer) => offer.model === FAILING)).toMatchObject({ served: true, price: 2, read_at: new Date(T0).toISOString(), status: outcome });
+    expect(await fakeBrowser.storage.local.get(['keyring', 'favouriteLists', 'modelPrices', 'latestResults', 'checkSettings'])).toEqual(before);
+    expect(readsOfFailing()).toBe(2);
+    figures.requests += creditWorld.requests.length;
+  }, 10_000);
 });
 
 describe('the limits the matrix relies on', () => {

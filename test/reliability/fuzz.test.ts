@@ -1,6 +1,7 @@
 // Property-based: generated messages of every shape, sent to the real background as our own pages and as another
 // extension. Each gets an answer its reply schema accepts, only a valid balance request spends a call, and a valid
-// credits request reads only the free Magicube endpoints, with the key the caller is entitled to.
+// credits request reads only the free Magicube endpoints, with the key the caller is entitled to, and the keyless
+// provider list of the models asked about.
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { BalanceReplySchema, BalanceRequestSchema, CONTRACT, CreditsReplySchema, CreditsRequestSchema, type MessageType } from '@src/contract';
@@ -8,6 +9,7 @@ import { DEFAULT_FAVOURITES } from '@src/storage/default-models';
 import { addKey } from '@src/storage/keyring';
 import { preferencesItem } from '@src/storage/preferences';
 import { DEMO_KEY, POOL_MODELS, REAL_MODELS, REVOKED_KEY } from '../fake-modelscope/behaviours';
+import { PROVIDER_LIST_PATH } from '../fake-modelscope/providers';
 import { startFakeModelScope, type FakeModelScope } from '../fake-modelscope/server';
 import { startBackground } from '../support/background';
 import { tally, writeFigures } from './figures';
@@ -119,38 +121,69 @@ function validBalance(raw: unknown, external: boolean) {
   return { key, models: parsed.data.models ?? DEFAULT_FAVOURITES };
 }
 
-/** A credits request the contract accepts, with the key it must read with (null: none it may use); null for anything else. */
+/**
+ * A credits request the contract accepts: the key it must read with (null: none it may use), whether that is the saved
+ * one, and the models whose offers it asks for (the active list when our pages name none with the saved key); null
+ * for anything else.
+ */
 function validCredits(raw: unknown, external: boolean) {
   if (ownType(raw) !== 'credits') return null;
   const parsed = CreditsRequestSchema.safeParse(raw);
   if (!parsed.success) return null;
-  return { key: parsed.data.api_key ?? (external ? null : SAVED_KEY) };
+  const saved = parsed.data.api_key === undefined && !external;
+  return { key: parsed.data.api_key ?? (saved ? SAVED_KEY : null), saved, models: parsed.data.models ?? (saved ? DEFAULT_FAVOURITES : null) };
 }
 
 const MAGICUBE_READS = 5;
 
-/** The free picture: at most one read of each Magicube source (none when our pages' picture is fresh), never a probe. */
-function expectCreditsAnswer(reply: unknown, requests: readonly { path: string; authorization: string | null }[], key: string | null, external: boolean) {
-  if (key === null) {
+type Sent = readonly { path: string; authorization: string | null }[];
+const modelIdOf = (path: string) => new URL(path, 'http://fake').searchParams.get('ModelId') ?? '';
+/** A model id as a query string carries it: a lone surrogate arrives as U+FFFD. */
+const asSent = (model: string) => new URLSearchParams({ ModelId: model }).get('ModelId')!;
+
+/**
+ * The free picture: at most one read of each Magicube source (none when our pages' picture is fresh), and at most one
+ * keyless read of the provider list per model asked about (ours: the active list when none is named); never a probe.
+ * Another extension asking about models without a key gets their offers alone, and nothing of an account is read.
+ */
+function expectCreditsAnswer(reply: unknown, requests: Sent, ask: NonNullable<ReturnType<typeof validCredits>>, external: boolean) {
+  const magicube = requests.filter((request) => request.path.startsWith('/openapi/v1/magicubes/'));
+  const offers = requests.filter((request) => request.path.startsWith(PROVIDER_LIST_PATH));
+  expect(magicube.length + offers.length).toBe(requests.length);
+  if (ask.key === null && ask.models === null) {
     expect(reply).toMatchObject({ success: false, data: null, error: { code: 'invalid_request', field: 'api_key' } });
     expect(requests).toHaveLength(0);
     return;
   }
   figures.validCredits += 1;
+  const asked = ask.models ?? [];
+  const read = offers.map((request) => modelIdOf(request.path));
+  const askedAsSent = asked.map(asSent);
+  expect(offers.every((request) => request.authorization === null)).toBe(true);
+  expect(new Set(read).size).toBe(read.length);
+  expect(read.every((model) => askedAsSent.includes(model))).toBe(true);
+  figures.offerReads += offers.length;
   const data = CreditsReplySchema.parse(reply).data;
-  expect(data).not.toBeNull();
-  // Another extension never gets a model of ours; ours get the active list's learned prices (none are learned here).
-  expect(data?.models).toEqual([]);
-  expect(requests.length === 0 || requests.length === MAGICUBE_READS).toBe(true);
-  if (external) expect(requests).toHaveLength(MAGICUBE_READS);
-  expect(requests.every((request) => request.path.startsWith('/openapi/v1/magicubes/'))).toBe(true);
-  expect(new Set(requests.map((request) => request.authorization))).toEqual(new Set(requests.length ? [`Bearer ${key}`] : []));
-  figures.magicubeReads += requests.length;
+  expect(data?.offers.map((offer) => offer.model)).toEqual(asked);
+  if (ask.key === null) {
+    expect(magicube).toHaveLength(0);
+    expect(read).toEqual(askedAsSent);
+    expect(data).toMatchObject({ balance: null, today: null, grants: null, models: [] });
+    expect(Object.values(data!.sources).every((source) => source.status === 'not_read')).toBe(true);
+    return;
+  }
+  // Only our pages with the saved key get the active list's prices (from the provider list); any other key gets none.
+  if (ask.saved) expect(data?.models.every((model) => DEFAULT_FAVOURITES.includes(model.model) && model.source === 'providers')).toBe(true);
+  else expect(data?.models).toEqual([]);
+  expect(magicube.length === 0 || magicube.length === MAGICUBE_READS).toBe(true);
+  if (external) expect(magicube).toHaveLength(MAGICUBE_READS);
+  expect(new Set(magicube.map((request) => request.authorization))).toEqual(new Set(magicube.length ? [`Bearer ${ask.key}`] : []));
+  figures.magicubeReads += magicube.length;
 }
 
 // ---- The runs ----------------------------------------------------------------------------------------------------
 
-const figures = tally('messages', 'internal', 'external', 'validBalance', 'validCredits', 'magicubeReads', 'probes', 'runs');
+const figures = tally('messages', 'internal', 'external', 'validBalance', 'validCredits', 'magicubeReads', 'offerReads', 'probes', 'runs');
 
 let fake: FakeModelScope;
 let background: Awaited<ReturnType<typeof startBackground>>;
@@ -189,7 +222,7 @@ async function sendAndCheck(raw: unknown, external: boolean, accessOff = false) 
   const credits = validCredits(raw, external);
   if (credits !== null) {
     expect(probes).toHaveLength(0);
-    expectCreditsAnswer(reply, requests, credits.key, external);
+    expectCreditsAnswer(reply, requests, credits, external);
     return;
   }
   const balance = validBalance(raw, external);
@@ -230,6 +263,7 @@ describe('fuzzing the message contract', () => {
     expect(figures.validBalance).toBeGreaterThan(RUNS / 50);
     expect(figures.validCredits).toBeGreaterThan(RUNS / 50);
     expect(figures.magicubeReads).toBeGreaterThan(0);
+    expect(figures.offerReads).toBeGreaterThan(0);
     expect(figures.probes).toBeGreaterThan(0);
   }, 240_000);
 

@@ -1,7 +1,6 @@
 // The key stays where the user put it: in one storage area, never in console output, error text, an export without
-// keys, or a reply to another extension, and goes out only to ModelScope's hosts (as the Bearer token, and to the
-// Magicube endpoints also as OpenAPI-Token and X-Modelfun-Token). Other extensions use their own key and can read or
-// change nothing saved.
+// keys, or a reply to another extension, and goes out only to ModelScope's hosts, as the Bearer token alone (the
+// provider list, which needs none, gets none). Other extensions use their own key and can read or change nothing saved.
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { checkSettingsItem } from '@src/storage/check-settings';
@@ -16,6 +15,7 @@ import {
   FAKE_NO_HEADERS,
   REVOKED_KEY,
 } from '../fake-modelscope/behaviours';
+import { PROVIDER_LIST_PATH } from '../fake-modelscope/providers';
 import { startFakeModelScope, type FakeModelScope } from '../fake-modelscope/server';
 import { startBackground } from '../support/background';
 import { tally, writeFigures } from './figures';
@@ -153,24 +153,20 @@ describe('where a saved key may appear, after a whole session of use', () => {
     for (const secret of SECRETS) expect(withKeys).toContain(secret);
   });
 
-  it('in requests only as the Bearer token, and to the Magicube endpoints also as OpenAPI-Token and X-Modelfun-Token; only to ModelScope’s hosts', () => {
+  it('in requests only as the Bearer token, never in the OpenAPI-Token or X-Modelfun-Token headers, never to the provider list; only to ModelScope’s hosts', () => {
     const hosts = [...new Set(recorder.attempts.map((attempt) => attempt.host))];
     expect(hosts.every((host) => MODELSCOPE_HOSTS.includes(host))).toBe(true);
     for (const request of fake.requests) {
       expectNoSecretIn(request.body + request.path, `request ${request.path}`);
       for (const secret of SECRETS) if (request.authorization?.includes(secret)) expect(request.authorization).toBe(`Bearer ms-${secret}`);
-      // The two extra headers carry the whole key, and go only to modelscope.cn's Magicube endpoints, never to API-Inference.
-      for (const extra of [request.openApiToken, request.modelfunToken]) {
-        if (extra === null) continue;
-        expect(request.host).toBe('modelscope.cn');
-        expect(request.path.startsWith('/openapi/v1/magicubes/')).toBe(true);
-        expect(`Bearer ${extra}`).toBe(request.authorization);
-      }
+      expect([request.openApiToken, request.modelfunToken], `extra token headers to ${request.path}`).toEqual([null, null]);
     }
-    // The credits messages read the ledger with them, with the saved key among others.
-    const withExtraHeaders = fake.requests.filter((request) => request.openApiToken !== null);
-    expect(withExtraHeaders.some((request) => SECRETS.some((secret) => request.openApiToken?.includes(secret)))).toBe(true);
-    expect(fake.requests.filter((request) => request.path.startsWith('/v1/')).every((request) => request.openApiToken === null && request.modelfunToken === null)).toBe(true);
+    // The Magicube endpoints got the saved key as the Bearer token; the keyless provider list got no key at all.
+    const magicube = fake.requests.filter((request) => request.path.startsWith('/openapi/v1/magicubes/'));
+    expect(magicube.some((request) => SECRETS.some((secret) => request.authorization === `Bearer ms-${secret}`))).toBe(true);
+    const offers = fake.requests.filter((request) => request.path.startsWith(PROVIDER_LIST_PATH));
+    expect(offers.length).toBeGreaterThan(0);
+    expect(offers.every((request) => request.authorization === null)).toBe(true);
     figures.hosts = hosts.length;
   });
 });
@@ -226,11 +222,11 @@ describe('other extensions', () => {
     expect(answers[6]).toMatchObject({ success: false, data: null, error: { code: 'invalid_request', field: 'api_key' } });
     // Their picture is of their own key, and names no model of ours.
     expect(answers[7]).toMatchObject({ data: { models: [] } });
-    // Our own Check above read the free ledger too (to learn GLM's price): only what came after is theirs.
+    // Only what came after our own request is theirs.
     const theirReads = fake.requests.slice(requestsBefore).filter((request) => request.path.startsWith('/openapi/v1/magicubes/'));
     expect(theirReads.length).toBeGreaterThan(0);
     expect(new Set(theirReads.map((request) => request.authorization))).toEqual(new Set([`Bearer ${THEIRS}`]));
-    expect(new Set(theirReads.map((request) => request.openApiToken))).toEqual(new Set([null, THEIRS]));
+    expect(theirReads.every((request) => request.openApiToken === null && request.modelfunToken === null)).toBe(true);
     expect(answers.slice(-4)).toMatchObject(Array(4).fill({ success: false, error: { code: 'invalid_request', field: 'type' } }));
   });
 

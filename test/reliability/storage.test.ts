@@ -5,11 +5,13 @@ import { existsSync, readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { appendHistory } from '@src/account/history';
+import { offerAfterRead } from '@src/account/offers';
 import { latestResultsFor } from '@src/account/results';
 import { BalanceReplySchema } from '@src/contract';
 import type { CheckedResult } from '@src/engine/check-models';
 import { keyFingerprint } from '@src/lib/key-fingerprint';
 import { ProbeResultSchema, type ProbeResult } from '@src/modelscope/probe';
+import type { Offer } from '@src/modelscope/providers';
 import { checkSettingsItem } from '@src/storage/check-settings';
 import { favouriteListsItem } from '@src/storage/favourite-lists';
 import { addKey, setActiveKey } from '@src/storage/keyring';
@@ -19,6 +21,7 @@ import { listRepairs } from '@src/storage/repairs';
 import { DEMO_KEY, FAKE_NO_HEADERS } from '../fake-modelscope/behaviours';
 import { startFakeModelScope, type FakeModelScope } from '../fake-modelscope/server';
 import { command, startBackground } from '../support/background';
+import { accountRecord } from '../support/account-record';
 import { serveLocale } from '../support/i18n';
 import { fetchRoutedTo } from '../support/routed-fetch';
 import { tally, writeFigures } from './figures';
@@ -34,7 +37,7 @@ import {
   type StoredItem,
 } from './stored-items';
 
-const GLM = 'ZhipuAI/GLM-4.7';
+const GLM = 'ZhipuAI/GLM-5.2';
 const KIMI = 'moonshotai/Kimi-K2.5';
 const REMEMBERED_KEY = `ms-${'a'.repeat(32)}`;
 const SESSION_KEY = `ms-${'b'.repeat(32)}`;
@@ -79,8 +82,10 @@ beforeAll(async () => {
   await checkSettingsItem.set({ concurrency: 4, timeoutSeconds: 15, cacheSeconds: 600, probeEveryModel: false });
   await preferencesItem.set({ ...(await preferencesItem.get()), checkOnOpen: true });
   await command({ command: 'check' });
-  expect(Object.keys(await latestResultsFor(await keyFingerprint(REMEMBERED_KEY, 'cn'))).sort()).toEqual([FAKE_NO_HEADERS, GLM].sort());
-  await command({ command: 'check', models: [KIMI] });
+  // GLM-5.2's price comes from the provider list, so the Check probes only the model without one.
+  expect(Object.keys(await latestResultsFor(await keyFingerprint(REMEMBERED_KEY, 'cn')))).toEqual([FAKE_NO_HEADERS]);
+  await command({ command: 'check', models: [GLM, KIMI], force: true });
+  expect(Object.keys(await latestResultsFor(await keyFingerprint(REMEMBERED_KEY, 'cn'))).sort()).toEqual([FAKE_NO_HEADERS, GLM, KIMI].sort());
   await command({ command: 'refresh' });
   lived = await settled();
   expect(await listRepairs()).toEqual([]);
@@ -230,7 +235,8 @@ describe('migrations from every earlier settings version', () => {
   it.each(versions)('from version %i: the key, the list and the check settings arrive; nothing is repaired or left behind', async (version) => {
     const [values] = await openFixture(version);
     expect(values!['local:keyring']).toMatchObject({ keys: [{ secret: FIXTURE_KEY, remember: true }] });
-    expect(values!['local:favouriteLists']).toMatchObject({ lists: [{ models: [GLM, KIMI] }] });
+    // Kept as saved, though the provider list no longer shows GLM-4.7 served: nothing the user saved is removed.
+    expect(values!['local:favouriteLists']).toMatchObject({ lists: [{ models: ['ZhipuAI/GLM-4.7', KIMI] }] });
     expect(values!['local:checkSettings']).toEqual({ concurrency: 4, timeoutSeconds: 15, cacheSeconds: 120, probeEveryModel: false });
     expect(await listRepairs()).toEqual([]);
     const stored = await fakeBrowser.storage.local.get(null);
@@ -276,6 +282,12 @@ describe('storage.local however long the extension runs', () => {
         Object.fromEntries(Array.from({ length: 200 }, (_, model) => [long(`k${key}-m${model}`), worstItem(long(`k${key}-m${model}`), at, 2000 - round)])),
       ]),
     );
+  /** Each of those keys' account record with the most offers it keeps: one per model, each with another provider. */
+  const busiestAccounts = (at: number) => {
+    const offer: Offer = { served: true, price: 2, tier: 'ultra', rawTier: 'ultra', others: [{ name: 'DashScope', chineseName: '阿里云百炼' }] };
+    const offers = Object.fromEntries(Array.from({ length: 200 }, (_, model) => [long(`offer-${model}`), offerAfterRead(undefined, { ok: true, offer }, at)]));
+    return Object.fromEntries(Array.from({ length: 10 }, (_, key) => [`${String(key).padStart(2, '0')}${'f'.repeat(14)}`, accountRecord(at, { offers })]));
+  };
   const localBytes = async () => JSON.stringify(await fakeBrowser.storage.local.get(null)).length;
 
   it(`stays a small share of the ${LOCAL_QUOTA_BYTES / 1024 / 1024} MB quota through ${DAYS} days of the busiest use, then real checks`, async () => {
@@ -287,7 +299,7 @@ describe('storage.local however long the extension runs', () => {
       vi.setSystemTime(START + (round * 24 * HOUR) / CHECKS_A_DAY);
       // Every one of those results is new: the history records them all, as the worker does after each check of ours.
       const results = busiestDay(new Date().toISOString(), round);
-      await fakeBrowser.storage.local.set({ latestResults: results });
+      await fakeBrowser.storage.local.set({ latestResults: results, accounts: busiestAccounts(Date.now()) });
       for (const [keyId, byModel] of Object.entries(results)) await appendHistory(keyId, { results: Object.values(byModel) });
       await settled();
       sizes.push(await localBytes());

@@ -1,11 +1,11 @@
 import { AccountRecordSchema, type AccountRecord, type SourceOutcome } from '@src/account/record';
 import type { Balance, GrantRow, LedgerRow, TierPrice } from '@src/modelscope/magicube-shapes';
 
-/** The China site's three tiers as the rates endpoint gives them. */
+/** The China site's three tiers as the rates endpoint gives them when it writes the website's Chinese names. */
 export const CN_TIER_PRICES: TierPrice[] = [
-  { tier: 'lightweight', rawTier: '轻量', price: 0.5, minCharge: 0.5 },
-  { tier: 'mainstream', rawTier: '主流', price: 1, minCharge: 1 },
-  { tier: 'flagship', rawTier: '旗舰', price: 2, minCharge: 2 },
+  { tier: 'lite', rawTier: '轻量', price: 0.5, minCharge: 0.5 },
+  { tier: 'standard', rawTier: '主流', price: 1, minCharge: 1 },
+  { tier: 'ultra', rawTier: '旗舰', price: 2, minCharge: 2 },
 ];
 
 /** The demo account's balance: 140 of 143.5 credits available. */

@@ -9,7 +9,7 @@ import { DEMO_KEY, REVOKED_KEY } from '../fake-modelscope/behaviours';
 import { backgroundAgainstFake, command } from '../support/background';
 import { setActiveListModels } from '../support/active-list';
 
-const [GLM, KIMI, FLASH] = ['ZhipuAI/GLM-4.7', 'moonshotai/Kimi-K2.5', 'deepseek-ai/DeepSeek-V4-Flash'];
+const [GLM, KIMI, FLASH] = ['ZhipuAI/GLM-5.2', 'moonshotai/Kimi-K2.5', 'deepseek-ai/DeepSeek-V4-Flash'];
 
 const ctx = backgroundAgainstFake();
 afterEach(() => {
@@ -36,7 +36,7 @@ describe('low-quota alerts', () => {
     await check();
     expect(notifications()).toEqual({});
     await check();
-    await expect.poll(titles).toEqual(['ZhipuAI/GLM-4.7 is running low']);
+    await expect.poll(titles).toEqual(['ZhipuAI/GLM-5.2 is running low']);
     expect(Object.values(notifications())[0]).toMatchObject({
       type: 'basic',
       iconUrl: expect.stringMatching(/\/icon-128\.png$/),
@@ -154,13 +154,13 @@ describe('the grant alerts (opt-in)', () => {
     await refresh();
     expect(notifications()).toEqual({});
     // Grants that never answer an extension: they come back as a 200 without data.
-    ctx.fake.setOptions({ dailyGrants: [], magicubeAuth: 'browser-origin' });
+    ctx.fake.setOptions({ dailyGrants: [], ledgerWithheld: true });
     try {
       clockAt(Date.now() + 24 * HOUR);
       await refresh();
       expect(notifications()).toEqual({});
     } finally {
-      ctx.fake.setOptions({ magicubeAuth: 'bearer' });
+      ctx.fake.setOptions({ ledgerWithheld: false });
     }
   });
 

@@ -27,7 +27,7 @@ import {
 import { backgroundAgainstFake, command, startBackground } from '../support/background';
 import { setActiveListModels } from '../support/active-list';
 
-const [GLM, KIMI] = ['ZhipuAI/GLM-4.7', 'moonshotai/Kimi-K2.5'];
+const [GLM, KIMI] = ['ZhipuAI/GLM-5.2', 'moonshotai/Kimi-K2.5'];
 const OTHER_KEY = `ms-${'9'.repeat(32)}`;
 
 const ctx = backgroundAgainstFake();
@@ -124,8 +124,8 @@ describe('balance from our own pages, as the original service answered it', () =
   });
 
   it('trims and de-duplicates model ids, keeping their order and case', async () => {
-    const reply = await balance({ models: [` ${KIMI} `, GLM, KIMI, 'zhipuai/glm-4.7'] });
-    expect(reply.data.map((item) => item.model)).toEqual([KIMI, GLM, 'zhipuai/glm-4.7']);
+    const reply = await balance({ models: [` ${KIMI} `, GLM, KIMI, 'zhipuai/glm-5.2'] });
+    expect(reply.data.map((item) => item.model)).toEqual([KIMI, GLM, 'zhipuai/glm-5.2']);
     expect(ctx.fake.probes()).toHaveLength(3);
   });
 
@@ -140,7 +140,8 @@ describe('balance from our own pages, as the original service answered it', () =
   it('keeps nothing itself: the popup’s Check keeps its results under the key fingerprint, never the key', async () => {
     await balance({});
     expect(await latestResultsItem.get()).toEqual({});
-    await command({ command: 'check' });
+    // By hand (↻): both prices come from the provider list, so a plain Check would probe neither.
+    await command({ command: 'check', force: true });
     const stored = await latestResultsItem.get();
     const keyId = await keyFingerprint(DEMO_KEY, 'cn');
     expect(Object.keys(stored)).toEqual([keyId]);

@@ -1,5 +1,7 @@
 // The check service: what the popup's Check and the schedule call. Its results are stored in a few writes as they
 // arrive, and reach the history, the alerts, the free refresh and the badge by direct calls, once, when it ends.
+// The provider list is down throughout, so no price is known before a Check and each Check probes (or learns) every
+// model it plans to: a Check with the list up spends nothing on priced models (free-answer.test.ts).
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { redrawBadge } from '@src/account/badge';
@@ -20,12 +22,12 @@ import { balanceItem, NO_NUMBERS } from '../support/balance-item';
 import { setActiveListModels } from '../support/active-list';
 import { storedRows } from '../support/stored-view';
 
-const GLM = 'ZhipuAI/GLM-4.7';
+const GLM = 'ZhipuAI/GLM-5.2';
 /** A contract item as what it holds of the probe alone. */
 const probeResultOf = ({ cached: _cached, price: _price, calls_left_estimate: _estimate, ...probe }: BalanceItem) => probe;
 const OTHER_KEY = `ms-${'9'.repeat(32)}`;
 
-const ctx = backgroundAgainstFake();
+const ctx = backgroundAgainstFake({ providerListDown: true });
 afterEach(() => {
   vi.restoreAllMocks();
   ctx.fake.setOptions({ latencyMs: 0, jitterMs: 0, slowMs: 3000 });
@@ -111,7 +113,10 @@ describe('what follows a check, with no storage watcher', () => {
   beforeEach(async () => {
     await setActiveListModels([GLM, FAKE_NO_HEADERS]);
     ctx.fake.setModelRemaining(DEMO_KEY, GLM, 3);
+    // The popup opened: the account was read (once, for free) before any Check.
+    await command({ command: 'refresh' });
     await expect.poll(() => fakeBrowser.action.getBadgeText({})).toBe('?');
+    expect(magicubeReads()).toBe(1);
     silenceStorageWatchers();
     vi.spyOn(fakeBrowser.storage.local.onChanged, 'addListener');
     vi.spyOn(fakeBrowser.storage.onChanged, 'addListener');
@@ -124,8 +129,8 @@ describe('what follows a check, with no storage watcher', () => {
   it('a Check from the popup reaches the history, the alerts, the free refresh and the badge', async () => {
     await command({ command: 'check' });
     await expect.poll(async () => (await historyOf(GLM)).map((point) => point.model_request_remaining)).toEqual([2]);
-    await expect.poll(notificationTitles).toEqual(['ZhipuAI/GLM-4.7 is running low']);
-    await expect.poll(magicubeReads).toBe(1);
+    await expect.poll(notificationTitles).toEqual(['ZhipuAI/GLM-5.2 is running low']);
+    await expect.poll(magicubeReads).toBe(2);
     expect(Object.values(await accountsItem.get()).map((record) => record.balance.value)).toEqual([DEMO_MAGICUBE]);
     await expect.poll(() => fakeBrowser.action.getBadgeText({})).toBe('2');
   });
@@ -144,8 +149,8 @@ describe('what follows a check, with no storage watcher', () => {
     expect(ctx.fake.probes().map((probe) => probe.model).sort()).toEqual([GLM, FAKE_NO_HEADERS].sort());
     expect(Object.keys(await latestResultsFor(await keyFingerprint(DEMO_KEY, 'cn'))).sort()).toEqual([GLM, FAKE_NO_HEADERS].sort());
     await expect.poll(async () => (await historyOf(GLM)).map((point) => point.model_request_remaining)).toEqual([2]);
-    await expect.poll(notificationTitles).toEqual(['ZhipuAI/GLM-4.7 is running low']);
-    await expect.poll(magicubeReads).toBe(1);
+    await expect.poll(notificationTitles).toEqual(['ZhipuAI/GLM-5.2 is running low']);
+    await expect.poll(magicubeReads).toBe(2);
     await expect.poll(() => fakeBrowser.action.getBadgeText({})).toBe('2');
   });
 
@@ -157,7 +162,7 @@ describe('what follows a check, with no storage watcher', () => {
     expect(Object.values(await latestResultsFor(await keyFingerprint(DEMO_KEY, 'cn'))).every((item) => item.cached)).toBe(true);
     await new Promise((resolve) => setTimeout(resolve, 200));
     expect(await historyOf(GLM)).toHaveLength(1);
-    expect(magicubeReads()).toBe(1);
+    expect(magicubeReads()).toBe(2);
     expect(ctx.fake.probes()).toHaveLength(2);
   });
 });
@@ -184,11 +189,11 @@ describe('another extension’s check', () => {
 
 describe('in the credit world, a Check follows the plan', () => {
   const FLASH = 'deepseek-ai/DeepSeek-V4-Flash';
-  const QWEN = 'Qwen/Qwen3-Coder-480B-A35B-Instruct';
+  const QWEN = 'Qwen/Qwen3-Coder-30B-A3B-Instruct';
   const HEADERS = CREDIT_WORLD_HEADER_MODELS[0]!;
   let credits: FakeModelScope;
   beforeAll(async () => {
-    credits = await startFakeModelScope({ world: 'credits' });
+    credits = await startFakeModelScope({ world: 'credits', providerListDown: true });
   });
   afterAll(() => credits.close());
   beforeEach(async () => {
@@ -197,7 +202,7 @@ describe('in the credit world, a Check follows the plan', () => {
     await addKey({ label: 'Main', secret: DEMO_KEY, remember: true, site: 'cn' });
     await checkSettingsItem.set({ ...DEFAULT_CHECK_SETTINGS, cacheSeconds: 0 });
   });
-  const byHand = (price: number) => ({ tier: 'lightweight', rawTier: '轻量', price, learned_at: Date.now(), source: 'manual' as const });
+  const byHand = (price: number) => ({ tier: 'lite', rawTier: 'lite', price, learned_at: Date.now(), source: 'manual' as const });
   const probes = (model: string) => credits.probes(model).length;
 
   it('the schedule learns new prices, then probes only the model that sends headers', async () => {
@@ -258,7 +263,7 @@ describe('in the credit world, a Check follows the plan', () => {
     const reply = await command({ command: 'check', models: [FLASH, QWEN], force: true });
     expect([probes(FLASH), probes(QWEN)]).toEqual([1, 1]);
     expect(reply.message).toBe('Checked 2 models: 2 ok, 0 failed; learned the price of 1 model');
-    expect((await pricesFor('cn')).models[QWEN]).toMatchObject({ tier: 'mainstream', price: 1, source: 'ledger' });
+    expect((await pricesFor('cn')).models[QWEN]).toMatchObject({ tier: 'standard', price: 1, source: 'ledger' });
     expect((await pricesFor('cn')).models[FLASH]?.source).toBe('manual');
   });
 

@@ -1,7 +1,7 @@
 // The `credits` message and the account service in the credit world: the free Magicube picture, read at most once a
 // minute for our pages and after a check, stored per key fingerprint; other extensions read with their own key and
 // get nothing saved. Not one call is spent by any of it.
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { CreditsReplySchema, DEFAULT_SITE, type CreditsReply } from '@src/contract';
 import { ALARMS } from '@src/background/scheduler';
@@ -9,23 +9,28 @@ import { keyFingerprint } from '@src/lib/key-fingerprint';
 import { BADGE_COLOURS } from '@src/quota/badge-state';
 import { accountsItem } from '@src/account/record';
 import { historyItem } from '@src/account/history';
+import { DEFAULT_FAVOURITES } from '@src/storage/default-models';
 import { addKey } from '@src/storage/keyring';
 import { modelPricesItem, savePrice } from '@src/storage/model-prices';
 import { CREDIT_WORLD_HEADER_MODELS, DEMO_KEY, REVOKED_KEY, TIER_TEXT, type FakeTier } from '../fake-modelscope/behaviours';
 import { setActiveListModels } from '../support/active-list';
+import { PROVIDER_LIST_PATH } from '../fake-modelscope/providers';
+import { PROVIDER_LIST_DEFAULTS } from '../fake-modelscope/server';
 import { backgroundAgainstFake, command, startBackground } from '../support/background';
 import { written } from '../support/written';
 
-const [GLM, KIMI, PRO] = ['ZhipuAI/GLM-4.7', 'moonshotai/Kimi-K2.5', 'deepseek-ai/DeepSeek-V4-Pro'];
+const [FLASH, KIMI, PRO] = ['deepseek-ai/DeepSeek-V4-Flash', 'moonshotai/Kimi-K2.5', 'deepseek-ai/DeepSeek-V4-Pro'];
 const THEIRS = `ms-${'7e1a'.repeat(8)}`;
 const MAGICUBE_PATHS = ['balance', 'earn/rules', 'spend/rates', 'transactions', 'transactions'].map((path) => `/openapi/v1/magicubes/${path}`);
 
 const ctx = backgroundAgainstFake({ world: 'credits' });
 afterEach(() => {
   vi.useRealTimers();
+  ctx.fake.setOptions({ ...PROVIDER_LIST_DEFAULTS, ledgerWithheld: false });
 });
 
 const magicubeReads = () => ctx.fake.requests.filter((request) => request.path.startsWith('/openapi/v1/magicubes/'));
+const offerReads = () => ctx.fake.requests.filter((request) => request.path.startsWith(PROVIDER_LIST_PATH));
 const readPaths = () => magicubeReads().map((request) => request.path.split('?')[0]).sort();
 /** The reads of the whole picture: the balance, tier prices and rules are read by nothing else (a Check's price learning reads the ledger alone). */
 const pictureReads = () => magicubeReads().filter((request) => /magicubes\/(balance|spend\/rates|earn\/rules)/.test(request.path)).length;
@@ -56,9 +61,9 @@ const learned = (tier: FakeTier, price: number) => ({ tier, rawTier: TIER_TEXT[t
 describe('the popup’s credits request', () => {
   it('reads the free picture once a minute, answers from storage in between, and spends nothing', async () => {
     await addKey({ label: 'Main', secret: DEMO_KEY, remember: true, site: 'cn' });
-    // Another app with the same token spent 12 mainstream and 5 lightweight calls today.
-    expect(ctx.fake.spendElsewhere(DEMO_KEY, 'mainstream', 12)).toBe(12);
-    expect(ctx.fake.spendElsewhere(DEMO_KEY, 'lightweight', 5)).toBe(5);
+    // Another app with the same token spent 12 standard and 5 lite calls today.
+    expect(ctx.fake.spendElsewhere(DEMO_KEY, 'standard', 12)).toBe(12);
+    expect(ctx.fake.spendElsewhere(DEMO_KEY, 'lite', 5)).toBe(5);
 
     const first = await credits();
     expect(first.success).toBe(true);
@@ -67,22 +72,26 @@ describe('the popup’s credits request', () => {
       balance: { available_balance: 235.5, frozen_amount: 0, total_balance: 235.5 },
       today: {
         tiers: [
-          { tier: 'lightweight', raw_tier: '轻量', calls: 5, credits: 2.5 },
-          { tier: 'mainstream', raw_tier: '主流', calls: 12, credits: 12 },
+          { tier: 'lite', raw_tier: 'lite', calls: 5, credits: 2.5 },
+          { tier: 'standard', raw_tier: 'standard', calls: 12, credits: 12 },
         ],
         total_calls: 17,
         total_credits: 14.5,
       },
       tier_prices: [
-        { tier: 'lightweight', price: 0.5 },
-        { tier: 'mainstream', price: 1 },
-        { tier: 'flagship', price: 2 },
+        { tier: 'lite', price: 0.5 },
+        { tier: 'standard', price: 1 },
+        { tier: 'ultra', price: 2 },
       ],
       grants: { daily_active: true, aliyun_bindlogin: true, next_expiry: { credits: 250 } },
-      models: [],
     });
+    // The built-in favourites, each at the provider list's price: 235.5 credits buy 117 calls at 2, 235 at 1.
+    expect(first.data?.models.map(({ model, price, source, calls_left_estimate }) => [model, price, source, calls_left_estimate])).toEqual(
+      DEFAULT_FAVOURITES.map((model, index) => (index < 3 ? [model, 2, 'providers', 117] : [model, 1, 'providers', 235])),
+    );
     expect(Object.values(first.data!.sources).map((source) => source.status)).toEqual(['ok', 'ok', 'ok', 'ok', 'ok']);
     expect(readPaths()).toEqual(MAGICUBE_PATHS);
+    expect(offerReads()).toHaveLength(DEFAULT_FAVOURITES.length);
 
     const again = await credits();
     expect(again.data).toEqual(first.data);
@@ -93,6 +102,8 @@ describe('the popup’s credits request', () => {
     vi.setSystemTime(Date.now() + 61_000);
     await credits();
     expect(magicubeReads()).toHaveLength(10);
+    // Offers are read once a day, not with the picture.
+    expect(offerReads()).toHaveLength(DEFAULT_FAVOURITES.length);
     expect(ctx.fake.probes()).toHaveLength(0);
     // Kept per key fingerprint, never per key.
     expect(Object.keys(await accountsItem.get())).toEqual([await keyFingerprint(DEMO_KEY, 'cn')]);
@@ -106,22 +117,42 @@ describe('the popup’s credits request', () => {
     expect(magicubeReads()).toHaveLength(5);
   });
 
-  it('lists the active list’s learned prices with the calls the balance buys', async () => {
+  it('lists the active list’s learned prices with the calls the balance buys, where the provider list gives none', async () => {
+    ctx.fake.setOptions({ providerListDown: true });
     await addKey({ label: 'Main', secret: DEMO_KEY, remember: true, site: 'cn' });
-    await setActiveListModels([GLM, PRO, KIMI]);
-    written(await savePrice(DEFAULT_SITE, PRO, learned('flagship', 2)));
-    written(await savePrice(DEFAULT_SITE, GLM, learned('lightweight', 0.5)));
+    await setActiveListModels([FLASH, PRO, KIMI]);
+    written(await savePrice(DEFAULT_SITE, PRO, learned('ultra', 2)));
+    written(await savePrice(DEFAULT_SITE, FLASH, learned('lite', 0.5)));
     const reply = await credits();
-    expect(reply.data?.models.map(({ model, price, calls_left_estimate }) => [model, price, calls_left_estimate])).toEqual([
-      [GLM, 0.5, 500],
-      [PRO, 2, 125],
+    expect(reply.data?.models.map(({ model, price, source, calls_left_estimate }) => [model, price, source, calls_left_estimate])).toEqual([
+      [FLASH, 0.5, 'ledger', 500],
+      [PRO, 2, 'ledger', 125],
     ]);
+  });
+
+  it('lists every served favourite’s price from the provider list, over a learned one, with the offers', async () => {
+    await addKey({ label: 'Main', secret: DEMO_KEY, remember: true, site: 'cn' });
+    await setActiveListModels([FLASH, PRO, KIMI]);
+    // Learned on a day ModelScope charged more: today's list says 0.5.
+    written(await savePrice(DEFAULT_SITE, FLASH, learned('standard', 1)));
+    const reply = await credits();
+    expect(reply.data?.models.map(({ model, price, source, calls_left_estimate }) => [model, price, source, calls_left_estimate])).toEqual([
+      [FLASH, 0.5, 'providers', 500],
+      [PRO, 2, 'providers', 125],
+      [KIMI, 1, 'providers', 250],
+    ]);
+    expect(reply.data?.offers.map(({ model, served, price, tier, status }) => [model, served, price, tier, status])).toEqual([
+      [FLASH, true, 0.5, 'lite', 'ok'],
+      [PRO, true, 2, 'ultra', 'ok'],
+      [KIMI, true, 1, 'standard', 'ok'],
+    ]);
+    expect(ctx.fake.probes()).toHaveLength(0);
   });
 
   it('says so in Chinese', async () => {
     ctx.background = await startBackground(ctx.fake, 'zh_CN');
     await addKey({ label: '主密钥', secret: DEMO_KEY, remember: true, site: 'cn' });
-    ctx.fake.spendElsewhere(DEMO_KEY, 'flagship', 1);
+    ctx.fake.spendElsewhere(DEMO_KEY, 'ultra', 1);
     expect((await credits()).message).toBe('可用 248 魔粒；今天所有使用此令牌的应用共花费 1 次调用（2 魔粒）');
   });
 });
@@ -129,7 +160,7 @@ describe('the popup’s credits request', () => {
 describe('what ModelScope does not return', () => {
   it('an absent ledger gives no figure for today, never 0, and keeps every other source', async () => {
     await addKey({ label: 'Main', secret: DEMO_KEY, remember: true, site: 'cn' });
-    ctx.fake.spendElsewhere(DEMO_KEY, 'mainstream', 3);
+    ctx.fake.spendElsewhere(DEMO_KEY, 'standard', 3);
     answerInstead(
       (url) => url.searchParams.get('type') === 'SPEND_CONFIRM',
       () => Response.json({ success: true, request_id: 'r', data: {} }),
@@ -169,8 +200,8 @@ describe('what ModelScope does not return', () => {
 describe('another extension’s credits request', () => {
   it('reads with its own key, gets no model of ours, and leaves nothing stored', async () => {
     await addKey({ label: 'Main', secret: DEMO_KEY, remember: true, site: 'cn' });
-    await setActiveListModels([GLM]);
-    written(await savePrice(DEFAULT_SITE, GLM, learned('lightweight', 0.5)));
+    await setActiveListModels([FLASH]);
+    written(await savePrice(DEFAULT_SITE, FLASH, learned('lite', 0.5)));
     const before = await fakeBrowser.storage.local.get(null);
 
     const withoutKey = await credits({}, true);
@@ -178,7 +209,7 @@ describe('another extension’s credits request', () => {
     expect(withoutKey.message).toContain('other extensions must send their own key');
     expect(ctx.fake.requests).toHaveLength(0);
 
-    ctx.fake.spendElsewhere(THEIRS, 'flagship', 2);
+    ctx.fake.spendElsewhere(THEIRS, 'ultra', 2);
     for (const api_key of [THEIRS, DEMO_KEY]) {
       const reply = await credits({ api_key }, true);
       expect(reply.data).toMatchObject({ models: [], balance: { available_balance: api_key === THEIRS ? 246 : 250 } });
@@ -196,11 +227,11 @@ describe('another extension’s credits request', () => {
 describe('the periodic refresh', () => {
   it('the Magicube alarm reads the active key’s whole picture; the popup then answers from it', async () => {
     await addKey({ label: 'Main', secret: DEMO_KEY, remember: true, site: 'cn' });
-    ctx.fake.spendElsewhere(DEMO_KEY, 'lightweight', 2);
+    ctx.fake.spendElsewhere(DEMO_KEY, 'lite', 2);
     await fakeBrowser.alarms.onAlarm.trigger({ name: ALARMS.account, scheduledTime: Date.now(), persistAcrossSessions: false });
     expect(readPaths()).toEqual(MAGICUBE_PATHS);
     const stored = (await accountsItem.get())[await keyFingerprint(DEMO_KEY, 'cn')];
-    expect(stored?.ledger.value?.rows).toEqual([expect.objectContaining({ tier: 'lightweight', credits: 1, calls: 2 })]);
+    expect(stored?.ledger.value?.rows).toEqual([expect.objectContaining({ tier: 'lite', credits: 1, calls: 2 })]);
     const reply = await credits();
     expect(reply.data?.today?.total_credits).toBe(1);
     expect(reply.message).toMatch(/\(figures read \d+ s ago\)$/);
@@ -209,10 +240,18 @@ describe('the periodic refresh', () => {
   });
 });
 
+// With the provider list down, no price is known before a Check: it learns them, one paid call a model.
 describe('a Check', () => {
-  it('refreshes the free figures once it is over, once however many batches it stored, before it answers', async () => {
+  beforeEach(async () => {
+    ctx.fake.setOptions({ providerListDown: true });
     await addKey({ label: 'Main', secret: DEMO_KEY, remember: true, site: 'cn' });
-    await setActiveListModels([GLM, KIMI, PRO]);
+  });
+
+  it('refreshes the free figures once it is over, once however many batches it stored, before it answers', async () => {
+    await setActiveListModels([FLASH, KIMI, PRO]);
+    // The popup opened: the picture was read once.
+    await credits();
+    expect(pictureReads()).toBe(3);
     ctx.fake.setOptions({ latencyMs: 150, jitterMs: 150 });
     try {
       await command({ command: 'check' });
@@ -220,32 +259,35 @@ describe('a Check', () => {
       ctx.fake.setOptions({ latencyMs: 0, jitterMs: 0 });
     }
     expect(ctx.fake.probes()).toHaveLength(3);
-    expect(pictureReads()).toBe(3);
+    expect(pictureReads()).toBe(6);
     const reply = await credits();
     expect(reply.data).toMatchObject({ balance: { available_balance: 246.5 }, today: { total_calls: 3, total_credits: 3.5 } });
     await new Promise((resolve) => setTimeout(resolve, 600));
-    expect(pictureReads()).toBe(3);
+    expect(pictureReads()).toBe(6);
   });
 
   it('of models that report quota headers and have no known price reads nothing but the ledger it tried to learn from', async () => {
-    await addKey({ label: 'Main', secret: DEMO_KEY, remember: true, site: 'cn' });
     await setActiveListModels([...CREDIT_WORLD_HEADER_MODELS]);
-    // The ledger never answers an extension here, so their prices stay unknown.
-    ctx.fake.setOptions({ magicubeAuth: 'browser-origin' });
+    // The ledger never answers here, so their prices stay unknown.
+    ctx.fake.setOptions({ ledgerWithheld: true });
+    await credits();
+    const before = magicubeReads().length;
     await command({ command: 'check' });
     await new Promise((resolve) => setTimeout(resolve, 700));
     expect(ctx.fake.probes()).toHaveLength(3);
-    expect(magicubeReads().every((request) => request.path.startsWith('/openapi/v1/magicubes/transactions'))).toBe(true);
-    expect(pictureReads()).toBe(0);
+    const duringCheck = magicubeReads().slice(before);
+    expect(duringCheck.length).toBeGreaterThan(0);
+    expect(duringCheck.every((request) => request.path.startsWith('/openapi/v1/magicubes/transactions'))).toBe(true);
+    expect(pictureReads()).toBe(3);
   });
 });
 
 describe('the badge in the credit world', () => {
   it('shows the violet balance before any price is known, then the lowest derived calls left', async () => {
     await addKey({ label: 'Main', secret: DEMO_KEY, remember: true, site: 'cn' });
-    await setActiveListModels([GLM, PRO]);
-    // A ledger that never answers an extension: the Check cannot learn prices, so none is known yet.
-    ctx.fake.setOptions({ magicubeAuth: 'browser-origin' });
+    await setActiveListModels([FLASH, PRO]);
+    // Neither the provider list nor the ledger answers: the Check cannot learn prices, so none is known yet.
+    ctx.fake.setOptions({ providerListDown: true, ledgerWithheld: true });
     await command({ command: 'check' });
     // 0.5 + 2 credits spent of the day's 250: 247.5 left, in violet, as credits.
     await expect.poll(badgeText).toBe('247');
@@ -254,10 +296,10 @@ describe('the badge in the credit world', () => {
 
     // Prices written by a page (learned, or a tier set by hand): the badge follows them at once, without a read.
     const reads = magicubeReads().length;
-    written(await savePrice(DEFAULT_SITE, GLM, learned('lightweight', 0.5)));
+    written(await savePrice(DEFAULT_SITE, FLASH, learned('lite', 0.5)));
     await expect.poll(async () => (await fakeBrowser.action.getTitle({})).includes('The price of 1 model of the list is not known yet')).toBe(true);
     expect(await badgeText()).toBe('495');
-    written(await savePrice(DEFAULT_SITE, PRO, learned('flagship', 2)));
+    written(await savePrice(DEFAULT_SITE, PRO, learned('ultra', 2)));
     await expect.poll(badgeText).toBe('123');
     expect(hex(await fakeBrowser.action.getBadgeBackgroundColor({}))).toBe(BADGE_COLOURS.ok.background);
     expect(await fakeBrowser.action.getTitle({})).toMatch(
@@ -265,6 +307,6 @@ describe('the badge in the credit world', () => {
     );
     expect(magicubeReads()).toHaveLength(reads);
     expect(ctx.fake.probes()).toHaveLength(2);
-    expect(Object.keys((await modelPricesItem.get()).cn?.models ?? {}).sort()).toEqual([PRO, GLM].sort());
+    expect(Object.keys((await modelPricesItem.get()).cn?.models ?? {}).sort()).toEqual([PRO, FLASH].sort());
   });
 });

@@ -1,7 +1,10 @@
 // Learning a model's price with the one call a Check makes anyway, against the fake's credit world: the spend ledger is
 // read (free) around each call of a new model, one model at a time, and a window another client spent in learns nothing.
+// The provider list is down throughout: where it gives a price, nothing is learned (free-answer.test.ts).
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { accountsItem } from '@src/account/record';
+import { ALARMS } from '@src/background/scheduler';
 import type { CommandRequest } from '@src/commands/protocol';
 import { BalanceReplySchema } from '@src/contract';
 import { checkModels } from '@src/engine/check-models';
@@ -32,12 +35,12 @@ import { command, startBackground } from '../support/background';
 import { storedRows } from '../support/stored-view';
 import { fetchRoutedTo } from '../support/routed-fetch';
 
-const FLASH = 'deepseek-ai/DeepSeek-V4-Flash'; // lightweight
-const QWEN = 'Qwen/Qwen3-Coder-480B-A35B-Instruct'; // mainstream
-const PRO = 'deepseek-ai/DeepSeek-V4-Pro'; // flagship
-const KIMI = 'moonshotai/Kimi-K2.5'; // mainstream
-const GLM = 'ZhipuAI/GLM-4.7'; // lightweight
-const NEW_MODELS = [FLASH, QWEN, PRO, KIMI, GLM];
+const FLASH = 'deepseek-ai/DeepSeek-V4-Flash'; // lite
+const QWEN = 'Qwen/Qwen3-Coder-30B-A3B-Instruct'; // standard
+const PRO = 'deepseek-ai/DeepSeek-V4-Pro'; // ultra
+const KIMI = 'moonshotai/Kimi-K2.5'; // standard
+const MINIMAX = 'MiniMax/MiniMax-M2.5'; // lite
+const NEW_MODELS = [FLASH, QWEN, PRO, KIMI, MINIMAX];
 const HEADER_MODEL = CREDIT_WORLD_HEADER_MODELS[0]!;
 const OTHER_KEY = `ms-${'9'.repeat(32)}`;
 const LEDGER_PATH = '/openapi/v1/magicubes/transactions';
@@ -46,7 +49,7 @@ const DAILY_CREDITS = 250;
 let fake: FakeModelScope;
 let background: Awaited<ReturnType<typeof startBackground>>;
 beforeAll(async () => {
-  fake = await startFakeModelScope({ world: 'credits' });
+  fake = await startFakeModelScope({ world: 'credits', providerListDown: true });
 });
 afterAll(async () => {
   vi.unstubAllGlobals();
@@ -54,7 +57,7 @@ afterAll(async () => {
 });
 beforeEach(async () => {
   fake.reset();
-  fake.setOptions({ ledgerLagMs: 0, latencyMs: 0, magicubeAuth: 'bearer' });
+  fake.setOptions({ ledgerLagMs: 0, latencyMs: 0, ledgerWithheld: false });
   background = await startBackground(fake);
   vi.spyOn(console, 'warn').mockImplementation(() => {});
   await addKey({ label: 'Main', secret: DEMO_KEY, remember: true, site: 'cn' });
@@ -85,9 +88,9 @@ async function check(request: CommandRequest<'check'> = { command: 'check' }) {
   return { reply, ms, rows: await storedRows(DEMO_KEY) };
 }
 
-/** Stores the account's balance as it is now, as the popup's free refresh does. */
+/** Stores the account's balance as it is now, as the periodic free refresh does (the popup's reads at most once a minute). */
 async function storeBalanceNow(): Promise<number> {
-  await command({ command: 'refresh' });
+  await fakeBrowser.alarms.onAlarm.trigger({ name: ALARMS.account, scheduledTime: Date.now(), persistAcrossSessions: false });
   const keyId = await keyFingerprint(DEMO_KEY, 'cn');
   const available = fake.creditBalance(DEMO_KEY).available;
   expect((await accountsItem.get())[keyId]?.balance.value?.available_balance).toBe(available);
@@ -108,6 +111,9 @@ function afterEachProbe(after: (model: string) => void) {
 describe('a first Check of new models', () => {
   it('spends exactly one call per model and learns every price, tier and credits as ModelScope charges them', async () => {
     await setActiveListModels(NEW_MODELS);
+    // The popup opened: the account was read, ledger and grants included.
+    await command({ command: 'refresh' });
+    const readsBefore = ledgerReads();
     const { reply, rows } = await check();
     expect(NEW_MODELS.map(probesOf)).toEqual([1, 1, 1, 1, 1]);
     expect(spent()).toBe(NEW_MODELS.reduce((sum, model) => sum + priceOf(model), 0));
@@ -120,7 +126,7 @@ describe('a first Check of new models', () => {
       NEW_MODELS.map((model) => [model, priceOf(model), 'no_quota_headers']),
     );
     // One free read opens the lane and one after each call closes its window and opens the next; one call at a time.
-    expect(ledgerReads()).toBe(1 + NEW_MODELS.length);
+    expect(ledgerReads() - readsBefore).toBe(1 + NEW_MODELS.length);
     expect(fake.inFlightPeak).toBe(1);
   });
 
@@ -208,7 +214,7 @@ describe('a window another client spends in', () => {
     afterEachProbe(() => {
       if (spentElsewhere) return;
       spentElsewhere = true;
-      fake.spendElsewhere(DEMO_KEY, 'flagship', 1);
+      fake.spendElsewhere(DEMO_KEY, 'ultra', 1);
     });
     const { reply, rows } = await check();
     expect(probesOf(FLASH)).toBe(1);
@@ -227,7 +233,7 @@ describe('a window another client spends in', () => {
     afterEachProbe(() => {
       if (spentElsewhere) return;
       spentElsewhere = true;
-      fake.spendElsewhere(DEMO_KEY, 'mainstream', 1);
+      fake.spendElsewhere(DEMO_KEY, 'standard', 1);
     });
     await check();
     expect(probesOf(QWEN)).toBe(1);
@@ -237,7 +243,7 @@ describe('a window another client spends in', () => {
   it('spoils only its own window: the next model in the lane still learns its price', async () => {
     await setActiveListModels([FLASH, PRO]);
     afterEachProbe((model) => {
-      if (model === FLASH) fake.spendElsewhere(DEMO_KEY, 'mainstream', 1);
+      if (model === FLASH) fake.spendElsewhere(DEMO_KEY, 'standard', 1);
     });
     await check();
     expect([probesOf(FLASH), probesOf(PRO)]).toEqual([1, 1]);
@@ -323,8 +329,8 @@ describe('probes with a known price in the same Check', () => {
   it('go first, concurrently; the lane opens only once the ledger shows their spend, and learns the right price', async () => {
     fake.setOptions({ ledgerLagMs: 1000 });
     await setActiveListModels([FLASH, PRO, HEADER_MODEL]);
-    await savePrice('cn', HEADER_MODEL, { tier: 'lightweight', rawTier: TIER_TEXT.lightweight, price: 0.5, learned_at: Date.now(), source: 'manual' });
-    await savePrice('cn', FLASH, { tier: 'lightweight', rawTier: TIER_TEXT.lightweight, price: 0.5, learned_at: Date.now(), source: 'manual' });
+    await savePrice('cn', HEADER_MODEL, { tier: 'lite', rawTier: TIER_TEXT.lite, price: 0.5, learned_at: Date.now(), source: 'manual' });
+    await savePrice('cn', FLASH, { tier: 'lite', rawTier: TIER_TEXT.lite, price: 0.5, learned_at: Date.now(), source: 'manual' });
     await checkSettingsItem.set({ ...DEFAULT_CHECK_SETTINGS, cacheSeconds: 0, probeEveryModel: true });
     await check();
     const order = fake.probes().map((probe) => probe.model);
@@ -339,7 +345,7 @@ describe('probes with a known price in the same Check', () => {
   it('a re-check by hand waits for a running Check’s lane, so its call never lands in a window', async () => {
     fake.setOptions({ ledgerLagMs: 1000 });
     await setActiveListModels([PRO]);
-    await savePrice('cn', FLASH, { tier: 'lightweight', rawTier: TIER_TEXT.lightweight, price: 0.5, learned_at: Date.now(), source: 'manual' });
+    await savePrice('cn', FLASH, { tier: 'lite', rawTier: TIER_TEXT.lite, price: 0.5, learned_at: Date.now(), source: 'manual' });
     const running = check();
     await expect.poll(() => probesOf(PRO)).toBe(1);
     const recheck = check({ command: 'check', models: [FLASH], force: true });
@@ -352,7 +358,7 @@ describe('probes with a known price in the same Check', () => {
 describe('calls an earlier check left unseen', () => {
   it('are waited for before the next window opens, so a late spend of theirs is never taken for a new model’s price', async () => {
     fake.setOptions({ ledgerLagMs: 1000 });
-    await savePrice('cn', FLASH, { tier: 'lightweight', rawTier: TIER_TEXT.lightweight, price: 0.5, learned_at: Date.now(), source: 'manual' });
+    await savePrice('cn', FLASH, { tier: 'lite', rawTier: TIER_TEXT.lite, price: 0.5, learned_at: Date.now(), source: 'manual' });
     await check({ command: 'check', models: [FLASH], force: true }); // paid, and no window watched it
     // PRO answers 0.4 s later than FLASH did, so FLASH's spend would show in PRO's window before PRO's own.
     fake.setOptions({ latencyMs: 400 });
@@ -365,11 +371,11 @@ describe('calls an earlier check left unseen', () => {
     await setActiveListModels([FLASH]);
     let spentElsewhere = false;
     afterEachProbe(() => {
-      if (!spentElsewhere) fake.spendElsewhere(DEMO_KEY, 'flagship', 1);
+      if (!spentElsewhere) fake.spendElsewhere(DEMO_KEY, 'ultra', 1);
       spentElsewhere = true;
     });
     await check(); // FLASH's window is poisoned: its price is still unknown, its result fresh
-    await savePrice('cn', QWEN, { tier: 'mainstream', rawTier: TIER_TEXT.mainstream, price: 1, learned_at: Date.now(), source: 'manual' });
+    await savePrice('cn', QWEN, { tier: 'standard', rawTier: TIER_TEXT.standard, price: 1, learned_at: Date.now(), source: 'manual' });
     await check({ command: 'check', models: [QWEN], force: true }); // paid, and no window watched it
     const { rows, ms } = await check();
     expect(rows[FLASH]).toMatchObject({ result: { model: FLASH }, price: null });
@@ -380,7 +386,7 @@ describe('calls an earlier check left unseen', () => {
 
 describe('other extensions', () => {
   it('learn nothing and see nothing we know; nothing of theirs is stored', async () => {
-    await savePrice('cn', FLASH, { tier: 'lightweight', rawTier: TIER_TEXT.lightweight, price: 0.5, learned_at: Date.now(), source: 'ledger' });
+    await savePrice('cn', FLASH, { tier: 'lite', rawTier: TIER_TEXT.lite, price: 0.5, learned_at: Date.now(), source: 'ledger' });
     const before = await modelPricesItem.get();
     for (const api_key of [DEMO_KEY, OTHER_KEY]) {
       const reply = BalanceReplySchema.parse(await background.sendExternal({ type: 'balance', api_key, models: [FLASH, QWEN] }));
@@ -424,11 +430,11 @@ describe('the lane on its own, with the waits injected', () => {
   beforeEach(() => vi.stubGlobal('fetch', fetchRoutedTo(fake)));
 
   it('learns each model in turn, reusing the read that showed one call as the next one’s “before”', async () => {
-    const outcome = await runLearningLane([GLM, KIMI, PRO], lane());
+    const outcome = await runLearningLane([MINIMAX, KIMI, PRO], lane());
     expect([...outcome.learned].map(([model, price]) => [model, price.tier, price.price])).toEqual([
-      [GLM, 'lightweight', 0.5],
-      [KIMI, 'mainstream', 1],
-      [PRO, 'flagship', 2],
+      [MINIMAX, 'lite', 0.5],
+      [KIMI, 'standard', 1],
+      [PRO, 'ultra', 2],
     ]);
     expect(outcome).toMatchObject({ left: [], stopped: null });
     expect(ledgerReads()).toBe(4);
@@ -436,32 +442,32 @@ describe('the lane on its own, with the waits injected', () => {
 
   it('a spend elsewhere during a wait poisons that window only', async () => {
     const spendDuringFirstWait = vi.fn(async () => {
-      if (spendDuringFirstWait.mock.calls.length === 1) fake.spendElsewhere(DEMO_KEY, 'flagship' satisfies FakeTier, 1);
+      if (spendDuringFirstWait.mock.calls.length === 1) fake.spendElsewhere(DEMO_KEY, 'ultra' satisfies FakeTier, 1);
     });
-    const outcome = await runLearningLane([GLM, KIMI], lane({ wait: spendDuringFirstWait }));
+    const outcome = await runLearningLane([MINIMAX, KIMI], lane({ wait: spendDuringFirstWait }));
     expect([...outcome.learned.keys()]).toEqual([KIMI]);
-    expect((await pricesFor('cn')).notes).toEqual({ [GLM]: { at: expect.any(Number), outcome: 'poisoned' } });
+    expect((await pricesFor('cn')).notes).toEqual({ [MINIMAX]: { at: expect.any(Number), outcome: 'poisoned' } });
   });
 
   it('stops at a call the ledger does not show within its reads, leaving the rest to be probed without learning', async () => {
     fake.setOptions({ ledgerLagMs: 60_000 });
     const waits: number[] = [];
-    const outcome = await runLearningLane([GLM, KIMI], lane({ rereadDelaysMs: [10, 20, 30], wait: async (ms) => void waits.push(ms) }));
+    const outcome = await runLearningLane([MINIMAX, KIMI], lane({ rereadDelaysMs: [10, 20, 30], wait: async (ms) => void waits.push(ms) }));
     expect(waits).toEqual([10, 20, 30]);
     expect(outcome).toMatchObject({ left: [KIMI], stopped: 'call_unseen' });
-    expect(outcome.items.map((item) => item.model)).toEqual([GLM]);
-    expect((await pricesFor('cn')).notes).toEqual({ [GLM]: { at: expect.any(Number), outcome: 'not_seen' } });
+    expect(outcome.items.map((item) => item.model)).toEqual([MINIMAX]);
+    expect((await pricesFor('cn')).notes).toEqual({ [MINIMAX]: { at: expect.any(Number), outcome: 'not_seen' } });
   });
 
   it('stops after a request left unanswered, which may have been paid', async () => {
-    const outcome = await runLearningLane(['fake/hangup', GLM], lane());
-    expect(outcome).toMatchObject({ left: [GLM], stopped: 'call_unaccounted' });
+    const outcome = await runLearningLane(['fake/hangup', MINIMAX], lane());
+    expect(outcome).toMatchObject({ left: [MINIMAX], stopped: 'call_unaccounted' });
     expect(await modelPricesItem.get()).toEqual({});
   });
 
   it('a ledger that does not answer before the first call stops the lane before any probe', async () => {
-    const outcome = await runLearningLane([GLM], lane({ apiKey: 'ms-' + 'dead'.repeat(8) }));
-    expect(outcome).toMatchObject({ items: [], left: [GLM], stopped: 'ledger_failed' });
+    const outcome = await runLearningLane([MINIMAX], lane({ apiKey: 'ms-' + 'dead'.repeat(8) }));
+    expect(outcome).toMatchObject({ items: [], left: [MINIMAX], stopped: 'ledger_failed' });
     expect(probesOf()).toBe(0);
   });
 });

@@ -9,7 +9,7 @@ import { DEMO_KEY } from '../fake-modelscope/behaviours';
 import { backgroundAgainstFake, restartBackground, command } from '../support/background';
 import { setActiveListModels } from '../support/active-list';
 
-const [GLM, KIMI] = ['ZhipuAI/GLM-4.7', 'moonshotai/Kimi-K2.5'];
+const [GLM, KIMI] = ['ZhipuAI/GLM-5.2', 'moonshotai/Kimi-K2.5'];
 const HOUR = 3_600_000;
 
 const ctx = backgroundAgainstFake();
@@ -17,7 +17,8 @@ beforeEach(async () => {
   await addKey({ label: 'Main', secret: DEMO_KEY, remember: true, site: 'cn' });
   await setActiveListModels([GLM, KIMI]);
   ctx.fake.setModelRemaining(DEMO_KEY, KIMI, 43);
-  await command({ command: 'check' });
+  // By hand (↻): both prices come from the provider list, so only a forced check probes for the quota headers.
+  await command({ command: 'check', force: true });
   await expect.poll(badgeText).toBe('42');
 });
 afterEach(() => vi.useRealTimers());
@@ -41,7 +42,7 @@ describe('across a restart', () => {
   it('after a browser restart the badge comes back and the alarms are made again, and nothing is probed', async () => {
     await scheduleItem.set({ ...DEFAULT_SCHEDULE, checkEveryMinutes: 60 });
     await expect.poll(() => fakeBrowser.alarms.get(ALARMS.check)).toBeDefined();
-    // What the check before the restart sent: its two probes, and the free ledger reads that learn prices.
+    // What the check before the restart sent: its two probes, and the free reads around them.
     const sentBefore = ctx.fake.requests.length;
     await restartBackground('browser');
     await expect.poll(badgeText).toBe('42');
@@ -53,12 +54,15 @@ describe('across a restart', () => {
     expect(ctx.fake.requests).toHaveLength(sentBefore);
   });
 
-  it('numbers from before the daily reset stop counting: the badge turns grey and says why', async () => {
+  it('numbers from before the daily reset stop counting: the badge falls back on what the balance buys at ModelScope’s price', async () => {
     vi.useFakeTimers({ toFake: ['Date'] });
     vi.setSystemTime(Date.now() + 24 * HOUR);
     await restartBackground('browser');
-    await expect.poll(badgeText).toBe('?');
-    expect(await fakeBrowser.action.getTitle({})).toContain('Not checked since the daily reset');
+    // Not yesterday's 42 from Kimi's headers: 140 credits at GLM-5.2's 2 credits a call.
+    await expect.poll(badgeText).toBe('70');
+    expect(await fakeBrowser.action.getTitle({})).toContain(
+      'Fewest calls left: ZhipuAI/GLM-5.2\nAbout 70 calls left\nDerived from the Magicube balance (140 credits available) at 2 credits per call.',
+    );
     expect(ctx.fake.probes()).toHaveLength(2);
   });
 

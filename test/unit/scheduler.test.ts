@@ -8,13 +8,15 @@ import { keyFingerprint } from '@src/lib/key-fingerprint';
 import { addKey, removeKey } from '@src/storage/keyring';
 import { latestResultsFor, saveLatestResults } from '@src/account/results';
 import { accountsItem } from '@src/account/record';
+import { DEFAULT_FAVOURITES } from '@src/storage/default-models';
 import { DEFAULT_SCHEDULE, dailyCallCeiling, scheduleItem } from '@src/storage/schedule';
 import { DEMO_KEY, DEMO_MAGICUBE, FAKE_NO_HEADERS, REVOKED_KEY } from '../fake-modelscope/behaviours';
+import { PROVIDER_LIST_PATH } from '../fake-modelscope/providers';
 import { backgroundAgainstFake, command } from '../support/background';
 import { setActiveListModels } from '../support/active-list';
 import { probeResult, NO_NUMBERS } from '../support/balance-item';
 
-const [GLM, KIMI] = ['ZhipuAI/GLM-4.7', 'moonshotai/Kimi-K2.5'];
+const [GLM, KIMI] = ['ZhipuAI/GLM-5.2', 'moonshotai/Kimi-K2.5'];
 const MINUTE = 60_000;
 
 const ctx = backgroundAgainstFake();
@@ -88,19 +90,26 @@ describe('a scheduled check', () => {
     await setActiveListModels([GLM, KIMI]);
   });
 
+  // Both models' last answers carried quota headers, which only another probe updates; a model priced by the provider
+  // list whose last answer carried none would cost a call and tell nothing.
   it('checks the active list with the active key, stores the results and updates the badge', async () => {
     await turnOn(60);
+    const keyId = await keyFingerprint(DEMO_KEY, 'cn');
+    await saveLatestResults(keyId, [result(GLM, Date.now() - 40 * MINUTE), result(KIMI, Date.now() - 40 * MINUTE)]);
     await fire(ALARMS.check);
     expect(ctx.fake.probes().map((probe) => probe.model).sort()).toEqual([GLM, KIMI].sort());
-    const stored = await latestResultsFor(await keyFingerprint(DEMO_KEY, 'cn'));
-    expect(Object.keys(stored).sort()).toEqual([GLM, KIMI].sort());
+    const stored = await latestResultsFor(keyId);
+    expect(Object.values(stored).map((item) => [item.model, item.model_request_remaining]).sort()).toEqual([
+      [KIMI, 499],
+      [GLM, 499],
+    ].sort());
     await expect.poll(() => fakeBrowser.action.getBadgeText({})).toBe('499');
   });
 
   it('skips models with a fresh result, spending nothing when all are fresh', async () => {
     await turnOn(60);
     const keyId = await keyFingerprint(DEMO_KEY, 'cn');
-    await saveLatestResults(keyId, [result(GLM, Date.now() - 20 * MINUTE)]);
+    await saveLatestResults(keyId, [result(GLM, Date.now() - 20 * MINUTE), result(KIMI, Date.now() - 40 * MINUTE)]);
     await fire(ALARMS.check);
     expect(ctx.fake.probes().map((probe) => probe.model)).toEqual([KIMI]);
     await fire(ALARMS.check);
@@ -139,16 +148,22 @@ describe('isFreshForSchedule', () => {
 });
 
 describe('the account refresh (the Magicube alarm)', () => {
-  it('reads only the free Magicube endpoints, the whole account picture, and keeps it per key fingerprint', async () => {
+  it('reads only the free Magicube endpoints and the favourites’ offers, the whole account picture, and keeps it per key fingerprint', async () => {
     await addKey({ label: 'Main', secret: DEMO_KEY, remember: true, site: 'cn' });
     await fire(ALARMS.account);
-    expect(ctx.fake.requests.map((request) => request.path.split('?')[0]).sort()).toEqual([
+    const magicube = ctx.fake.requests.filter((request) => request.path.startsWith('/openapi/'));
+    expect(magicube.map((request) => request.path.split('?')[0]).sort()).toEqual([
       '/openapi/v1/magicubes/balance',
       '/openapi/v1/magicubes/earn/rules',
       '/openapi/v1/magicubes/spend/rates',
       '/openapi/v1/magicubes/transactions',
       '/openapi/v1/magicubes/transactions',
     ]);
+    // The provider list of each favourite (the built-in list), keyless.
+    const offers = ctx.fake.requests.filter((request) => request.path.startsWith(PROVIDER_LIST_PATH));
+    expect(offers.map((request) => new URL(request.path, 'http://x').searchParams.get('ModelId')).sort()).toEqual([...DEFAULT_FAVOURITES].sort());
+    expect(offers.every((request) => request.authorization === null)).toBe(true);
+    expect(magicube.length + offers.length).toBe(ctx.fake.requests.length);
     expect(ctx.fake.probes()).toHaveLength(0);
     const stored = await accountsItem.get();
     const keyId = await keyFingerprint(DEMO_KEY, 'cn');
@@ -163,20 +178,23 @@ describe('the account refresh (the Magicube alarm)', () => {
     await addKey({ label: 'Main', secret: DEMO_KEY, remember: true, site: 'cn' });
     const magicubeReads = () => ctx.fake.requests.filter((request) => request.path === '/openapi/v1/magicubes/balance').length;
     await setActiveListModels([GLM]);
+    // The popup opened: the account is read once, for free.
+    await command({ command: 'refresh' });
+    expect(magicubeReads()).toBe(1);
     await command({ command: 'check', models: [FAKE_NO_HEADERS] });
     await new Promise((resolve) => setTimeout(resolve, 200));
-    expect(magicubeReads()).toBe(0);
+    expect(magicubeReads()).toBe(1);
     await setActiveListModels([FAKE_NO_HEADERS]);
     await command({ command: 'check', force: true });
-    await expect.poll(magicubeReads).toBe(1);
+    await expect.poll(magicubeReads).toBe(2);
     // A second Check spent another call: the balance it shows must say so, so it is read again (free), once.
     await command({ command: 'check', force: true });
     await new Promise((resolve) => setTimeout(resolve, 200));
-    expect(magicubeReads()).toBe(2);
+    expect(magicubeReads()).toBe(3);
     // A Check that reused the fresh result probed nothing, spent nothing, and reads nothing.
     await command({ command: 'check' });
     await new Promise((resolve) => setTimeout(resolve, 200));
-    expect(magicubeReads()).toBe(2);
+    expect(magicubeReads()).toBe(3);
   });
 
   it('notes a refused key, keeping nothing else', async () => {

@@ -45,7 +45,7 @@ describe('an international key', () => {
 
     expect(hostsAsked()).toEqual(['api-inference.modelscope.ai', 'www.modelscope.ai']);
     expect(ctx.fake.probes()).toHaveLength(1);
-    // Kimi is lite (0.5) on the international site and mainstream (1) on the China site: nothing crosses over.
+    // Kimi is lite (0.5) on the international site and standard (1) on the China site: nothing crosses over.
     expect((await pricesFor('ai')).models[KIMI]).toMatchObject({ price: 0.5, tier: 'lite' });
     expect((await pricesFor('cn')).models[KIMI]).toBeUndefined();
   });

@@ -121,6 +121,7 @@ describe('import', () => {
       keyRefused: true,
       loginGrantMissingByHour: null,
       creditsExpiring: false,
+      offerChanged: false,
     });
   });
 

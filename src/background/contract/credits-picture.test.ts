@@ -1,12 +1,14 @@
 // The `credits` reply's picture, built from the account's view of its record: the public shape other extensions read.
 import { describe, expect, it } from 'vitest';
+import { offerAfterRead } from '@src/account/offers';
 import type { AccountRecord, LastRead } from '@src/account/record';
 import { accountView } from '@src/account/view';
 import { CreditsPictureSchema } from '@src/contract';
 import type { Balance } from '@src/modelscope/magicube-shapes';
+import type { Offer } from '@src/modelscope/providers';
 import type { ModelPrice } from '@src/storage/model-prices';
 import { DEC_1_BEIJING as DEC_1, HOUR_MS as HOUR, grantRow, ledgerRow } from '@test/support/magicube-rows';
-import { creditsPicture } from './credits-picture';
+import { creditsPicture, modelOffers } from './credits-picture';
 
 const NOW = DEC_1 + 10 * HOUR; // 10:00 in Beijing
 const READ = NOW - 30_000;
@@ -21,7 +23,7 @@ function answered(): AccountRecord {
     balance: { value: BALANCE.balance, read_at: READ, last: ok() },
     ledger: {
       value: {
-        rows: [ledgerRow(DEC_1 + 8 * HOUR, 'mainstream', 11, 11), ledgerRow(DEC_1 + 8 * HOUR, 'lightweight', 0.5, 1), ledgerRow(DEC_1 + 9 * HOUR, 'flagship', 3, 0), ledgerRow(DEC_1 - 2 * HOUR, 'mainstream', 40, 40)],
+        rows: [ledgerRow(DEC_1 + 8 * HOUR, 'standard', 11, 11), ledgerRow(DEC_1 + 8 * HOUR, 'lite', 0.5, 1), ledgerRow(DEC_1 + 9 * HOUR, 'ultra', 3, 0), ledgerRow(DEC_1 - 2 * HOUR, 'standard', 40, 40)],
         since: DEC_1 - 13 * 24 * HOUR,
         complete: true,
       },
@@ -35,13 +37,14 @@ function answered(): AccountRecord {
     },
     rates: {
       value: [
-        { tier: 'lightweight', rawTier: '轻量', price: 0.5, minCharge: 0.5 },
-        { tier: 'mainstream', rawTier: '主流', price: 1, minCharge: null },
+        { tier: 'lite', rawTier: '轻量', price: 0.5, minCharge: 0.5 },
+        { tier: 'standard', rawTier: '主流', price: 1, minCharge: null },
       ],
       read_at: READ,
       last: ok(),
     },
     rules: { value: [], read_at: READ, last: ok() },
+    offers: {},
   };
 }
 
@@ -55,7 +58,7 @@ interface PictureInputs {
 
 function picture({ account = answered(), prices = {}, models = [] }: Partial<PictureInputs> = {}) {
   const view = accountView({ record: account, results: {}, prices: { models: prices, notes: {} }, models, now: NOW });
-  const result = creditsPicture(view.credits!, view.rows);
+  const result = creditsPicture(view.credits!, view.rows, []);
   // Whatever it is built from, the picture is one the contract accepts.
   expect(CreditsPictureSchema.safeParse(result).success).toBe(true);
   return result;
@@ -70,40 +73,88 @@ describe('the credits picture', () => {
       today: {
         day: '2026-12-01',
         tiers: [
-          { tier: 'flagship', raw_tier: '旗舰', calls: 0, credits: 3 },
-          { tier: 'lightweight', raw_tier: '轻量', calls: 1, credits: 0.5 },
-          { tier: 'mainstream', raw_tier: '主流', calls: 11, credits: 11 },
+          { tier: 'lite', raw_tier: '轻量', calls: 1, credits: 0.5 },
+          { tier: 'standard', raw_tier: '主流', calls: 11, credits: 11 },
+          { tier: 'ultra', raw_tier: '旗舰', calls: 0, credits: 3 },
         ],
         total_calls: 12,
         total_credits: 14.5,
       },
       tier_prices: [
-        { tier: 'lightweight', raw_tier: '轻量', price: 0.5 },
-        { tier: 'mainstream', raw_tier: '主流', price: 1 },
+        { tier: 'lite', raw_tier: '轻量', price: 0.5 },
+        { tier: 'standard', raw_tier: '主流', price: 1 },
       ],
       models: [],
-      // The Alibaba Cloud grant came yesterday: not today's.
-      grants: { daily_active: true, aliyun_bindlogin: false, next_expiry: { at: iso(DEC_1 + 12 * HOUR), credits: 50 } },
+      // The Alibaba Cloud grant came yesterday: not today's. Neither row has expire_at, so both expire 24 h after issue
+      // (estimates), and today's spend may have drawn on either.
+      grants: {
+        daily_active: true,
+        aliyun_bindlogin: false,
+        next_expiry: { at: iso(DEC_1 + 12 * HOUR), credits: 50 },
+        expiries: [
+          { at: iso(DEC_1 + 12 * HOUR), credits: 50, exact: false, up_to: true },
+          { at: iso(DEC_1 + 31 * HOUR), credits: 200, exact: false, up_to: true },
+        ],
+      },
       // 14.5 credits since 08:00 (2 h): 123.5 more last about 17 h, beyond the Beijing day.
       run_out_at: null,
+      offers: [],
       sources: Object.fromEntries(['balance', 'ledger', 'grants', 'prices', 'rules'].map((name) => [name, { status: 'ok', read_at: iso(READ), dropped: 0 }])),
     });
   });
 
   it('lists the active list’s models with a known price and the calls the balance buys at it, each once', () => {
     const prices = {
-      'a/flagship': { tier: 'flagship', rawTier: '旗舰', price: 2, learned_at: DEC_1, source: 'ledger' as const },
-      'b/light': { tier: 'lightweight', rawTier: '轻量', price: 0.5, learned_at: DEC_1 + HOUR, source: 'manual' as const },
-      'c/not-listed': { tier: 'mainstream', rawTier: '主流', price: 1, learned_at: DEC_1, source: 'ledger' as const },
+      'a/ultra': { tier: 'ultra', rawTier: '旗舰', price: 2, learned_at: DEC_1, source: 'ledger' as const },
+      'b/light': { tier: 'lite', rawTier: '轻量', price: 0.5, learned_at: DEC_1 + HOUR, source: 'manual' as const },
+      'c/not-listed': { tier: 'standard', rawTier: '主流', price: 1, learned_at: DEC_1, source: 'ledger' as const },
     };
-    const { models } = picture({ prices, models: ['b/light', 'a/flagship', 'x/unknown', 'b/light'] });
+    const { models } = picture({ prices, models: ['b/light', 'a/ultra', 'x/unknown', 'b/light'] });
     expect(models).toEqual([
-      { model: 'b/light', tier: 'lightweight', price: 0.5, source: 'manual', learned_at: iso(DEC_1 + HOUR), calls_left_estimate: 247 },
-      { model: 'a/flagship', tier: 'flagship', price: 2, source: 'ledger', learned_at: iso(DEC_1), calls_left_estimate: 61 },
+      { model: 'b/light', tier: 'lite', price: 0.5, source: 'manual', learned_at: iso(DEC_1 + HOUR), calls_left_estimate: 247 },
+      { model: 'a/ultra', tier: 'ultra', price: 2, source: 'ledger', learned_at: iso(DEC_1), calls_left_estimate: 61 },
     ]);
     const noBalance = { ...answered(), balance: { value: null, read_at: null, last: { at: READ, outcome: 'unreachable' as const, dropped: 0 } } };
-    expect(picture({ prices, models: ['a/flagship'], account: noBalance }).models).toEqual([expect.objectContaining({ calls_left_estimate: null })]);
-    expect(picture({ prices: { toString: prices['a/flagship'] }, models: ['constructor', 'toString'] }).models.map((m) => m.model)).toEqual(['toString']);
+    expect(picture({ prices, models: ['a/ultra'], account: noBalance }).models).toEqual([expect.objectContaining({ calls_left_estimate: null })]);
+    expect(picture({ prices: { toString: prices['a/ultra'] }, models: ['constructor', 'toString'] }).models.map((m) => m.model)).toEqual(['toString']);
+  });
+
+  it('says each grant’s expiry exactly from expire_at, and “up to” only where spending since its day may have used it', () => {
+    const account = answered();
+    const login = grantRow(DEC_1 + 7 * HOUR, 'daily_active', 200, DEC_1 + 31 * HOUR + 41 * 60_000);
+    const yesterdays = grantRow(DEC_1 - 12 * HOUR, 'aliyun_bindlogin', 50, DEC_1 + 12 * HOUR);
+    account.grants = { ...account.grants, value: { rows: [login, yesterdays], since: DEC_1 - 13 * 24 * HOUR, complete: true } };
+    // Only yesterday's spend: today's 200 are all there, yesterday's 50 may be partly spent.
+    account.ledger = { ...account.ledger, value: { rows: [ledgerRow(DEC_1 - 2 * HOUR, 'standard', 40, 40)], since: DEC_1, complete: true } };
+    expect(picture({ account }).grants?.expiries).toEqual([
+      { at: iso(DEC_1 + 12 * HOUR), credits: 50, exact: true, up_to: true },
+      { at: iso(DEC_1 + 31 * HOUR + 41 * 60_000), credits: 200, exact: true, up_to: false },
+    ]);
+    // A ledger not read today cannot tell: every expiry is "up to".
+    account.ledger = { ...account.ledger, read_at: DEC_1 - HOUR, last: { at: READ, outcome: 'unreachable', dropped: 0 } };
+    expect(picture({ account }).grants?.expiries.map((expiry) => expiry.up_to)).toEqual([true, true]);
+  });
+
+  it('lists a model priced by the provider list as such, and carries the offers asked about, in the order asked', () => {
+    const account = answered();
+    const read = (offer: Offer) => offerAfterRead(undefined, { ok: true, offer }, READ);
+    account.offers = {
+      'q/served': read({ served: true, price: 2, tier: 'ultra', rawTier: 'ultra', others: [{ name: 'DashScope', chineseName: '阿里云百炼' }] }),
+      'z/dashscope': read({ served: false, price: null, tier: null, rawTier: null, others: [{ name: 'DashScope', chineseName: '阿里云百炼' }] }),
+      'x/typo': offerAfterRead(undefined, { ok: false, reason: 'no_such_model', status: 500 }, READ),
+    };
+    const view = accountView({ record: account, results: {}, prices: { models: {}, notes: {} }, models: ['q/served', 'z/dashscope'], now: NOW });
+    const result = creditsPicture(view.credits!, view.rows, modelOffers(['z/dashscope', 'x/typo', 'q/served', 'n/never-read'], account.offers));
+    expect(CreditsPictureSchema.safeParse(result).success).toBe(true);
+    // 123.5 credits at 2 a call; the model nobody lets us call has no price to list.
+    expect(result.models).toEqual([{ model: 'q/served', tier: 'ultra', price: 2, source: 'providers', learned_at: iso(READ), calls_left_estimate: 61 }]);
+    expect(result.offers).toEqual([
+      { model: 'z/dashscope', served: false, price: null, tier: null, providers: ['DashScope'], read_at: iso(READ), status: 'ok' },
+      { model: 'x/typo', served: null, price: null, tier: null, providers: [], read_at: null, status: 'no_such_model' },
+      { model: 'q/served', served: true, price: 2, tier: 'ultra', providers: ['DashScope'], read_at: iso(READ), status: 'ok' },
+      // Kept nowhere yet: not read, which is not a failure to read.
+      { model: 'n/never-read', served: null, price: null, tier: null, providers: [], read_at: null, status: 'not_read' },
+    ]);
   });
 
   it('gives null, never 0, for a part whose source never answered, and says how each went', () => {
@@ -138,7 +189,7 @@ describe('the credits picture', () => {
 
   it('says today’s spend was 0 only when the ledger answered today without a row of today', () => {
     const account = answered();
-    account.ledger = { ...account.ledger, value: { rows: [ledgerRow(DEC_1 - 2 * HOUR, 'mainstream', 40, 40)], since: DEC_1, complete: true } };
+    account.ledger = { ...account.ledger, value: { rows: [ledgerRow(DEC_1 - 2 * HOUR, 'standard', 40, 40)], since: DEC_1, complete: true } };
     expect(picture({ account }).today).toEqual({ day: '2026-12-01', tiers: [], total_calls: 0, total_credits: 0 });
   });
 

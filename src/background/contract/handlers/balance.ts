@@ -28,6 +28,6 @@ export async function handleBalance(request: BalanceRequest, caller: Caller): Pr
   });
   const byModel = new Map(data.map((item) => [item.model, item]));
   const answered = (item: CheckedResult) => item.error === null || (item.error_kind === 'no_quota_headers' && byModel.get(item.model)?.price != null);
-  const { ok, text } = checkSummaryText({ checked, free: [], learned: [], answered });
+  const { ok, text } = checkSummaryText({ checked, free: [], unserved: [], learned: [], answered });
   return { success: ok, data, message: text };
 }
