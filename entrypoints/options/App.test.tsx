@@ -108,7 +108,7 @@ describe('options: schedule', () => {
     render(<App />);
     const interval = await screen.findByLabelText('Check the active list automatically');
     await userEvent.selectOptions(interval, '60');
-    expect(screen.getByText(/^4 models every 60 min: up to 96 calls a day/)).toBeTruthy();
+    expect(screen.getByText(/^5 models every 60 min: up to 120 calls a day/)).toBeTruthy();
     await userEvent.click(within(interval.closest('form')!).getAllByRole('button', { name: 'Save' })[0]!);
     await expect.poll(async () => (await scheduleItem.get()).checkEveryMinutes).toBe(60);
   });

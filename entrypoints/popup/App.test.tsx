@@ -16,11 +16,13 @@ import { fakePermissions } from '@test/support/fake-permissions';
 import { setActiveListModels } from '@test/support/active-list';
 import { accountRecord } from '@test/support/account-record';
 import { probeResult, NO_NUMBERS } from '@test/support/balance-item';
+import { offerEntry } from '@test/support/rows';
 import { serveLocale } from '@test/support/i18n';
 
 const KEY = `ms-${'0123456789abcdef'.repeat(2)}`;
 const GLM = 'ZhipuAI/GLM-4.7';
 const KIMI = 'moonshotai/Kimi-K2.5';
+const CODER = 'Qwen/Qwen3-Coder-30B-A3B-Instruct';
 const item = (model: string, remaining: number): ProbeResult =>
   probeResult(model, { request_remaining: 1500, model_request_remaining: remaining, latency_ms: 280, checked_at: new Date().toISOString() });
 
@@ -37,7 +39,9 @@ function fakeBackground() {
     void (async () => {
       const keyId = await keyFingerprint(KEY, 'cn');
       if (request.command === 'refresh') {
-        await accountsItem.set({ [keyId]: accountRecord(Date.now()) });
+        // The provider list prices Kimi; GLM-4.7 is served by DashScope alone.
+        const offers = { [KIMI]: offerEntry({ price: 1, tier: 'standard' }, Date.now()), [GLM]: offerEntry({ others: ['DashScope'] }, Date.now()) };
+        await accountsItem.set({ [keyId]: accountRecord(Date.now(), { offers }) });
         sendResponse({ ok: true, message: '' });
         return;
       }
@@ -81,14 +85,16 @@ describe('popup with a key', () => {
     expect(await screen.findByText('321 / 500')).toBeTruthy();
     const card = await screen.findByRole('region', { name: 'Magicube credits' });
     expect(await within(card).findByText('140 credits available')).toBeTruthy();
-    expect(within(card).getByText(/^from the Magicube ledger · (now|\d+ sec\. ago)$/)).toBeTruthy();
-    expect(messages).toEqual([{ command: 'refresh' }]);
+    expect(within(card).getByText(/^from your Magicube account · (now|\d+ sec\. ago)$/)).toBeTruthy();
+    // The free read of the account, and of the list's offers that are due.
+    expect(messages).toEqual([{ command: 'refresh', models: [GLM, KIMI] }]);
   });
 
   it('says what a check costs, counting fresh results as free', async () => {
-    await sessionResultCache.put(await keyFingerprint(KEY, 'cn'), item(GLM, 321));
+    await sessionResultCache.put(await keyFingerprint(KEY, 'cn'), item(KIMI, 321));
+    await latestResultsItem.set({ [await keyFingerprint(KEY, 'cn')]: { [KIMI]: { ...item(KIMI, 321), cached: false } } });
     render(<App />);
-    expect(await screen.findByText('Check: 1 call (1 price still to learn) · 1 fresh result reused')).toBeTruthy();
+    expect(await screen.findByText('Check: no calls · 1 fresh result reused · 1 not served, skipped')).toBeTruthy();
   });
 
   it('shows what a Check spent once the background keeps it, without asking again', async () => {
@@ -101,14 +107,26 @@ describe('popup with a key', () => {
     expect(messages.filter((message) => (message as { command: string }).command === 'refresh')).toHaveLength(1);
   });
 
-  it('shows calls left from the balance for a model whose price is known and that sends no quota headers', async () => {
-    const noHeaders = probeResult(GLM, { ...NO_NUMBERS, error_kind: 'no_quota_headers', checked_at: new Date().toISOString() });
-    await latestResultsItem.set({ [await keyFingerprint(KEY, 'cn')]: { [GLM]: { ...noHeaders, cached: false } } });
+  it('shows calls left from the balance at the provider list’s price, and at a learned one, with their sources on hover', async () => {
+    const noHeaders = probeResult(CODER, { ...NO_NUMBERS, error_kind: 'no_quota_headers', checked_at: new Date().toISOString() });
+    await latestResultsItem.set({ [await keyFingerprint(KEY, 'cn')]: { [CODER]: { ...noHeaders, cached: false } } });
+    await setActiveListModels([KIMI, CODER]);
     render(<App />);
-    expect(await screen.findAllByText('Price not known yet: the next Check learns it (1 call)')).toHaveLength(2);
-    await savePrice('cn', GLM, { tier: 'lightweight', rawTier: '轻量', price: 0.5, learned_at: Date.now(), source: 'ledger' });
-    expect(await screen.findByText('≈ 280 calls left')).toBeTruthy();
-    expect(screen.getByText(/^lightweight · at 0.5 credits a call, from the Magicube balance · /)).toBeTruthy();
+    const kimi = await screen.findByText('≈ 140 calls');
+    expect(kimi.closest('.calls-left')?.getAttribute('title')).toMatch(/÷ 1 credit a call \(standard; ModelScope’s price, from its provider list · read (now|\d+ sec\. ago)\)\.$/);
+    // Answered without quota headers, and the provider list not read for it: its price is still to learn.
+    expect(screen.getByText('Price unknown').closest('tr')?.getAttribute('data-model')).toBe(CODER);
+    await savePrice('cn', CODER, { tier: 'lite', rawTier: '轻量', price: 0.5, learned_at: Date.now(), source: 'ledger' });
+    const coder = await screen.findByText('≈ 280 calls');
+    expect(coder.closest('.calls-left')?.getAttribute('title')).toMatch(/\(lite; learned from the Magicube ledger on /);
+  });
+
+  it('says which favourite API-Inference does not serve, and who does', async () => {
+    render(<App />);
+    const unserved = await screen.findByText('Not served');
+    expect(unserved.closest('tr')?.getAttribute('data-model')).toBe(GLM);
+    expect(unserved.getAttribute('title')).toContain('DashScope serve it');
+    expect(screen.getByText('DashScope only')).toBeTruthy();
   });
 
   it('checks the active list with one click and shows the numbers as they land', async () => {
@@ -140,7 +158,7 @@ describe('popup with a key', () => {
     });
     render(<App />);
     await userEvent.selectOptions(await screen.findByLabelText('Key'), 'Spare · modelscope.cn');
-    await userEvent.selectOptions(screen.getByLabelText('List'), 'Vision');
+    await userEvent.selectOptions(await screen.findByLabelText('List'), 'Vision');
     const { activeId, keys } = await keyringItem.get();
     expect(keys.find((key) => key.id === activeId)?.label).toBe('Spare');
     expect((await favouriteListsItem.get()).activeId).toBe('vision');

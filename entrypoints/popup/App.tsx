@@ -1,7 +1,7 @@
 import { i18n } from '#i18n';
+import type { ReactNode } from 'react';
 import { browser } from 'wxt/browser';
 import { activeList, favouriteListsItem } from '@src/storage/favourite-lists';
-import { modelPricesItem, sitePricesIn } from '@src/storage/model-prices';
 import { AccountCard } from '@src/ui/AccountCard';
 import { ActiveAccountProvider, useActiveAccount } from '@src/ui/active-account';
 import { ActiveListResults } from '@src/ui/ActiveListResults';
@@ -16,10 +16,12 @@ import { useNow } from '@src/ui/use-now';
 import { useRefresh } from '@src/ui/use-refresh';
 import { useStoredValue } from '@src/ui/use-stored-value';
 
-function Header() {
+/** The name, the key and list switchers (once there is a choice), and the way to Settings, in one line. */
+function Header({ children }: { children?: ReactNode }) {
   return (
     <header>
       <h1>{i18n.t('extName')}</h1>
+      <div className="switchers">{children}</div>
       <button type="button" className="link" onClick={() => void browser.runtime.openOptionsPage()}>
         {i18n.t('ui.openOptions')}
       </button>
@@ -31,14 +33,13 @@ function Header() {
 function Popup() {
   const account = useActiveAccount();
   const [lists] = useStoredValue(favouriteListsItem);
-  const [prices] = useStoredValue(modelPricesItem);
   const now = useNow();
   const models = lists && activeList(lists).models;
   // Here rather than below the first-run guide, so a check on open happens once per popup, whatever the key does.
   const check = useCheck(account?.secret, models ?? []);
-  const problem = useRefresh(account?.keyId);
+  const problem = useRefresh(account?.keyId, models);
   const view = useAccountView(account, models, now);
-  if (account === undefined || lists === undefined || prices === undefined) return null;
+  if (account === undefined || lists === undefined) return null;
   if (!account.keyId) {
     return (
       <main className="popup">
@@ -50,15 +51,14 @@ function Popup() {
   if (view === undefined) return null;
   return (
     <main className="popup">
-      <Header />
-      <RepairNotice />
-      <SiteAccessBanner site={account.site} />
-      <div className="switchers">
+      <Header>
         <KeySwitcher keyring={account.keyring} />
         <ListSwitcher lists={lists} activeKeyId={account.keyring.activeId} />
-      </div>
+      </Header>
+      <RepairNotice />
+      <SiteAccessBanner site={account.site} />
       <AccountCard credits={view.credits} problem={problem} site={account.site} />
-      <ActiveListResults keyId={account.keyId} rows={view.rows} prices={sitePricesIn(prices, account.site)} check={check} now={now} />
+      <ActiveListResults keyId={account.keyId} site={account.site} rows={view.rows} check={check} now={now} />
     </main>
   );
 }

@@ -1,35 +1,64 @@
 import { i18n } from '#i18n';
 import type { CreditsView, TierCalls } from '@src/account/credits-view';
 import type { Site } from '@src/contract';
-import { missingText, sourceLine } from './credits-source';
-import { creditsText, formatCount, formatCredits } from './format';
-import { GrantStatus } from './GrantStatus';
+import { missingText, sourceLine, sourcesLine } from './credits-source';
+import { EarnableToday } from './EarnableToday';
+import { expiryText } from './expiry-text';
+import { callsText, creditsText, formatCount, formatCredits } from './format';
+import { GrantStatus, LoginGrantButton } from './GrantStatus';
 import { TodaySpend } from './TodaySpend';
 import { useNow } from './use-now';
 
 /** "≈ 280 / 140 / 70 calls at 0.5 / 1 / 2 credits a call": what the available credits buy in each tier. */
 function Buys({ buys, credits }: { buys: readonly TierCalls[] | null; credits: CreditsView }) {
-  if (buys === null) return <p className="hint">{missingText('rates', credits.sources.rates.status)}</p>;
+  if (buys === null) return <span className="hint">{missingText('rates', credits.sources.rates.status)}</span>;
   if (buys.length === 0) return null;
   return (
-    <p className="credits-buys">
+    <span className="credits-buys">
       {i18n.t('ui.credits.buys', [buys.map((tier) => formatCount(tier.calls)).join(' / '), buys.map((tier) => formatCredits(tier.price)).join(' / ')])}
+    </span>
+  );
+}
+
+/** The first line: the available credits, and what they buy. */
+function Balance({ credits }: { credits: CreditsView }) {
+  const { balance, sources } = credits;
+  if (balance === null) return <p className="credits-missing">{missingText('balance', sources.balance.status)}</p>;
+  return (
+    <p className="credits-balance">
+      <strong className="magicube-value">{i18n.t('ui.credits.available', [creditsText(balance.available_balance)])}</strong> <Buys buys={credits.buys} credits={credits} />
     </p>
   );
 }
 
-function Balance({ credits, now }: { credits: CreditsView; now: number }) {
-  const { balance, sources } = credits;
-  if (balance === null) return <p className="credits-missing">{missingText('balance', sources.balance.status)}</p>;
+/** Expiries shown in the summary: those of the next day (the short-term grants); the rest are in the details. */
+const SUMMARY_EXPIRIES = 2;
+const DAY_MS = 86_400_000;
+
+/** The second line: today's spend, the credits that expire next, and the login grant when it has not come. */
+function Today({ credits, site, now }: { credits: CreditsView; site: Site; now: number }) {
+  const { today, grants, sources } = credits;
+  const parts: string[] = [];
+  if (today === null) parts.push(missingText('ledger', sources.ledger.status));
+  else if (today.totals.credits <= 0) parts.push(i18n.t('ui.credits.todayNone'));
+  else if (today.totals.calls === null) parts.push(i18n.t('ui.credits.todaySpent', [creditsText(today.totals.credits)]));
+  else parts.push(i18n.t('ui.credits.todaySpentCalls', [creditsText(today.totals.credits), callsText(today.totals.calls)]));
+  if (grants === null) parts.push(missingText('grants', sources.grants.status));
+  else {
+    const soon = grants.expiries.filter((expiry) => expiry.at - now <= DAY_MS);
+    parts.push(...soon.slice(0, SUMMARY_EXPIRIES).map((expiry) => expiryText(expiry, now)));
+    if (soon.length > SUMMARY_EXPIRIES) parts.push(i18n.t('ui.credits.moreExpiries', [soon.length - SUMMARY_EXPIRIES]));
+  }
   return (
-    <div className="credits-balance">
-      <p className="magicube">
-        <strong className="magicube-value">{i18n.t('ui.credits.available', [creditsText(balance.available_balance)])}</strong>
-      </p>
-      <Buys buys={credits.buys} credits={credits} />
-      {balance.frozen_amount > 0 && <p className="hint">{i18n.t('ui.credits.frozen', [creditsText(balance.frozen_amount)])}</p>}
-      <p className="hint source">{sourceLine('balance', sources.balance, now)}</p>
-    </div>
+    <p className="credits-today-line">
+      {parts.join(' · ')}
+      {grants !== null && !grants.dailyActive && (
+        <>
+          {' · '}
+          {i18n.t('ui.credits.grant', [i18n.t('ui.credits.loginGrant'), i18n.t('ui.credits.grantNotYet')])} <LoginGrantButton site={site} />
+        </>
+      )}
+    </p>
   );
 }
 
@@ -42,9 +71,9 @@ interface Props {
 }
 
 /**
- * The popup's lead: the active key's credits and what they buy, today's spend by tier, the daily grants and the next
- * expiry, and the pace. Each part says where its figures come from and how old they are; a part whose source never
- * answered says so, and is never shown as 0.
+ * The popup's lead, in three lines: the available credits and what they buy; today's spend and the credits that expire
+ * next; where these come from and how old they are, opening the details (the day's spend by tier, the grants and every
+ * expiry, what can still be earned today, the pace). A part whose source never answered says so, never 0.
  */
 export function AccountCard({ credits, problem, site }: Props) {
   // The free figures refresh every minute or so: their ages are said to the second.
@@ -55,11 +84,18 @@ export function AccountCard({ credits, problem, site }: Props) {
       {problem !== null && <p className="problem">{i18n.t('ui.credits.failed', [problem])}</p>}
       {credits !== null && (
         <>
-          <div className="credits-top">
-            <Balance credits={credits} now={now} />
+          <Balance credits={credits} />
+          <Today credits={credits} site={site} now={now} />
+          <details className="credits-details">
+            <summary>
+              <span className="hint source">{sourcesLine(credits.sources, now)}</span> <span className="details-label">{i18n.t('ui.credits.details')}</span>
+            </summary>
+            {credits.balance && credits.balance.frozen_amount > 0 && <p className="hint">{i18n.t('ui.credits.frozen', [creditsText(credits.balance.frozen_amount)])}</p>}
+            <p className="hint source">{sourceLine('balance', credits.sources.balance, now)}</p>
+            <TodaySpend credits={credits} now={now} />
             <GrantStatus credits={credits} site={site} now={now} />
-          </div>
-          <TodaySpend credits={credits} now={now} />
+            <EarnableToday credits={credits} site={site} now={now} />
+          </details>
         </>
       )}
     </section>

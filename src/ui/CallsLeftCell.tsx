@@ -1,48 +1,68 @@
 import { i18n } from '#i18n';
+import type { CallsLeft, RowView } from '@src/account/rows';
 import type { LearningNote } from '@src/storage/model-prices';
-import type { CallsLeft } from '@src/account/rows';
 import { ageText, callsText, creditsText, formatCount } from './format';
+import { listFailureText, otherProviders, priceSourceText, priceText, unservedText } from './offer-text';
 import { tierName } from './tier-name';
-
-type CreditsCallsLeft = Extract<CallsLeft, { kind: 'derived' | 'no_balance' | 'unpriced' }>;
 
 /** Why the last try to learn a price learned nothing, and that the next Check tries again. */
 export function learningNoteText(note: LearningNote): string {
   return note.outcome === 'poisoned' ? i18n.t('ui.rows.notePoisoned') : i18n.t('ui.rows.noteNotSeen');
 }
 
+type CreditsCallsLeft = Extract<CallsLeft, { kind: 'derived' | 'no_balance' | 'unpriced' | 'unserved' }>;
+
+/** Why a row has no price: the provider list failed and the ledger cannot tell, or the next Check learns it. */
+export function unpricedText(callsLeft: Extract<CallsLeft, { kind: 'unpriced' }>): string {
+  const next = callsLeft.learnable ? i18n.t('ui.rows.unpriced', [callsText(1)]) : i18n.t('ui.rows.unpricedNoLedger');
+  const parts = [callsLeft.listFailed && i18n.t('ui.rows.listFailed', [listFailureText(callsLeft.listFailed)]), next];
+  if (callsLeft.note) parts.push(learningNoteText(callsLeft.note));
+  return parts.filter(Boolean).join(' ');
+}
+
+/** Where a derived figure comes from, with the age of each part: said on hover, and in the row's details. */
+export function derivedText(callsLeft: Extract<CallsLeft, { kind: 'derived' }>, now: number): string {
+  const { calls, price, balance } = callsLeft;
+  const from = balance.source.status === 'ok' ? 'ui.rows.derivedFrom' : 'ui.rows.derivedFromCached';
+  const tier = tierName(price.tier, price.rawTier);
+  const priceSource = priceSourceText(price, now);
+  return i18n.t(from, [
+    i18n.t('ui.rows.callsLeft', calls, [formatCount(calls)]),
+    creditsText(balance.available),
+    ageText(balance.source.readAt, now),
+    creditsText(price.price),
+    tier === null ? priceSource : i18n.t('ui.rows.tierAndSource', [tier, priceSource]),
+  ]);
+}
+
 /**
- * Calls left where ModelScope sent no quota headers: derived from the balance at the model's price (an estimate,
- * saying so, with its tier, price, source and age), or why there is no figure. Never a 0 that was not counted.
+ * A row's calls left where ModelScope sent no quota headers, in one line: the figure derived from the balance at the
+ * model's price, or in a few words why there is none (not served, no price, no balance). Its source is on hover, and
+ * in the row's details. Never a 0 that was not counted.
  */
 export function CallsLeftCell({ callsLeft, now }: { callsLeft: CreditsCallsLeft; now: number }) {
-  if (callsLeft.kind === 'unpriced') {
-    return (
-      <span className="calls-left unpriced">
-        <span>{callsLeft.learnable ? i18n.t('ui.rows.unpriced', [callsText(1)]) : i18n.t('ui.rows.unpricedNoLedger')}</span>
-        {callsLeft.note && <span className="hint source">{learningNoteText(callsLeft.note)}</span>}
-      </span>
-    );
+  switch (callsLeft.kind) {
+    case 'unserved':
+      return <span className="calls-left unserved" title={unservedText(callsLeft.offer)}>{i18n.t('ui.rows.unserved')}</span>;
+    case 'unpriced':
+      return <span className="calls-left unpriced" title={unpricedText(callsLeft)}>{i18n.t('ui.rows.priceUnknown')}</span>;
+    case 'no_balance':
+      return <span className="calls-left quota unknown" title={i18n.t('ui.rows.noBalance')}>{i18n.t('ui.rows.noBalanceShort')}</span>;
+    case 'derived':
+      return (
+        <span className={`calls-left quota derived level-${callsLeft.calls === 0 ? 'critical' : 'unknown'}`} title={derivedText(callsLeft, now)}>
+          <span className="quota-text">{i18n.t('ui.rows.callsShort', callsLeft.calls, [formatCount(callsLeft.calls)])}</span>
+        </span>
+      );
   }
-  const { price } = callsLeft;
-  const tier = tierName(price.tier, price.rawTier);
-  if (callsLeft.kind === 'no_balance') {
-    return (
-      <span className="calls-left">
-        <span className="quota unknown">{i18n.t('ui.rows.noBalance')}</span>
-        <span className="hint source">{i18n.t('ui.rows.price', [tier, creditsText(price.price)])}</span>
-      </span>
-    );
+}
+
+/** What one call costs, with its tier, or who serves a model API-Inference does not; its source is on hover. */
+export function PriceCell({ row, now }: { row: RowView; now: number }) {
+  if (row.callsLeft.kind === 'unserved') {
+    const { offer } = row.callsLeft;
+    return <span className="hint" title={unservedText(offer)}>{offer.others.length > 0 ? i18n.t('ui.rows.elsewhere', [otherProviders(offer)]) : i18n.t('ui.unknown')}</span>;
   }
-  const { calls, balance } = callsLeft;
-  const age = balance.source.readAt === null ? '' : ageText(balance.source.readAt, now);
-  const from = balance.source.status === 'ok' ? 'ui.rows.derivedFrom' : 'ui.rows.derivedFromCached';
-  return (
-    <span className="calls-left">
-      <span className={`quota derived level-${calls === 0 ? 'critical' : 'unknown'}`}>
-        <span className="quota-text">{i18n.t('ui.rows.callsLeft', calls, [formatCount(calls)])}</span>
-      </span>
-      <span className="hint source">{i18n.t(from, [tier, creditsText(price.price), age])}</span>
-    </span>
-  );
+  if (row.price === null) return <span className="quota unknown">{i18n.t('ui.unknown')}</span>;
+  return <span title={priceSourceText(row.price, now)}>{priceText(row.price)}</span>;
 }

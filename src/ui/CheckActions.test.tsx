@@ -8,7 +8,7 @@ import type { ModelPrice, SitePrices } from '@src/storage/model-prices';
 import { CheckActions } from './CheckActions';
 import { probeResult, NO_NUMBERS } from '@test/support/balance-item';
 import { serveLocale } from '@test/support/i18n';
-import { rowsFor } from '@test/support/rows';
+import { offerEntry, rowsFor, type RowInputs } from '@test/support/rows';
 
 const KEY = `ms-${'0123456789abcdef'.repeat(2)}`;
 const price = (credits: number): ModelPrice => ({ tier: 't', rawTier: 't', price: credits, learned_at: 1, source: 'ledger' });
@@ -23,9 +23,9 @@ const RESULTS: Record<string, ProbeResult> = {
   d: probeResult('d', { ...NO_NUMBERS, error_kind: 'no_quota_headers', checked_at: new Date(now - 5_000).toISOString() }),
 };
 
-async function renderCost(models = MODELS) {
+async function renderCost(models = MODELS, offers: RowInputs['offers'] = {}) {
   const keyId = await keyFingerprint(KEY, 'cn');
-  render(<CheckActions keyId={keyId} rows={rowsFor(models, RESULTS, { prices: PRICES })} prices={PRICES} now={Date.now()} busy={false} onCheck={vi.fn()} />);
+  render(<CheckActions keyId={keyId} rows={rowsFor(models, RESULTS, { prices: PRICES, offers })} now={Date.now()} busy={false} onCheck={vi.fn()} />);
 }
 
 beforeEach(async () => {
@@ -49,6 +49,12 @@ describe('CheckActions: what a Check costs, said before it is pressed', () => {
   it('says a Check spends nothing when every price is known and no model sends quota headers', async () => {
     await renderCost(['a', 'e']);
     expect(await screen.findByText('Check: no calls · 2 models free from the balance')).toBeTruthy();
+  });
+
+  it('counts a price the provider list gives as known, and skips a model API-Inference does not serve', async () => {
+    // c's price comes from the list (nothing to learn); f is served by others only.
+    await renderCost([...MODELS, 'f'], { c: offerEntry({ price: 1, tier: 'standard' }, now), f: offerEntry({ others: ['DashScope'] }, now) });
+    expect(await screen.findByText('Check: 1 call (≈ 1 credit) · 3 models free from the balance · 1 fresh result reused · 1 not served, skipped')).toBeTruthy();
   });
 
   it('says it in Chinese', async () => {

@@ -1,7 +1,6 @@
 import { i18n } from '#i18n';
 import type { RowView } from '@src/account/rows';
 import { checkSettingsItem } from '@src/storage/check-settings';
-import type { SitePrices } from '@src/storage/model-prices';
 import { checkCostSummary, checkCostText } from './check-cost';
 import { useFreshModels } from './use-fresh-models';
 import { useStoredValue } from './use-stored-value';
@@ -9,7 +8,6 @@ import { useStoredValue } from './use-stored-value';
 interface Props {
   keyId: string;
   rows: readonly RowView[];
-  prices: SitePrices;
   now: number;
   busy: boolean;
   onCheck: () => void;
@@ -20,18 +18,17 @@ interface Props {
  * to learn, quota headers to read, every model when the user asked for that), credits at the known prices, and the
  * models that cost nothing (calls left from the balance, fresh results reused).
  */
-export function CheckActions({ keyId, rows, prices, now, busy, onCheck }: Props) {
+export function CheckActions({ keyId, rows, now, busy, onCheck }: Props) {
   const [checkSettings] = useStoredValue(checkSettingsItem);
   const models = rows.map((row) => row.model);
-  const results = Object.fromEntries(rows.flatMap((row) => (row.result ? [[row.model, row.result] as const] : [])));
   const fresh = useFreshModels(keyId, models, checkSettings?.cacheSeconds, `${now}\n${rows.map((row) => row.result?.checked_at).join()}`);
-  const cost = checkSettings && checkCostSummary({ models, prices, results, probeEveryModel: checkSettings.probeEveryModel, fresh });
+  const cost = checkSettings && checkCostSummary({ rows, probeEveryModel: checkSettings.probeEveryModel, fresh });
   return (
-    <div className="actions">
+    <>
       <button type="button" className="primary" onClick={onCheck} disabled={busy || models.length === 0}>
         {busy ? i18n.t('ui.checking') : i18n.t('ui.check')}
       </button>
-      {cost && <span className="hint cost">{checkCostText(cost)}</span>}
-    </div>
+      <span className="hint cost">{cost && checkCostText(cost)}</span>
+    </>
   );
 }

@@ -7,7 +7,7 @@ import type { ModelPrice } from '@src/storage/model-prices';
 import { ResultsTable } from './ResultsTable';
 import { probeResult, NO_NUMBERS } from '@test/support/balance-item';
 import { serveLocale } from '@test/support/i18n';
-import { rowsFor, type RowInputs } from '@test/support/rows';
+import { offerEntry, rowsFor, type RowInputs } from '@test/support/rows';
 
 const NOW = Date.parse('2026-11-27T09:33:00.000Z');
 const base = probeResult('ZhipuAI/GLM-4.7', {
@@ -27,12 +27,7 @@ function cells(model: string): string[] {
 describe('ResultsTable', () => {
   it('has column headers and one row per model, in the order given', () => {
     render(<ResultsTable rows={rowsFor(['b/two', 'ZhipuAI/GLM-4.7'], { 'ZhipuAI/GLM-4.7': base })} checking={none} now={NOW} />);
-    expect(screen.getAllByRole('columnheader').map((th) => th.textContent)).toEqual([
-      'Model',
-      'Model calls left',
-      'Account calls left',
-      'Checked',
-    ]);
+    expect(screen.getAllByRole('columnheader').map((th) => th.textContent)).toEqual(['Model', 'Calls left', 'Per call', 'Checked']);
     expect(screen.getAllByRole('rowheader').map((th) => th.textContent)).toEqual(['b/two', 'ZhipuAI/GLM-4.7']);
   });
 
@@ -40,10 +35,12 @@ describe('ResultsTable', () => {
     const { container } = render(
       <ResultsTable rows={rowsFor(['ZhipuAI/GLM-4.7', 'b/two'], { 'ZhipuAI/GLM-4.7': base })} checking={none} now={NOW} />,
     );
-    expect(cells('ZhipuAI/GLM-4.7')).toEqual(['12 / 500', '1990 / 2000', '3 min. ago']);
+    // The model's count over its bar; the account's, which every model shares, beneath it.
+    expect(cells('ZhipuAI/GLM-4.7')).toEqual(['12 / 500account: 1990 / 2000', '—', '3 min. ago']);
     expect(container.querySelector('tr[data-model="ZhipuAI/GLM-4.7"] td .quota')?.className).toBe('quota level-critical');
-    // Never checked and no price known: said in words, never a 0.
-    expect(cells('b/two')).toEqual(['Price not known yet: the next Check learns it (1 call)', '—']);
+    // Never checked and no price known: said in words, never a 0; why, on hover.
+    expect(cells('b/two')).toEqual(['Price unknown', '—', '—']);
+    expect(container.querySelector('tr[data-model="b/two"] .calls-left')?.getAttribute('title')).toBe('Price not known yet: the next Check learns it (1 call)');
   });
 
   it('never shows a missing number as 0, and says what to do', () => {
@@ -57,8 +54,9 @@ describe('ResultsTable', () => {
       error_kind: 'no_quota_headers',
     };
     render(<ResultsTable rows={rowsFor(['ZhipuAI/GLM-4.7'], { 'ZhipuAI/GLM-4.7': noQuota })} checking={none} now={NOW} />);
-    expect(cells('ZhipuAI/GLM-4.7')).toEqual(['Price not known yet: the next Check learns it (1 call)', '3 min. ago']);
-    expect(screen.getByRole('rowheader').textContent).toContain('ModelScope no longer reports a quota for this model; see the Magicube balance.');
+    expect(cells('ZhipuAI/GLM-4.7')).toEqual(['Price unknown', '—', '3 min. ago']);
+    // "No quota reported" is the expected answer since 2026-08, not a failure: the row says what is known instead.
+    expect(screen.getByRole('rowheader').textContent).toBe('ZhipuAI/GLM-4.7');
   });
 
   it.each([
@@ -103,66 +101,111 @@ describe('ResultsTable', () => {
 
 describe('ResultsTable in the credit world', () => {
   const noHeaders: ProbeResult = { ...base, ...NO_NUMBERS, error: 'ModelScope reported no quota for this model', error_kind: 'no_quota_headers' };
-  const lightweight: ModelPrice = { tier: 'lightweight', rawTier: '轻量', price: 0.5, learned_at: NOW - 86_400_000, source: 'ledger' };
+  const lite: ModelPrice = { tier: 'lite', rawTier: '轻量', price: 0.5, learned_at: NOW - 86_400_000, source: 'ledger' };
   const balance = (status: SourceOutcome = 'ok'): RowInputs['balance'] => ({ available: 140.7, source: { status, readAt: NOW - 20_000 } });
-  const credits = (change: RowInputs = {}): RowInputs => ({ prices: { models: { [GLM]: lightweight }, notes: {} }, balance: balance(), ...change });
-  const table = (inputs: RowInputs, results: Record<string, ProbeResult> = { [GLM]: noHeaders }) =>
-    render(<ResultsTable rows={rowsFor(Object.keys(results), results, inputs)} checking={none} now={NOW} />);
+  const credits = (change: RowInputs = {}): RowInputs => ({ prices: { models: { [GLM]: lite }, notes: {} }, balance: balance(), ...change });
+  const table = (inputs: RowInputs, results: Record<string, ProbeResult> = { [GLM]: noHeaders }, models = Object.keys(results)) =>
+    render(<ResultsTable rows={rowsFor(models, results, inputs)} checking={none} now={NOW} />);
+  const callsLeftTitle = (model: string) => document.querySelector(`tr[data-model="${model}"] .calls-left`)?.getAttribute('title');
 
-  it('derives calls left from the balance at the model’s price, and says so, with the tier and the balance’s age', () => {
+  it('derives calls left from the balance at the model’s price, in one line, with its sources on hover', () => {
     table(credits());
-    expect(screen.getAllByRole('columnheader').map((th) => th.textContent)).toEqual(['Model', 'Calls left', 'Checked']);
-    expect(cells(GLM)).toEqual(['≈ 281 calls leftlightweight · at 0.5 credits a call, from the Magicube balance · 20 sec. ago', '3 min. ago']);
+    expect(screen.getAllByRole('columnheader').map((th) => th.textContent)).toEqual(['Model', 'Calls left', 'Per call', 'Checked']);
+    expect(cells(GLM)).toEqual(['≈ 281 calls', 'lite · 0.5 credits', '3 min. ago']);
+    expect(callsLeftTitle(GLM)).toBe(
+      '≈ 281 calls left: the Magicube balance (140.7 credits, read 20 sec. ago) ÷ 0.5 credits a call (lite; learned from the Magicube ledger on Nov 26, 2026).',
+    );
     // The figure says where it comes from: the "no quota reported" hint would only repeat it.
     expect(screen.getByRole('rowheader').textContent).toBe(GLM);
   });
 
+  it('takes the price from ModelScope’s provider list, with its age, before one learned', () => {
+    const offers = { [GLM]: offerEntry({ price: 2, tier: 'ultra' }, NOW - 120_000) };
+    table(credits({ offers }), {}, [GLM]);
+    expect(cells(GLM)).toEqual(['≈ 70 calls', 'ultra · 2 credits', '—']);
+    expect(callsLeftTitle(GLM)).toContain('÷ 2 credits a call (ultra; ModelScope’s price, from its provider list · read 2 min. ago)');
+  });
+
+  it('says a model API-Inference does not serve is not served, and who serves it, without a price or a figure', () => {
+    const offers = { [GLM]: offerEntry({ others: ['DashScope'] }, NOW - 60_000) };
+    table(credits({ offers }), {}, [GLM]);
+    expect(cells(GLM)).toEqual(['Not served', 'DashScope only', '—']);
+    expect(callsLeftTitle(GLM)).toBe('API-Inference does not serve this model, so a ModelScope token cannot call it: DashScope serve it, each with its own keys.');
+  });
+
+  it('believes a probe that answered since the provider list said a model is not served', () => {
+    const offers = { [GLM]: offerEntry({ others: ['DashScope'] }, Date.parse(base.checked_at) - 60_000) };
+    table(credits({ offers }), { [GLM]: base });
+    expect(cells(GLM)[0]).toBe('12 / 500account: 1990 / 2000');
+  });
+
   it('says when the balance behind the figure is cached', () => {
     table(credits({ balance: balance('unreachable') }));
-    expect(cells(GLM)[0]).toContain('from the cached Magicube balance · 20 sec. ago');
+    expect(callsLeftTitle(GLM)).toContain('the cached Magicube balance (140.7 credits, read 20 sec. ago; the last refresh failed)');
   });
 
   it('keeps ModelScope’s own counts, with bars, where the last probe carried quota headers', () => {
     table(credits(), { [GLM]: base });
-    expect(cells(GLM)).toEqual(['12 / 500', '1990 / 2000', '3 min. ago']);
+    expect(cells(GLM)).toEqual(['12 / 500account: 1990 / 2000', 'lite · 0.5 credits', '3 min. ago']);
   });
 
   it('says a known price without a balance gives no figure, never a 0', () => {
     table(credits({ balance: null }));
-    expect(cells(GLM)[0]).toBe('Calls left unknown: the Magicube balance was not readlightweight · 0.5 credits a call');
+    expect(cells(GLM).slice(0, 2)).toEqual(['Balance not read', 'lite · 0.5 credits']);
+    expect(callsLeftTitle(GLM)).toBe('Calls left unknown: the Magicube balance was not read');
   });
 
   it('does not promise a Check will learn a price when ModelScope withholds the ledger, and points to setting the tier by hand', () => {
     table(credits({ prices: { models: {}, notes: {} }, ledgerAnswers: false }));
-    expect(cells(GLM)[0]).toBe(
+    expect(cells(GLM)[0]).toBe('Price unknown');
+    expect(callsLeftTitle(GLM)).toBe(
       'Price not known: ModelScope does not return your spend ledger, so a Check cannot learn it. Set its tier by hand in Settings (the model’s page shows its 预计魔粒扣减).',
     );
   });
 
-  it('says the next Check learns an unknown price, and why the last try learned nothing', () => {
+  it('says why the provider list gave no price, that the next Check learns it, and why the last try learned nothing', () => {
+    const failed = { ...offerEntry({ price: 1, tier: 'standard' }, NOW), value: null, read_at: null, last: { at: NOW, outcome: 'no_such_model' as const } };
     const poisoned = { models: {}, notes: { [GLM]: { at: NOW - 60_000, outcome: 'poisoned' as const } } };
-    const { unmount } = table(credits({ prices: poisoned }));
-    expect(cells(GLM)[0]).toBe(
-      'Price not known yet: the next Check learns it (1 call)The last try learned nothing: another app spent with this token meanwhile; the next Check tries again.',
+    const { unmount } = table(credits({ prices: poisoned, offers: { [GLM]: failed } }));
+    expect(callsLeftTitle(GLM)).toBe(
+      'ModelScope’s provider list answered 500: no such model, or ModelScope is down. Price not known yet: the next Check learns it (1 call) The last try learned nothing: another app spent with this token meanwhile; the next Check tries again.',
     );
     unmount();
     table(credits({ prices: { models: {}, notes: { [GLM]: { at: NOW - 60_000, outcome: 'not_seen' } } } }));
-    expect(cells(GLM)[0]).toContain('The last try learned nothing: the ledger did not show the call in time; the next Check tries again.');
+    expect(callsLeftTitle(GLM)).toContain('The last try learned nothing: the ledger did not show the call in time; the next Check tries again.');
   });
 
   it('gives no figure for a model the key cannot call, whatever its price', () => {
     table(credits(), { [GLM]: { ...noHeaders, error_kind: 'not_found', error: 'HTTP 404' } });
-    expect(cells(GLM).slice(0, 2)).toEqual(['—', '—']);
+    expect(cells(GLM).slice(0, 2)).toEqual(['—', 'lite · 0.5 credits']);
+  });
+
+  it('marks a change of price in its row, with the date', () => {
+    const entry = { ...offerEntry({ price: 2, tier: 'ultra' }, NOW - 60_000), changed: { at: NOW - 60_000, before: offerEntry({ price: 1, tier: 'standard' }, 0).value! } };
+    table(credits({ offers: { [GLM]: entry } }), {}, [GLM]);
+    expect(cells(GLM)[1]).toBe('ultra · 2 credits ↑ Nov 27');
+    expect(document.querySelector('.tag.change')?.getAttribute('title')).toBe('The price changed on Nov 27, 2026: 1 credit → 2 credits a call.');
+  });
+
+  it('opens a row’s details from its name, by keyboard too', async () => {
+    render(<ResultsTable rows={rowsFor([GLM], { [GLM]: noHeaders }, credits())} checking={none} now={NOW} details={(row) => <p>details of {row.model}</p>} />);
+    const name = screen.getByRole('button', { name: GLM });
+    expect(name.getAttribute('aria-expanded')).toBe('false');
+    name.focus();
+    await userEvent.keyboard('{Enter}');
+    expect(name.getAttribute('aria-expanded')).toBe('true');
+    expect(screen.getByText(`details of ${GLM}`)).toBeTruthy();
   });
 
   it('reads naturally in Chinese', async () => {
     await serveLocale('zh_CN');
     table(credits());
-    expect(screen.getAllByRole('columnheader').map((th) => th.textContent)).toEqual(['模型', '剩余调用', '检查时间']);
-    expect(cells(GLM)[0]).toBe('约剩 281 次调用轻量 · 每次 0.5 魔粒，根据魔粒余额估算 · 20秒前');
+    expect(screen.getAllByRole('columnheader').map((th) => th.textContent)).toEqual(['模型', '剩余调用', '每次价格', '检查时间']);
+    expect(cells(GLM).slice(0, 2)).toEqual(['约 281 次', '轻量 · 0.5 魔粒']);
+    expect(callsLeftTitle(GLM)).toBe('约剩 281 次调用：魔粒余额（140.7 魔粒，读取于20秒前）÷ 每次 0.5 魔粒（轻量；2026年11月26日从魔粒消耗明细获取）。');
     cleanup();
-    table(credits({ prices: { models: {}, notes: { [GLM]: { at: NOW, outcome: 'poisoned' } } } }));
-    expect(cells(GLM)[0]).toBe('价格未知：下次检查时获取（消耗 1 次调用）上次未能获取价格：期间有其他应用用此令牌消耗了魔粒；下次检查会再试。');
+    table(credits({ offers: { [GLM]: offerEntry({ others: ['DashScope'] }, NOW) } }), {}, [GLM]);
+    expect(cells(GLM).slice(0, 2)).toEqual(['不提供', '仅DashScope']);
   });
 });
 
@@ -178,14 +221,12 @@ describe('ResultsTable: calls left this month', () => {
     render(<ResultsTable rows={rowsFor([AMBASSADOR], { [AMBASSADOR]: monthly })} checking={none} now={NOW} />);
     const [callsLeft] = cells(AMBASSADOR);
     expect(callsLeft).toBe(`5123 / 5500${words}`);
-    expect(screen.getAllByRole('columnheader')).toHaveLength(3);
+    expect(screen.getAllByRole('columnheader')).toHaveLength(4);
   });
 
   it('shows the month’s count beneath the day’s when a model sends both', () => {
     const both = { ...base, model_month_request_limit: 5500, model_month_request_remaining: 5123 };
     render(<ResultsTable rows={rowsFor([GLM], { [GLM]: both })} checking={none} now={NOW} />);
-    const [model, account] = cells(GLM);
-    expect(model).toBe('12 / 5005123 / 5500calls left this month, from ModelScope’s monthly quota headers');
-    expect(account).toBe('1990 / 2000');
+    expect(cells(GLM)[0]).toBe('12 / 500account: 1990 / 20005123 / 5500calls left this month, from ModelScope’s monthly quota headers');
   });
 });

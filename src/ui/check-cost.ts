@@ -1,13 +1,10 @@
 import { i18n } from '#i18n';
-import type { ProbeResult } from '@src/modelscope/probe';
-import { checkCost, planCheck } from '@src/quota/check-plan';
-import type { SitePrices } from '@src/storage/model-prices';
+import { planRows, type RowView } from '@src/account/rows';
+import { checkCost } from '@src/quota/check-plan';
 import { creditsText, formatCount } from './format';
 
 export interface CheckCostInputs {
-  models: readonly string[];
-  prices: SitePrices;
-  results: Readonly<Record<string, ProbeResult>>;
+  rows: readonly RowView[];
   probeEveryModel: boolean;
   /** Models with a result fresh enough that the check reuses it instead of spending a call. */
   fresh: ReadonlySet<string>;
@@ -24,18 +21,21 @@ export interface CheckCostSummary {
   free: number;
   /** Models that would be probed, but whose fresh result is shown again for free. */
   reused: number;
+  /** Models not probed: the provider list says a ModelScope token cannot call them. */
+  unserved: number;
 }
 
-export function checkCostSummary({ models, prices, results, probeEveryModel, fresh }: CheckCostInputs): CheckCostSummary {
-  const plan = planCheck({ models, pricedModels: new Set(Object.keys(prices.models)), results, probeEveryModel });
+export function checkCostSummary({ rows, probeEveryModel, fresh }: CheckCostInputs): CheckCostSummary {
+  const plan = planRows(rows, { probeEveryModel });
   const spends = (model: string) => !fresh.has(model);
-  const spending = { learn: plan.learn.filter(spends), probe: plan.probe.filter(spends), free: plan.free };
-  const cost = checkCost(spending, (model) => prices.models[model]?.price ?? null);
-  return { ...cost, free: plan.free.length, reused: plan.learn.length + plan.probe.length - cost.calls };
+  const spending = { ...plan, learn: plan.learn.filter(spends), probe: plan.probe.filter(spends) };
+  const prices = new Map(rows.map((row) => [row.model, row.price?.price ?? null]));
+  const cost = checkCost(spending, (model) => prices.get(model) ?? null);
+  return { ...cost, free: plan.free.length, reused: plan.learn.length + plan.probe.length - cost.calls, unserved: plan.unserved.length };
 }
 
 /** "Check: 3 calls (≈ 1.5 credits, 1 price still to learn) · 5 models free from the balance · 1 fresh result reused". */
-export function checkCostText({ calls, knownCredits, unpriced, free, reused }: CheckCostSummary): string {
+export function checkCostText({ calls, knownCredits, unpriced, free, reused, unserved }: CheckCostSummary): string {
   const callsPart = i18n.t('ui.checkCost.calls', calls, [formatCount(calls)]);
   const details: string[] = [];
   if (knownCredits > 0) details.push(i18n.t('ui.checkCost.credits', [creditsText(knownCredits)]));
@@ -43,5 +43,6 @@ export function checkCostText({ calls, knownCredits, unpriced, free, reused }: C
   const parts = [details.length > 0 ? i18n.t('ui.checkCost.details', [callsPart, details.join(i18n.t('ui.checkCost.separator'))]) : callsPart];
   if (free > 0) parts.push(i18n.t('ui.checkCost.free', free, [formatCount(free)]));
   if (reused > 0) parts.push(i18n.t('ui.checkCost.reused', reused, [formatCount(reused)]));
+  if (unserved > 0) parts.push(i18n.t('ui.checkCost.unserved', unserved, [formatCount(unserved)]));
   return i18n.t('ui.checkCost.lead', [parts.join(' · ')]);
 }

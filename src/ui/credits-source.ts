@@ -3,7 +3,7 @@ import type { SourceOutcome } from '@src/account/record';
 import { ageText } from './format';
 
 /** The free Magicube sources a figure on screen can come from. */
-export type CreditsSourceName = 'balance' | 'ledger' | 'grants' | 'rates';
+export type CreditsSourceName = 'balance' | 'ledger' | 'grants' | 'rates' | 'rules';
 
 /** How a source last answered, and when the figures shown from it were read (null: never). */
 export interface SourceState {
@@ -16,6 +16,7 @@ const FROM: Readonly<Record<CreditsSourceName, () => string>> = {
   ledger: () => i18n.t('ui.credits.from.ledger'),
   grants: () => i18n.t('ui.credits.from.grants'),
   rates: () => i18n.t('ui.credits.from.prices'),
+  rules: () => i18n.t('ui.credits.from.rules'),
 };
 
 const MISSING: Readonly<Record<CreditsSourceName, () => string>> = {
@@ -23,6 +24,7 @@ const MISSING: Readonly<Record<CreditsSourceName, () => string>> = {
   ledger: () => i18n.t('ui.credits.missing.ledger'),
   grants: () => i18n.t('ui.credits.missing.grants'),
   rates: () => i18n.t('ui.credits.missing.prices'),
+  rules: () => i18n.t('ui.credits.missing.rules'),
 };
 
 type Failure = Exclude<SourceOutcome, 'ok'>;
@@ -55,4 +57,19 @@ export function missingText(name: CreditsSourceName, status: SourceOutcome): str
   // An `ok` without figures cannot be told apart from an answer without the data.
   const reason = status === 'ok' ? 'not_returned' : status;
   return reason === 'not_returned' ? MISSING[name]() : i18n.t('ui.credits.missingWhy', [MISSING[name](), failureText(reason)]);
+}
+
+/** The sources of the summary lines: the balance, the ledger and the grants. */
+const SUMMARY_SOURCES = ['balance', 'ledger', 'grants'] as const;
+
+/**
+ * Where the popup's summary comes from, in one line: "from your Magicube account · 20 sec. ago" (the oldest of the
+ * three) while each answered its last read; else each source on its own, the failed ones saying so.
+ */
+export function sourcesLine(sources: Readonly<Record<CreditsSourceName, SourceState>>, now: number): string {
+  const read = SUMMARY_SOURCES.map((name) => sources[name]);
+  if (read.every((source) => source.status === 'ok' && source.readAt !== null)) {
+    return i18n.t('ui.credits.fromAccount', [ageText(Math.min(...read.map((source) => source.readAt!)), now)]);
+  }
+  return SUMMARY_SOURCES.filter((name) => sources[name].readAt !== null).map((name) => sourceLine(name, sources[name], now)).join(' · ');
 }

@@ -70,6 +70,11 @@ export function dateText(at: number): string {
   return dateTimeFormat(uiLanguage(), { year: 'numeric', month: 'short', day: 'numeric' }).format(at);
 }
 
+/** A day this year, in the reader's language: "6 Dec" / "12月6日". */
+export function shortDateText(at: number): string {
+  return dateTimeFormat(uiLanguage(), { month: 'short', day: 'numeric' }).format(at);
+}
+
 /** What a caught error says, for a message on the page. */
 export function errorMessage(error: unknown): string {
   return error instanceof Error ? error.message : String(error);

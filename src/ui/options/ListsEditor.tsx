@@ -1,11 +1,13 @@
 import { i18n } from '#i18n';
 import { useId, useState, type FormEvent } from 'react';
 import { MAX_MODELS_PER_REQUEST } from '@src/contract';
+import type { OfferEntry } from '@src/account/offers';
 import { MAX_LIST_NAME_LENGTH, type FavouriteLists } from '@src/storage/favourite-lists';
 import type { Change } from '@src/storage/validated-item';
 import type { WriteResult } from '@src/storage/write-result';
 import { addModel, deleteList, moveModel, newList, removeModel, renameList } from '../list-editing';
 import { listDisplayName } from '../list-name';
+import { OfferSummary } from '../OfferSummary';
 import { looksLikeModelId } from '../model-id';
 import { parseModelList } from '../model-list';
 import { writeProblemText } from '../problem-text';
@@ -17,6 +19,9 @@ interface Props {
   catalogue: Catalogue;
   /** Applies a change to the lists as stored when it lands, not to the copy this page rendered from. */
   onChange: (change: Change<FavouriteLists>) => Promise<WriteResult<FavouriteLists>>;
+  /** What the provider list says of each model, read with the saved key's account; null without a key. */
+  offers: Readonly<Record<string, OfferEntry>> | null;
+  now: number;
 }
 
 interface Notice {
@@ -24,8 +29,11 @@ interface Notice {
   kind: 'problem' | 'hint';
 }
 
-/** Named favourite lists: pick one to edit, rename, reorder, add ids (checked before any quota is spent). */
-export function ListsEditor({ lists, catalogue, onChange }: Props) {
+/**
+ * Named favourite lists: pick one to edit, rename, reorder, add ids (checked before any quota is spent), each model with
+ * what the provider list says of it.
+ */
+export function ListsEditor({ lists, catalogue, onChange, offers, now }: Props) {
   const [editingId, setEditingId] = useState<string>();
   const [draftModel, setDraftModel] = useState('');
   const [notice, setNotice] = useState<Notice | null>(null);
@@ -111,7 +119,10 @@ export function ListsEditor({ lists, catalogue, onChange }: Props) {
         <ol className="models">
           {editing.models.map((model, index) => (
             <li key={model}>
-              <span className="mono">{model}</span>
+              <span className="list-model">
+                <span className="mono">{model}</span>
+                {offers && <OfferSummary entry={Object.hasOwn(offers, model) ? offers[model] : undefined} now={now} />}
+              </span>
               <span className="buttons">
                 <button type="button" className="icon" disabled={index === 0} aria-label={i18n.t('ui.lists.moveUp', [model])} onClick={() => void save((current) => moveModel(current, editing.id, model, -1))}>↑</button>
                 <button type="button" className="icon" disabled={index === editing.models.length - 1} aria-label={i18n.t('ui.lists.moveDown', [model])} onClick={() => void save((current) => moveModel(current, editing.id, model, 1))}>↓</button>

@@ -1,19 +1,27 @@
 import { i18n } from '#i18n';
+import { useMemo } from 'react';
 import { favouriteListsItem } from '@src/storage/favourite-lists';
 import { useCatalogue } from '../use-catalogue';
 import { useActiveAccount } from '../active-account';
+import { useNow } from '../use-now';
+import { useOffers } from '../use-offers';
 import { useStoredValue } from '../use-stored-value';
 import { ListsEditor } from './ListsEditor';
 
-/** The favourite lists, with the active key's site's catalogue to suggest and check ids against. */
+/** The favourite lists, with the active key's site's catalogue to suggest and check ids against, and each model's offer. */
 export function ListsSection() {
   const [lists, updateLists] = useStoredValue(favouriteListsItem);
-  const catalogue = useCatalogue(useActiveAccount()?.site);
+  const account = useActiveAccount();
+  const catalogue = useCatalogue(account?.site);
+  const now = useNow();
+  const models = useMemo(() => (lists ? [...new Set(lists.lists.flatMap((list) => list.models))] : []), [lists]);
+  // Each model's offer, read when due; a model just added is read at once, so its row says whether it can be called.
+  const offers = useOffers(account, models);
   if (!lists) return null;
   return (
     <section id="lists" aria-labelledby="lists-title">
       <h2 id="lists-title">{i18n.t('ui.nav.lists')}</h2>
-      <ListsEditor lists={lists} catalogue={catalogue} onChange={updateLists} />
+      <ListsEditor lists={lists} catalogue={catalogue} onChange={updateLists} offers={account?.keyId ? offers.entries : null} now={now} />
     </section>
   );
 }

@@ -1,14 +1,16 @@
 import { i18n } from '#i18n';
+import { useMemo } from 'react';
 import type { CreditsView } from '@src/account/credits-view';
 import type { Site } from '@src/contract';
 import type { TierPrice } from '@src/modelscope/magicube-shapes';
-import { activeList, favouriteListsItem } from '@src/storage/favourite-lists';
-import { forgetPrice, modelPricesItem, savePrice, sitePricesIn } from '@src/storage/model-prices';
+import { favouriteListsItem } from '@src/storage/favourite-lists';
+import { forgetPrice, savePrice } from '@src/storage/model-prices';
 import { useActiveAccount } from '../active-account';
 import { missingText } from '../credits-source';
 import { siteName } from '../site-name';
 import { useAccountView } from '../use-account-view';
 import { useNow } from '../use-now';
+import { useOffers } from '../use-offers';
 import { useStoredValue } from '../use-stored-value';
 import { PricesTable } from './PricesTable';
 
@@ -24,30 +26,44 @@ function tierChoice(keyId: string | null, credits: CreditsView | null): { tiers:
 const setByHand = (site: Site, model: string, tier: TierPrice) =>
   savePrice(site, model, { tier: tier.tier, rawTier: tier.rawTier, price: tier.price, learned_at: Date.now(), source: 'manual' });
 
-/** The price of each model of the lists: learned from the ledger, set by hand, or not known yet. */
+const NO_MODELS: readonly string[] = [];
+
+/** The price of each model of the lists: from ModelScope's provider list, else learned from the ledger or set by hand. */
 export function PricesSection() {
   const account = useActiveAccount();
-  const [prices] = useStoredValue(modelPricesItem);
   const [lists] = useStoredValue(favouriteListsItem);
   const now = useNow();
-  const view = useAccountView(account, lists && activeList(lists).models, now);
-  if (account === undefined || prices === undefined || !lists || (account.keyId !== null && view === undefined)) return null;
+  const models = useMemo(() => (lists ? [...new Set(lists.lists.flatMap((list) => list.models))] : NO_MODELS), [lists]);
+  const offers = useOffers(account, models);
+  const view = useAccountView(account, lists && models, now);
+  if (account === undefined || !lists || (account.keyId !== null && view === undefined)) return null;
   // Prices are a fact of one site: the active key's.
   const { site } = account;
-  const models = [...new Set(lists.lists.flatMap((list) => list.models))];
   const { tiers, noTiers } = tierChoice(account.keyId, view?.credits ?? null);
   return (
     <section id="prices" aria-labelledby="prices-title">
       <h2 id="prices-title">{i18n.t('ui.prices.title')}</h2>
       <p className="hint">{i18n.t('ui.prices.intro')} {i18n.t('ui.prices.ofSite', [siteName(site)])}</p>
-      <PricesTable
-        models={models}
-        prices={sitePricesIn(prices, site)}
-        tiers={tiers}
-        noTiers={noTiers}
-        onSetTier={(model, tier) => setByHand(site, model, tier)}
-        onForget={(model) => forgetPrice(site, model)}
-      />
+      {view === undefined ? (
+        <p className="hint">{noTiers}</p>
+      ) : (
+        <>
+          {models.length > 0 && (
+            <p className="row">
+              <button type="button" className="small" onClick={() => void offers.read(models, true)}>{i18n.t('ui.prices.readAgain')}</button>
+              {offers.problem && <span role="alert" className="problem">{offers.problem}</span>}
+            </p>
+          )}
+          <PricesTable
+            rows={view.rows}
+            tiers={tiers}
+            noTiers={noTiers}
+            onSetTier={(model, tier) => setByHand(site, model, tier)}
+            onForget={(model) => forgetPrice(site, model)}
+            now={now}
+          />
+        </>
+      )}
     </section>
   );
 }

@@ -67,7 +67,7 @@ describe('ScheduleForm', () => {
     await userEvent.click(screen.getByLabelText(/^Notify me when ModelScope refuses/));
     await save();
     expect(onSave).toHaveBeenCalledWith(
-      expect.objectContaining({ alerts: { lowQuota: true, threshold: { kind: 'calls', calls: 25 }, keyRefused: false, loginGrantMissingByHour: null, creditsExpiring: false } }),
+      expect.objectContaining({ alerts: { lowQuota: true, threshold: { kind: 'calls', calls: 25 }, keyRefused: false, loginGrantMissingByHour: null, creditsExpiring: false, offerChanged: false } }),
     );
     await userEvent.click(screen.getByLabelText(/^Notify me when a favourite runs low/));
     expect(screen.getByLabelText('Threshold')).toHaveProperty('disabled', true);
@@ -90,6 +90,15 @@ describe('ScheduleForm', () => {
     expect(onSave).toHaveBeenCalledWith(expect.objectContaining({ alerts: { ...DEFAULT_ALERT_SETTINGS, loginGrantMissingByHour: 9, creditsExpiring: true } }));
   });
 
+  it('offers the alert on a favourite’s price or service changing, off by default, and saves it when turned on', async () => {
+    const { onSave } = setup();
+    const changed = screen.getByLabelText('Notify me when a favourite’s price changes, or API-Inference stops serving it');
+    expect(changed).toHaveProperty('checked', false);
+    await userEvent.click(changed);
+    await save();
+    expect(onSave).toHaveBeenCalledWith(expect.objectContaining({ alerts: { ...DEFAULT_ALERT_SETTINGS, offerChanged: true } }));
+  });
+
   it('turns the login grant alert off again', async () => {
     const onSave = vi.fn(async (value: { schedule: Schedule; alerts: AlertSettings }) => ({ ok: true as const, value }));
     render(<ScheduleForm schedule={DEFAULT_SCHEDULE} alerts={{ ...DEFAULT_ALERT_SETTINGS, loginGrantMissingByHour: 0, creditsExpiring: true }} modelCount={5} onSave={onSave} />);
@@ -106,6 +115,7 @@ describe('ScheduleForm', () => {
     const hour = screen.getByLabelText('每日登录奖励到此时仍未到账时通知我');
     expect(within(hour).getAllByRole('option').map((option) => option.textContent).slice(0, 2)).toEqual(['关闭', '北京时间 00:00']);
     expect(screen.getByLabelText('短期魔粒即将过期且大部分未用时通知我')).toBeTruthy();
+    expect(screen.getByLabelText('收藏模型的价格变化或 API-Inference 停止提供时通知我')).toBeTruthy();
   });
 
   it.each([

@@ -31,6 +31,7 @@ interface Draft {
   /** Beijing hour; null is off. */
   loginGrantMissingByHour: number | null;
   creditsExpiring: boolean;
+  offerChanged: boolean;
 }
 
 const DEFAULT_CALLS_THRESHOLD = 20;
@@ -48,6 +49,7 @@ function toDraft(schedule: Schedule, alerts: AlertSettings): Draft {
     keyRefused: alerts.keyRefused,
     loginGrantMissingByHour: alerts.loginGrantMissingByHour,
     creditsExpiring: alerts.creditsExpiring,
+    offerChanged: alerts.offerChanged,
   };
 }
 
@@ -108,6 +110,7 @@ export function ScheduleForm({ schedule, alerts, modelCount, onSave }: Props) {
       keyRefused: draft.keyRefused,
       loginGrantMissingByHour: draft.loginGrantMissingByHour,
       creditsExpiring: draft.creditsExpiring,
+      offerChanged: draft.offerChanged,
     });
     // The two typed fields are the only ones that can be wrong; the others are picked from what is offered.
     if (!nextSchedule.success) return setStatus(i18n.t('schedule.invalid', [wholeNumberRangeText(i18n.t('schedule.historyDays'), HISTORY_DAYS_RANGE)]));
@@ -195,6 +198,13 @@ export function ScheduleForm({ schedule, alerts, modelCount, onSave }: Props) {
           {i18n.t('ui.creditAlerts.creditsExpiring')}
         </label>
         <p className="hint">{i18n.t('ui.creditAlerts.creditsExpiringHint')}</p>
+      </div>
+      <div className="field">
+        <label>
+          <input type="checkbox" checked={draft.offerChanged} onChange={(event) => change({ offerChanged: event.target.checked })} />{' '}
+          {i18n.t('ui.creditAlerts.offerChanged')}
+        </label>
+        <p className="hint">{i18n.t('ui.creditAlerts.offerChangedHint')}</p>
       </div>
       <button type="submit" className="primary">{i18n.t('schedule.save')}</button>
       {status && <p role="status">{status}</p>}

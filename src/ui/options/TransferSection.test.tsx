@@ -81,8 +81,8 @@ describe('TransferSection', () => {
     ['en', '{"format":', 'This file cannot be imported, nothing was changed: the file is not valid JSON'],
     ['zh_CN', '{"format":', '无法导入此文件，未做任何更改：该文件不是有效的 JSON'],
     ['zh_CN', '{"format":"other"}', '无法导入此文件，未做任何更改：format：这不是 ModelScope Quota 的设置文件'],
-    ['en', '{"format":"modelscope-quota-settings","version":9}', 'This file cannot be imported, nothing was changed: version: only settings files up to version 5 can be imported'],
-    ['zh_CN', '{"format":"modelscope-quota-settings","version":9}', '无法导入此文件，未做任何更改：version：只能导入版本 5 及更早的设置文件'],
+    ['en', '{"format":"modelscope-quota-settings","version":9}', 'This file cannot be imported, nothing was changed: version: only settings files up to version 6 can be imported'],
+    ['zh_CN', '{"format":"modelscope-quota-settings","version":9}', '无法导入此文件，未做任何更改：version：只能导入版本 6 及更早的设置文件'],
   ] as const)('in %s, refuses %s with a translated reason', async (locale, text, sentence) => {
     await serveLocale(locale);
     render(<TransferSection />);
