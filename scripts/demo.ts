@@ -4,7 +4,7 @@ import { DEMO_KEY, FAKE_EXHAUSTED, FAKE_NO_HEADERS } from '@test/fake-modelscope
 import { launchExtension, SCREENSHOT_DIR } from '@test/e2e/harness';
 import { seededKey, seededList } from '@test/support/seeds';
 
-const DEMO_FAVOURITES = ['Qwen/Qwen3-Coder-480B-A35B-Instruct', 'ZhipuAI/GLM-4.7', 'deepseek-ai/DeepSeek-V4-Pro', FAKE_EXHAUSTED, FAKE_NO_HEADERS];
+const DEMO_FAVOURITES = ['Qwen/Qwen3.5-397B-A17B', 'deepseek-ai/DeepSeek-V4-Pro', 'ZhipuAI/GLM-4.7', FAKE_EXHAUSTED, FAKE_NO_HEADERS];
 const headless = !process.env.DISPLAY;
 
 const session = await launchExtension({ headless });

@@ -5,7 +5,7 @@ import { DEMO_KEY } from '../fake-modelscope/behaviours';
 import { seededKey, seededList } from '../support/seeds';
 import { launchExtension, type ExtensionSession } from './harness';
 
-const [GLM, KIMI] = ['ZhipuAI/GLM-4.7', 'moonshotai/Kimi-K2.5'];
+const [KIMI, FLASH] = ['moonshotai/Kimi-K2.5', 'deepseek-ai/DeepSeek-V4-Flash'];
 
 /** What the toolbar shows, read through the action API from one of the extension's own pages. */
 async function badge(page: Page) {
@@ -43,14 +43,15 @@ describe('the toolbar badge in Chromium', () => {
   afterAll(() => session?.close());
 
   it('shows the lowest remaining of the active favourites after a check, in red under 10 %', async () => {
-    await page.evaluate((seed) => chrome.storage.local.set(seed), { ...seededKey(DEMO_KEY), ...seededList([GLM, KIMI]) });
+    await page.evaluate((seed) => chrome.storage.local.set(seed), { ...seededKey(DEMO_KEY), ...seededList([KIMI, FLASH]) });
     await expect.poll(async () => (await badge(page)).text).toBe('?');
-    session.fake.setModelRemaining(DEMO_KEY, GLM, 42);
-    await session.send({ command: 'check' });
+    session.fake.setModelRemaining(DEMO_KEY, KIMI, 42);
+    // Both priced by the provider list: only a Check the user forces (as ↻ does) probes them and brings the headers.
+    await session.send({ command: 'check', force: true });
     await expect.poll(async () => (await badge(page)).text).toBe('41');
     const shown = await badge(page);
     expect(shown.colour).toEqual(rgba(BADGE_COLOURS.critical.background));
-    expect(shown.title).toMatch(/^ModelScope Quota\nFewest calls left: ZhipuAI\/GLM-4\.7\nModel calls left today: 41 of 500\n/);
+    expect(shown.title).toMatch(/^ModelScope Quota\nFewest calls left: moonshotai\/Kimi-K2\.5\nModel calls left today: 41 of 500\n/);
     expect(shown.title).not.toContain(DEMO_KEY);
     expect(session.fake.probes()).toHaveLength(2);
   });

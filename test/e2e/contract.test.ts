@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { BalanceReplySchema, HealthReplySchema, MagicubeReplySchema, ModelsReplySchema } from '@src/contract';
+import { BalanceReplySchema, CreditsReplySchema, HealthReplySchema, MagicubeReplySchema, ModelsReplySchema } from '@src/contract';
 import {
   DEMO_KEY,
   DEMO_MAGICUBE,
@@ -14,6 +14,7 @@ import {
   FAKE_NO_HEADERS,
   FAKE_NOT_JSON,
   FAKE_SLOW,
+  POOL_MODELS,
   REVOKED_KEY,
 } from '../fake-modelscope/behaviours';
 import { seededKey } from '../support/seeds';
@@ -128,5 +129,37 @@ describe('the contract in real Chromium, from our own pages and from another ext
     const models = ModelsReplySchema.parse(await session.send({ type: 'models' }));
     expect(models.data).toContain(GLM);
     expect(session.fake.probes()).toHaveLength(0);
+  });
+
+  it('tells another extension each model’s offer with no key at all: no account read, no key sent, no call', async () => {
+    const reply = CreditsReplySchema.parse(await session.sendExternal({ type: 'credits', models: ['deepseek-ai/DeepSeek-V4-Pro', GLM, 'nobody/such-model'] }));
+    // The unknown id got ModelScope's 500, which may also mean it is down: not every offer was read.
+    expect(reply).toMatchObject({ success: false, message: 'Read the provider list for 2 of 3 models; no key was given, so no account was read' });
+    expect(reply.data?.offers).toMatchObject([
+      { model: 'deepseek-ai/DeepSeek-V4-Pro', served: true, price: 2, tier: 'ultra', providers: ['DashScope'], status: 'ok' },
+      { model: GLM, served: false, price: null, tier: null, providers: ['DashScope'], status: 'ok' },
+      { model: 'nobody/such-model', served: null, price: null, status: 'no_such_model', read_at: null },
+    ]);
+    expect(reply.data?.balance).toBeNull();
+    expect(reply.data?.sources.balance).toEqual({ status: 'not_read', read_at: null, dropped: 0 });
+    expect(session.fake.requests.map((request) => request.path.split('?')[0])).toEqual(Array(3).fill('/api/v1/inference/list_model_providers'));
+    expect(session.fake.requests.every((request) => request.authorization === null)).toBe(true);
+    expect(session.fake.probes()).toHaveLength(0);
+  });
+
+  it('runs balance’s models at once from our own page too, with no price learning in the way', async () => {
+    const page = await session.openPage('options');
+    await page.evaluate((seed) => chrome.storage.local.set(seed), seededKey(DEMO_KEY));
+    session.fake.setOptions({ latencyMs: 400 });
+    const eight = POOL_MODELS.slice(10, 18);
+    const reply = BalanceReplySchema.parse(await page.evaluate((models) => chrome.runtime.sendMessage({ type: 'balance', models, force: true }), eight));
+    session.fake.setOptions({ latencyMs: 0 });
+    expect(reply).toMatchObject({ success: true, message: 'Checked 8 models: 8 ok, 0 failed' });
+    // Sent together, not one after another as the learning lane did: as many in flight as Chromium lets an extension
+    // have on one HTTP/1.1 host (6), the rest as soon as those answer.
+    expect(session.fake.inFlightPeak).toBeGreaterThanOrEqual(6);
+    expect(eight.map((model) => session.fake.probes(model).length)).toEqual(Array(8).fill(1));
+    await page.evaluate(() => chrome.storage.local.remove('keyring'));
+    await page.close();
   });
 });

@@ -4,6 +4,7 @@ import { DEMO_KEY } from '../fake-modelscope/behaviours';
 import { launchExtension, type ExtensionSession } from './harness';
 
 const SPARE_KEY = `ms-${'1234'.repeat(8)}`;
+const MINIMAX = 'MiniMax/MiniMax-M2.5';
 const OPTIONS = { width: 900, height: 1400 };
 const POPUP = { width: 600, height: 600 };
 
@@ -30,18 +31,23 @@ describe('the options page in Chromium', () => {
     await expect.poll(() => lists.getByLabel('List name').inputValue()).toBe('List 2');
     await lists.getByLabel('List name').fill('Coding');
     await lists.getByLabel('List name').blur();
-    await lists.getByPlaceholder('Add a model id').fill('Qwen/Qwen3-Coder-480B-A35B-Instruct');
+    await lists.getByPlaceholder('Add a model id').fill(MINIMAX);
     await lists.getByRole('button', { name: 'Add', exact: true }).click();
     await expect.poll(() => lists.getByRole('listitem').count()).toBe(1);
+    // Said at once, from the provider list: whether it is served, and what a call costs.
+    await expect.poll(() => lists.getByRole('listitem').textContent()).toMatch(/^MiniMax\/MiniMax-M2\.5lite · 0\.5 credits · read /);
     await session.screenshot(options, 'options-light-en');
 
     const popup = await session.openPage('popup', POPUP);
     await popup.getByLabel('List', { exact: true }).selectOption({ label: 'Coding' });
-    await expect.poll(() => popup.getByRole('rowheader').allTextContents()).toEqual(['Qwen/Qwen3-Coder-480B-A35B-Instruct']);
+    await expect.poll(() => popup.getByRole('rowheader').allTextContents()).toEqual([MINIMAX]);
+    // Priced by the list and never seen with quota headers, it costs nothing to Check: ↻ is what probes it.
     await popup.getByRole('button', { name: /^Check/ }).click();
+    await expect.poll(() => popup.getByRole('status').textContent()).toBe('Nothing to probe: 1 model is known from the balance, free');
+    await popup.getByRole('button', { name: `Re-check ${MINIMAX}` }).click();
     await expect.poll(() => popup.getByRole('status').textContent()).toBe('Checked 1 model: 1 ok, 0 failed');
     await popup.getByLabel('Key', { exact: true }).selectOption({ label: 'Spare · modelscope.cn' });
-    await popup.getByRole('button', { name: /^Check/ }).click();
+    await popup.getByRole('button', { name: `Re-check ${MINIMAX}` }).click();
     await expect.poll(() => popup.getByRole('status').textContent()).toBe('Checked 1 model: 1 ok, 0 failed');
     expect(session.fake.probes().map((probe) => probe.authorization)).toEqual([`Bearer ${DEMO_KEY}`, `Bearer ${SPARE_KEY}`]);
   });
@@ -59,14 +65,14 @@ describe('the options page in Chromium', () => {
     options.once('dialog', (dialog) => void dialog.accept());
     await transfer.getByRole('button', { name: 'Reset settings to defaults' }).click();
     await expect.poll(() => transfer.getByRole('status').textContent()).toBe('Settings reset to defaults. Your API keys were kept.');
-    await expect.poll(() => options.getByRole('region', { name: 'Favourite lists' }).getByRole('combobox').first().locator('option').allTextContents()).toEqual(['Favourites (4)']);
+    await expect.poll(() => options.getByRole('region', { name: 'Favourite lists' }).getByRole('combobox').first().locator('option').allTextContents()).toEqual(['Favourites (5)']);
 
     await transfer.getByLabel('Import settings…').setInputFiles(path);
     await expect.poll(() => transfer.getByText('This file will change:').count()).toBe(1);
     await transfer.getByRole('button', { name: 'Apply import' }).click();
     await expect.poll(() => transfer.getByRole('status').textContent()).toBe('Imported.');
     await expect.poll(() => options.getByRole('region', { name: 'Favourite lists' }).getByRole('combobox').first().locator('option').allTextContents()).toEqual([
-      'Favourites (4)',
+      'Favourites (5)',
       'Coding (1)',
     ]);
     expect(await options.evaluate(() => chrome.storage.local.get('keyring').then((all) => JSON.stringify(all)))).toContain(DEMO_KEY);

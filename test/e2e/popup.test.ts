@@ -33,47 +33,54 @@ describe('the popup, from first run to a checked list', () => {
     expect(session.fake.requests.filter((request) => request.path.startsWith('/v1/chat'))).toHaveLength(0);
   });
 
-  it('checks the active list in one click, row by row, and shows numbers, bars and readable errors', async () => {
+  it('checks the active list in one click, probing only where a probe tells something, and shows numbers, bars and readable errors', async () => {
     const popup = await session.openPage('popup', POPUP);
-    await popup.evaluate((seed) => chrome.storage.local.set(seed), seededList([GLM, KIMI, FAKE_NO_HEADERS, FAKE_EXHAUSTED, 'nobody/retired']));
-    // No price is known yet: every model is probed once, which is what learns its price.
-    await expect.poll(() => popup.getByText('Check: 5 calls (5 prices still to learn)').count()).toBe(1);
+    await popup.evaluate((seed) => chrome.storage.local.set(seed), seededList([KIMI, FAKE_NO_HEADERS, FAKE_EXHAUSTED, 'nobody/retired', GLM]));
+    // Kimi's price comes from the provider list, free; GLM-4.7 is served by DashScope alone; the fake ids are on no
+    // list, so a probe is what learns their price.
+    await expect.poll(() => popup.getByText('Check: 3 calls (3 prices still to learn) · 1 model free from the balance · 1 not served, skipped').count()).toBe(1);
     await popup.getByRole('button', { name: /^Check/ }).click();
-    await expect.poll(() => popup.getByRole('status').textContent()).toBe('Checked 5 models: 2 ok, 3 failed');
-    const row = (model: string) => popup.getByRole('row').filter({ has: popup.getByRole('rowheader', { name: new RegExp(`^${model}`) }) });
-    await expect.poll(() => row(GLM).getByRole('cell').nth(0).textContent()).toBe('499 / 500');
-    await expect.poll(() => row(GLM).getByRole('cell').nth(1).textContent()).toMatch(/^199\d \/ 2000$/);
-    await expect.poll(() => row(FAKE_NO_HEADERS).textContent()).toContain('ModelScope no longer reports a quota for this model; see the Magicube balance.');
+    await expect.poll(() => popup.getByRole('status').textContent()).toBe(
+      'Checked 3 models: 0 ok, 3 failed; 1 more known from the balance, free; 1 not served by API-Inference, skipped',
+    );
+    const row = (model: string) => popup.locator(`tr[data-model="${model}"]`);
+    await expect.poll(() => row(KIMI).locator('.calls-left').textContent()).toBe('≈ 140 calls');
+    await expect.poll(() => row(GLM).locator('.calls-left').textContent()).toBe('Not served');
+    await expect.poll(() => row(FAKE_NO_HEADERS).locator('.calls-left').textContent()).toBe('Price unknown');
     await expect.poll(() => row(FAKE_EXHAUSTED).textContent()).toContain('resets at midnight China time (estimate)');
-    await expect.poll(() => row(FAKE_EXHAUSTED).getByRole('cell').nth(0).textContent()).toBe('0 / 100');
+    await expect.poll(() => row(FAKE_EXHAUSTED).locator('.quota-text').textContent()).toBe('0 / 100');
     await expect.poll(() => row('nobody/retired').textContent()).toContain('This model was retired or renamed.');
-    // Fresh answers (numbers, exhausted, no headers) are reused: the next check costs only the retired model.
-    await expect.poll(() => popup.getByText('Check: 1 call (1 price still to learn) · 4 fresh results reused').count()).toBe(1);
+    // Fresh answers (exhausted, no headers) are reused: the next check costs only the retired model.
+    await expect.poll(() => popup.getByText('Check: 1 call (1 price still to learn) · 1 model free from the balance · 2 fresh results reused · 1 not served, skipped').count()).toBe(1);
     await session.screenshot(popup, 'popup-results-light-en');
-    expect(session.fake.probes()).toHaveLength(5);
+    expect(session.fake.probes()).toHaveLength(3);
+    expect(session.fake.probes(KIMI)).toHaveLength(0);
   });
 
   // Needs the credits service (another branch): until it merges, the background refuses the `credits` message.
   it('leads with the account card: the Magicube balance, in credits, with its source', async () => {
     const popup = await session.openPage('popup', POPUP);
     const card = popup.getByRole('region', { name: 'Magicube credits' });
-    await expect.poll(() => card.locator('.magicube').textContent()).toContain('140 credits available');
-    await expect.poll(() => card.textContent()).toMatch(/from the Magicube balance · /);
+    await expect.poll(() => card.locator('.magicube-value').textContent()).toBe('140 credits available');
+    await expect.poll(() => card.locator('summary').textContent()).toMatch(/^from your Magicube account · /);
   });
 
-  it('re-checks a single row on request', async () => {
+  it('re-checks a single row on request, and keeps ModelScope’s counts once a probe brings them', async () => {
     const popup = await session.openPage('popup', POPUP);
-    const before = session.fake.probes(GLM).length;
-    await popup.getByRole('button', { name: `Re-check ${GLM}` }).click();
-    await expect.poll(() => session.fake.probes(GLM).length).toBe(before + 1);
+    const before = session.fake.probes(KIMI).length;
+    await popup.getByRole('button', { name: `Re-check ${KIMI}` }).click();
+    await expect.poll(() => session.fake.probes(KIMI).length).toBe(before + 1);
     await expect.poll(() => popup.getByRole('status').textContent()).toBe('Checked 1 model: 1 ok, 0 failed');
+    await expect.poll(() => popup.locator(`tr[data-model="${KIMI}"]`).locator('.quota-text').textContent()).toBe('499 / 500');
+    // A model that carried quota headers is no longer free: they are the only count of its calls (fresh here, reused).
+    await expect.poll(() => popup.getByText('Check: 1 call (1 price still to learn) · 3 fresh results reused · 1 not served, skipped').count()).toBe(1);
   });
 
   it('opens a row to show today’s chart of what is left', async () => {
     const popup = await session.openPage('popup', POPUP);
-    await popup.getByRole('button', { name: GLM, exact: true }).click();
-    await expect.poll(() => popup.getByRole('img', { name: new RegExp(`^${GLM}`) }).count()).toBe(1);
-    expect(await popup.getByRole('button', { name: GLM, exact: true }).getAttribute('aria-expanded')).toBe('true');
+    await popup.getByRole('button', { name: KIMI, exact: true }).click();
+    await expect.poll(() => popup.getByRole('img', { name: new RegExp(`^${KIMI}`) }).count()).toBe(1);
+    expect(await popup.getByRole('button', { name: KIMI, exact: true }).getAttribute('aria-expanded')).toBe('true');
     await session.screenshot(popup, 'popup-row-chart-light-en');
   });
 
@@ -81,7 +88,7 @@ describe('the popup, from first run to a checked list', () => {
     const before = session.fake.probes().length;
     const popup = await session.openPage('popup', POPUP);
     await expect.poll(() => popup.getByRole('rowheader').count()).toBe(5);
-    await expect.poll(() => popup.getByText(/^Last checked/).count()).toBe(1);
+    await expect.poll(() => popup.getByText(/Last checked/).count()).toBe(1);
     expect(session.fake.probes()).toHaveLength(before);
   });
 
@@ -99,8 +106,11 @@ describe('the popup, from first run to a checked list', () => {
     await expect.poll(() => options.getByRole('radio', { name: 'Use Key 2' }).isChecked()).toBe(true);
     const popup = await session.openPage('popup', POPUP);
     await popup.getByRole('button', { name: /^Check/ }).click();
-    await expect.poll(() => popup.getByRole('status').textContent()).toBe('Checked 5 models: 0 ok, 5 failed');
-    await expect.poll(() => popup.getByText('ModelScope refused this key. Check the key in Settings, or create a new token.').count()).toBe(5);
+    await expect.poll(() => popup.getByRole('status').textContent()).toBe(
+      'Checked 3 models: 0 ok, 3 failed; 1 more known from the balance, free; 1 not served by API-Inference, skipped',
+    );
+    await expect.poll(() => popup.getByText('ModelScope refused this key. Check the key in Settings, or create a new token.').count()).toBe(3);
+    await expect.poll(() => popup.getByRole('region', { name: 'Magicube credits' }).textContent()).toContain('ModelScope did not return your balance: the key was refused');
   });
 });
 
@@ -111,8 +121,9 @@ describe('the popup and options in dark mode and in Chinese', () => {
       const popup = await session.openPage('popup', POPUP);
       await popup.getByLabel('API 密钥').fill(DEMO_KEY);
       await popup.getByRole('button', { name: '保存密钥' }).click();
+      // The defaults are priced by the provider list and send no headers: nothing to probe.
       await popup.getByRole('button', { name: '检查模型' }).click();
-      await expect.poll(() => popup.getByRole('status').textContent()).toMatch(/^已检查 4 个模型/);
+      await expect.poll(() => popup.getByRole('status').textContent()).toBe('无需调用：5 个模型由魔粒余额得知，免费');
       await session.screenshot(popup, 'popup-results-dark-zh');
       const options = await session.openPage('options', OPTIONS);
       await expect.poll(() => options.getByRole('heading', { name: '检查设置' }).count()).toBe(1);

@@ -11,6 +11,7 @@ import { launchExtension, type ExtensionSession } from './harness';
 
 const GLM = 'ZhipuAI/GLM-4.7';
 const KIMI = 'moonshotai/Kimi-K2.5';
+const FLASH = 'deepseek-ai/DeepSeek-V4-Flash';
 const QWEN = 'Qwen/Qwen3-Coder-480B-A35B-Instruct';
 const SESSION_ONLY = `ms-${'5e55'.repeat(8)}`;
 const THEIRS = `ms-${'7e1a'.repeat(8)}`;
@@ -28,12 +29,13 @@ const SETTINGS = {
     },
     favouriteLists: {
       lists: [
-        { id: 'list-slow', name: 'With a slow one', models: [GLM, KIMI, FAKE_SLOW] },
+        { id: 'list-slow', name: 'With a slow one', models: [KIMI, FLASH, FAKE_SLOW] },
         { id: 'list-other', name: 'Other', models: [QWEN] },
       ],
       activeId: 'list-slow',
     },
-    checkSettings: { concurrency: 4, timeoutSeconds: 10, cacheSeconds: 300, probeEveryModel: false },
+    // Every model probed on every Check, as the original service did: the priced ones too, so each Check spends.
+    checkSettings: { concurrency: 4, timeoutSeconds: 10, cacheSeconds: 300, probeEveryModel: true },
     preferences: { checkOnOpen: false, externalAccess: true },
   },
   session: { keySecrets: { 'key-session': SESSION_ONLY } },
@@ -84,7 +86,7 @@ describe('the service worker stopped in the middle of a check', () => {
     await expect.poll(() => session.fake.probes(FAKE_SLOW).length).toBe(1);
     await expect
       .poll(() => inspector.evaluate(async () => Object.values((await chrome.storage.local.get('latestResults')).latestResults ?? {}).flatMap((byModel) => Object.keys(byModel as object))))
-      .toEqual(expect.arrayContaining([GLM, KIMI]));
+      .toEqual(expect.arrayContaining([KIMI, FLASH]));
     expect(await checkButton(popup).textContent()).toBe('Checking…');
     await restart();
     figures.interruptedChecks += 1;
@@ -100,7 +102,7 @@ describe('the service worker stopped in the middle of a check', () => {
     await checkButton(popup).click();
     await expect.poll(() => popup.getByRole('status').textContent()).toBe('Checked 3 models: 3 ok, 0 failed');
     // Fresh results outlive the worker (storage.session): only the model that was cut off is asked again.
-    expect([GLM, KIMI, FAKE_SLOW].map((model) => session.fake.probes(model).length)).toEqual([1, 1, 2]);
+    expect([KIMI, FLASH, FAKE_SLOW].map((model) => session.fake.probes(model).length)).toEqual([1, 1, 2]);
     expect(await savedSettings()).toEqual(before);
   });
 

@@ -43,7 +43,7 @@ beforeAll(async () => {
             ],
             activeId: 'key-main',
           },
-          favouriteLists: { lists: [{ id: 'list-1', name: 'Favourites', models: ['ZhipuAI/GLM-4.7', 'fake/no-headers', 'fake/echo-key'] }], activeId: 'list-1' },
+          favouriteLists: { lists: [{ id: 'list-1', name: 'Favourites', models: ['fake/partial-headers', 'fake/no-headers', 'fake/echo-key'] }], activeId: 'list-1' },
         }),
         chrome.storage.session.set({ keySecrets: { 'key-session': sessionOnly } }),
       ]),

@@ -28,6 +28,7 @@ const WORDS = {
     thisMonth: 'calls left this month',
     removeIntl: 'Remove Key 2',
     checked: /^Checked \d+ model/,
+    recheck: 'Re-check Qwen/Qwen3.5-397B-A17B',
   },
   'zh-CN': {
     apiKey: 'API 密钥',
@@ -43,6 +44,7 @@ const WORDS = {
     thisMonth: '本月剩余调用',
     removeIntl: '删除 密钥 2',
     checked: /^已检查 \d+ 个模型/,
+    recheck: '重新检查 Qwen/Qwen3.5-397B-A17B',
   },
 } as const;
 
@@ -92,7 +94,7 @@ describe.each(Object.entries(WORDS))('a China key and an international key, in %
     const from = session.fake.requests.length;
     await popup.getByRole('button', { name: words.check }).click();
     await expect.poll(() => popup.getByRole('status').textContent()).toMatch(words.checked);
-    await expect.poll(() => popup.locator('.account-card .magicube').count()).toBe(1);
+    await expect.poll(() => popup.locator('.account-card .magicube-value').count()).toBe(1);
 
     expect(hostsSince(session, from)).toEqual(['api-inference.modelscope.ai', 'www.modelscope.ai']);
     expect(session.fake.probes(AMBASSADOR_MODEL)).toHaveLength(1);
@@ -107,7 +109,8 @@ describe.each(Object.entries(WORDS))('a China key and an international key, in %
     await popup.getByLabel(words.key, { exact: true }).selectOption({ label: words.chinaKey });
     await expect.poll(async () => popup.getByLabel(words.list, { exact: true }).locator('option:checked').textContent()).not.toBe(words.intlList);
     const from = session.fake.requests.length;
-    await popup.getByRole('button', { name: words.check }).click();
+    // The China defaults are priced by the provider list and send no headers: a Check spends nothing, ↻ probes one.
+    await popup.getByRole('button', { name: words.recheck }).click();
     await expect.poll(() => popup.getByRole('status').textContent()).toMatch(words.checked);
     await expect.poll(() => session.fake.requests.length).toBeGreaterThan(from);
     expect(hostsSince(session, from).every((host) => host.endsWith('modelscope.cn'))).toBe(true);
