@@ -18,6 +18,7 @@ import {
 } from './behaviours';
 import { EARN_RULES } from './earn-rules';
 import { MAGICUBE_VARIANT_DEFAULTS, startFakeModelScope, type FakeModelScope, type FakeModelScopeRuntimeOptions } from './server';
+import { captureSpendRow } from '../support/capture-rows';
 
 const OTHER_KEY = 'ms-' + '1234'.repeat(8);
 const LITE = 'deepseek-ai/DeepSeek-V4-Flash';
@@ -75,19 +76,6 @@ const balance = async (key = DEMO_KEY) => (await json('balance', key)).body.data
 const spendRecords = async (key = DEMO_KEY, query = '') => (await json(`transactions?type=SPEND_CONFIRM${query}`, key)).body.data.records;
 const grantRecords = async (key = DEMO_KEY) => (await json('transactions?type=EARN&page=1&page_size=100', key)).body.data.records;
 
-/** A spend row with every field of the real capture. */
-const spendRow = (gmtCreated: string | number, modelTier: string, totalAmount: number | string, count: number) => ({
-  gmt_created: gmtCreated,
-  type: 'SPEND_CONFIRM',
-  rule_key: 'api_inference',
-  category_key: 'api_inference',
-  model_tier: modelTier,
-  title: '',
-  description: '',
-  category: '',
-  total_amount: totalAmount,
-  count,
-});
 
 /** The capture's words of the two daily grants. */
 const GRANT_WORDS = {
@@ -208,7 +196,7 @@ describe('the spend ledger (SPEND_CONFIRM)', () => {
     await probe('MiniMax/MiniMax-M2.5');
     advance(60_000);
     await probe(ULTRA);
-    expect(await spendRecords()).toEqual([spendRow('2026-12-01', 'ultra', 2, 1), spendRow('2026-12-01', 'lite', 1, 2)]);
+    expect(await spendRecords()).toEqual([captureSpendRow('2026-12-01', 'ultra', 2, 1), captureSpendRow('2026-12-01', 'lite', 1, 2)]);
   });
 
   it('shows a spend only after the ledger lag, while the balance drops at once', async () => {
@@ -219,20 +207,20 @@ describe('the spend ledger (SPEND_CONFIRM)', () => {
     advance(4999);
     expect(await spendRecords()).toEqual([]);
     advance(1);
-    expect(await spendRecords()).toEqual([spendRow('2026-12-01', 'standard', 1, 1)]);
+    expect(await spendRecords()).toEqual([captureSpendRow('2026-12-01', 'standard', 1, 1)]);
   });
 
   it('starts new rows on a new Beijing day (midnight in Beijing is 16:00 UTC)', async () => {
     await probe(STANDARD);
     advance(15 * HOUR);
     await probe(STANDARD);
-    expect(await spendRecords()).toEqual([spendRow('2026-12-02', 'standard', 1, 1), spendRow('2026-12-01', 'standard', 1, 1)]);
+    expect(await spendRecords()).toEqual([captureSpendRow('2026-12-02', 'standard', 1, 1), captureSpendRow('2026-12-01', 'standard', 1, 1)]);
   });
 
   it('spendElsewhere makes another client’s calls show on their tier and in the balance', async () => {
     await probe(LITE);
     expect(fake.spendElsewhere(DEMO_KEY, 'standard', 3)).toBe(3);
-    expect(await spendRecords()).toEqual([spendRow('2026-12-01', 'lite', 0.5, 1), spendRow('2026-12-01', 'standard', 3, 3)]);
+    expect(await spendRecords()).toEqual([captureSpendRow('2026-12-01', 'lite', 0.5, 1), captureSpendRow('2026-12-01', 'standard', 3, 3)]);
     expect((await balance()).available_balance).toBe(246.5);
   });
 
@@ -283,7 +271,7 @@ describe('the spend ledger (SPEND_CONFIRM)', () => {
     expect(await spendRecords()).toHaveLength(10);
     const first = await spendRecords(DEMO_KEY, '&page=1&page_size=100');
     expect(first).toHaveLength(100);
-    expect(first[0]).toEqual(spendRow('2026-11-30', expect.any(String), expect.any(Number), 2));
+    expect(first[0]).toEqual(captureSpendRow('2026-11-30', expect.any(String), expect.any(Number), 2));
     expect(await spendRecords(DEMO_KEY, '&page=2&page_size=100')).toHaveLength(80);
     expect(await spendRecords(DEMO_KEY, '&page=3&page_size=100')).toEqual([]);
     expect((await balance()).available_balance).toBe(250);
@@ -319,10 +307,10 @@ describe('the whole ledger (no type): spends and grants mixed, as the real captu
         page: 1,
         page_size: 10,
         records: [
-          spendRow('2026-12-02', 'lite', 0.5, 1),
+          captureSpendRow('2026-12-02', 'lite', 0.5, 1),
           dailyGrantRow('daily_active', '2026-12-02', '2026-12-03 00:00:00', 1),
           dailyGrantRow('aliyun_bindlogin', '2026-12-02', '2026-12-03 00:00:00', 1),
-          spendRow('2026-12-01', 'ultra', 2, 1),
+          captureSpendRow('2026-12-01', 'ultra', 2, 1),
           dailyGrantRow('daily_active', '2026-12-01', '2026-12-02 09:00:00', 0),
           dailyGrantRow('aliyun_bindlogin', '2026-12-01', '2026-12-02 09:00:00', 0),
         ],

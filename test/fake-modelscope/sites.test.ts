@@ -4,6 +4,7 @@
 import { request as httpRequest } from 'node:http';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { fetchRoutedTo } from '../support/routed-fetch';
+import { captureSpendRow } from '../support/capture-rows';
 import {
   AUTH_FAILED_MESSAGE,
   CATALOGUE_IDS,
@@ -83,19 +84,6 @@ async function json(host: string, path: string, key: string | null = DEMO_KEY, h
 }
 
 const balance = async (host: string, key: string) => (await json(host, 'balance', key)).body.data;
-/** A spend row as both sites write it: the real capture's fields. */
-const spendRow = (gmtCreated: string, modelTier: string, totalAmount: number, count: number) => ({
-  gmt_created: gmtCreated,
-  type: 'SPEND_CONFIRM',
-  rule_key: 'api_inference',
-  category_key: 'api_inference',
-  model_tier: modelTier,
-  title: '',
-  description: '',
-  category: '',
-  total_amount: totalAmount,
-  count,
-});
 const spendRecords = async (host: string, key: string) => (await json(host, 'transactions?type=SPEND_CONFIRM', key)).body.data.records;
 const catalogue = async (host: string) => ((await (await send(host, '/v1/models', { key: null })).json()).data as { id: string }[]).map((m) => m.id);
 const monthly = (res: Response) => [res.headers.get(MONTHLY_QUOTA_HEADERS.limit), res.headers.get(MONTHLY_QUOTA_HEADERS.remaining)];
@@ -317,11 +305,11 @@ describe('the international site’s credit world (its default)', () => {
     clock.now += 15 * HOUR;
     await probe(AI_API, AI_DISCOUNT_MODEL, AI_DEMO_KEY);
     expect(await spendRecords(AI_WEB, AI_DEMO_KEY)).toEqual([
-      spendRow('2026-12-02', 'discount', 0.2, 1),
-      spendRow('2026-12-01', 'ultra', 2, 1),
-      spendRow('2026-12-01', 'lite', 1, 2),
+      captureSpendRow('2026-12-02', 'discount', 0.2, 1),
+      captureSpendRow('2026-12-01', 'ultra', 2, 1),
+      captureSpendRow('2026-12-01', 'lite', 1, 2),
     ]);
-    expect(await spendRecords(CN_WEB, DEMO_KEY)).toEqual([spendRow('2026-12-01', 'ultra', 2, 1)]);
+    expect(await spendRecords(CN_WEB, DEMO_KEY)).toEqual([captureSpendRow('2026-12-01', 'ultra', 2, 1)]);
   });
 
   it('the helpers act on the key’s own site, in its own tiers', async () => {
@@ -329,7 +317,7 @@ describe('the international site’s credit world (its default)', () => {
     fake.seedSpend(AI_DEMO_KEY, { at: DEC_1_0900 - 24 * HOUR, tier: 'discount', calls: 5 });
     fake.grant(AI_DEMO_KEY, 'purchase', 10);
     expect((await balance(AI_WEB, AI_DEMO_KEY)).available_balance).toBe(256);
-    expect(await spendRecords(AI_WEB, AI_DEMO_KEY)).toEqual([spendRow('2026-12-01', 'ultra', 4, 2), spendRow('2026-11-30', 'discount', 1, 5)]);
+    expect(await spendRecords(AI_WEB, AI_DEMO_KEY)).toEqual([captureSpendRow('2026-12-01', 'ultra', 4, 2), captureSpendRow('2026-11-30', 'discount', 1, 5)]);
     expect((await balance(CN_WEB, DEMO_KEY)).available_balance).toBe(250);
     expect(() => fake.seedSpend(DEMO_KEY, { at: DEC_1_0900, tier: 'discount', calls: 1 })).toThrow(/cn site has no tier discount/);
   });
