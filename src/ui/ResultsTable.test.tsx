@@ -202,7 +202,7 @@ describe('ResultsTable in the credit world', () => {
     table(credits());
     expect(screen.getAllByRole('columnheader').map((th) => th.textContent)).toEqual(['模型', '剩余调用', '每次价格', '检查时间']);
     expect(cells(GLM).slice(0, 2)).toEqual(['约 281 次', '轻量 · 0.5 魔粒']);
-    expect(callsLeftTitle(GLM)).toBe('约剩 281 次调用：魔粒余额（140.7 魔粒，读取于20秒前）÷ 每次 0.5 魔粒（轻量；2026年11月26日从魔粒消耗明细获取）。');
+    expect(callsLeftTitle(GLM)).toBe('约剩 281 次调用：魔粒余额（140.7 魔粒 · 20秒前）÷ 每次 0.5 魔粒（轻量；2026年11月26日从魔粒消耗明细获取）。');
     cleanup();
     table(credits({ offers: { [GLM]: offerEntry({ others: ['DashScope'] }, NOW) } }), {}, [GLM]);
     expect(cells(GLM).slice(0, 2)).toEqual(['不提供', '仅DashScope']);

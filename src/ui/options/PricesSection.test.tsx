@@ -147,7 +147,7 @@ describe('PricesSection', () => {
     await serveLocale('zh_CN');
     renderInPage(<PricesSection />);
     expect(await screen.findByRole('heading', { name: '模型价格' })).toBeTruthy();
-    expect(cellsOf(KIMI).slice(0, 2)).toEqual(['主流 · 1 魔粒', '魔搭公布的价格，来自提供方列表 · 读取于2分钟前']);
+    expect(cellsOf(KIMI).slice(0, 2)).toEqual(['主流 · 1 魔粒', '魔搭公布的价格，来自提供方列表 · 2分钟前']);
     expect(cellsOf(FLASH).slice(0, 2)).toEqual(['轻量 · 0.5 魔粒', '2026年11月30日从魔粒消耗明细获取']);
     const tier = screen.getByLabelText(`${PRO} 的档位`);
     expect(within(tier).getAllByRole('option').map((option) => option.textContent)).toEqual(['设置档位…', '轻量（每次 0.5 魔粒）', '主流（每次 1 魔粒）', '旗舰（每次 2 魔粒）']);
