@@ -14,10 +14,17 @@ const YESTERDAYS_LOGIN = grantRow(YESTERDAY, 'daily_active', 200, DEC_1 + 7 * HO
 const YESTERDAYS_ALIYUN = grantRow(YESTERDAY, 'aliyun_bindlogin', 50, DEC_1 + 7 * HOUR + 45 * MINUTE);
 const TODAYS_LOGIN = grantRow(DEC_1, 'daily_active', 200, DEC_1 + 30 * HOUR + 30 * MINUTE);
 
-/** The grants as the view shows them, from a record read at NOW with these grants and this ledger (null: not read today). */
-function grantsOf(grants: GrantRow[], ledger: LedgerRow[] | null): GrantsView | null {
+/** Enough credits available that every grant below may still be whole. */
+const PLENTY = 1000;
+
+/**
+ * The grants as the view shows them, from a record read at NOW with these grants, this ledger (null: not read today)
+ * and this much available.
+ */
+function grantsOf(grants: GrantRow[], ledger: LedgerRow[] | null, available = PLENTY): GrantsView | null {
   const since = DEC_1 - 13 * 24 * HOUR;
   const record = accountRecord(NOW, {
+    balance: answered({ total_balance: available, available_balance: available, frozen_amount: 0 }, NOW),
     ledgerRows: ledger ?? [],
     grants: answered({ rows: grants, since, complete: true }, NOW),
     ...(ledger === null ? { ledger: neverAnswered('unreachable', NOW) } : {}),
@@ -25,7 +32,8 @@ function grantsOf(grants: GrantRow[], ledger: LedgerRow[] | null): GrantsView | 
   return creditsView(record, NOW).grants;
 }
 
-const expiriesOf = (grants: GrantRow[], ledger: LedgerRow[] | null) => grantsOf(grants, ledger)?.expiries.map(({ at, credits, exact, upTo }) => ({ at, credits, exact, upTo }));
+const expiriesOf = (grants: GrantRow[], ledger: LedgerRow[] | null, available = PLENTY) =>
+  grantsOf(grants, ledger, available)?.expiries.map(({ at, credits, exact, upTo }) => ({ at, credits, exact, upTo }));
 
 describe('the grants’ expiries in the view', () => {
   it('names every expiry ahead at its exact time, soonest first, the two daily grants four minutes apart', () => {
@@ -49,6 +57,14 @@ describe('the grants’ expiries in the view', () => {
 
   it('does not count a ledger row without credits as spending', () => {
     expect(expiriesOf([TODAYS_LOGIN], [ledgerRow(DEC_1, 'lite', 0, 0)])?.map(({ upTo }) => upTo)).toEqual([false]);
+  });
+
+  it('says “up to” once more would expire than the balance holds: no more can expire than the account has', () => {
+    // 200 then 50 expiring, 220 available and nothing spent in the ledger (another record of the spend may lag).
+    expect(expiriesOf([YESTERDAYS_LOGIN, YESTERDAYS_ALIYUN], [], 220)?.map(({ credits, upTo }) => [credits, upTo])).toEqual([
+      [200, false],
+      [50, true],
+    ]);
   });
 
   it('says “up to” for every expiry while the ledger was not read today: spending cannot be ruled out', () => {

@@ -98,10 +98,20 @@ function spentSince(ledger: readonly LedgerRow[] | null, at: number): boolean | 
   return ledger.some((row) => quotaDay(row.at) >= day && toHundredths(row.credits) > 0);
 }
 
-function grants(rows: readonly GrantRow[] | null, ledger: readonly LedgerRow[] | null, now: number): GrantsView | null {
+/**
+ * The grants read today, with each expiry ahead. An expiry is "up to" when the ledger shows spending since its grants
+ * came (or was not read), or when the balance holds less than the credits expiring by then: no more can expire than
+ * the account has, whatever the ledger says.
+ */
+function grants(rows: readonly GrantRow[] | null, ledger: readonly LedgerRow[] | null, available: number | null, now: number): GrantsView | null {
   if (rows === null) return null;
   const { daily_active: dailyActive, aliyun_bindlogin: aliyun } = dailyGrantsToday(rows, now);
-  const expiries = grantExpiries(rows, now).map((expiry) => ({ ...expiry, upTo: spentSince(ledger, expiry.issuedAt) ?? true }));
+  let expiring = 0;
+  const expiries = grantExpiries(rows, now).map((expiry) => {
+    expiring += toHundredths(expiry.credits);
+    const beyondBalance = available !== null && expiring > toHundredths(available);
+    return { ...expiry, upTo: beyondBalance || (spentSince(ledger, expiry.issuedAt) ?? true) };
+  });
   return { dailyActive, aliyun, expiries };
 }
 
@@ -155,7 +165,7 @@ export function creditsView(record: AccountRecord, now: number): CreditsView {
     balance,
     today: ledgerRows === null ? null : todayByTier(ledgerRows, now),
     runOutAt,
-    grants: grants(readToday(record.grants, now)?.rows ?? null, ledgerRows, now),
+    grants: grants(readToday(record.grants, now)?.rows ?? null, ledgerRows, balance?.available_balance ?? null, now),
     earnable: rules === null ? null : earnableToday(rules),
     rates: record.rates.value,
     buys: buysOf(balance, record.rates.value),

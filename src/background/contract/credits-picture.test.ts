@@ -124,8 +124,9 @@ describe('the credits picture', () => {
     const login = grantRow(DEC_1 + 7 * HOUR, 'daily_active', 200, DEC_1 + 31 * HOUR + 41 * 60_000);
     const yesterdays = grantRow(DEC_1 - 12 * HOUR, 'aliyun_bindlogin', 50, DEC_1 + 12 * HOUR);
     account.grants = { ...account.grants, value: { rows: [login, yesterdays], since: DEC_1 - 13 * 24 * HOUR, complete: true } };
-    // Only yesterday's spend: today's 200 are all there, yesterday's 50 may be partly spent.
+    // Only yesterday's spend: today's 200 are all there (the balance holds them), yesterday's 50 may be partly spent.
     account.ledger = { ...account.ledger, value: { rows: [ledgerRow(DEC_1 - 2 * HOUR, 'standard', 40, 40)], since: DEC_1, complete: true } };
+    account.balance = { ...account.balance, value: { total_balance: 260, available_balance: 260, frozen_amount: 0 } };
     expect(picture({ account }).grants?.expiries).toEqual([
       { at: iso(DEC_1 + 12 * HOUR), credits: 50, exact: true, up_to: true },
       { at: iso(DEC_1 + 31 * HOUR + 41 * 60_000), credits: 200, exact: true, up_to: false },
