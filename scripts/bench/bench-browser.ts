@@ -1,11 +1,13 @@
 // Debian's Chromium with the bench's build (.output/chrome-mv3-bench: the production build plus the paint-floor page),
-// launched as the browser tests launch the production build, with ModelScope's hosts resolved to the fake.
+// launched as the browser tests launch the production build, with ModelScope's hosts resolved to the fake: over
+// HTTP/2 through a front (h2-front.ts), or over the fake's own HTTP/1.1 as the browser tests have it.
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { chromium, type BrowserContext } from 'playwright-core';
 import { startFakeModelScope, type FakeModelScope } from '@test/fake-modelscope/server';
 import { chromiumArgs } from '@test/e2e/harness';
+import { startH2Front } from './h2-front';
 
 const SHIPPED_DIR = resolve('.output/chrome-mv3');
 export const BENCH_DIR = resolve('.output/chrome-mv3-bench');
@@ -41,17 +43,20 @@ export function assertBenchBuildIsShipped(): void {
   if (BENCH_ONLY_FILES.some((path) => existsSync(join(SHIPPED_DIR, path)))) throw new Error('the production build holds a bench-only page');
 }
 
-export async function launchBenchBrowser(): Promise<BenchBrowser> {
+export type Protocol = 'h2' | 'http/1.1';
+
+export async function launchBenchBrowser(protocol: Protocol = 'h2'): Promise<BenchBrowser> {
   if (!CHROMIUM) throw new Error("Debian's Chromium is not installed: run `apt-get install chromium`.");
   assertBenchBuildIsShipped();
-  const fake = await startFakeModelScope({ https: true });
+  const fake = await startFakeModelScope({ https: protocol === 'http/1.1' });
+  const front = protocol === 'h2' ? await startH2Front(fake.url) : null;
   const userDataDir = mkdtempSync(join(tmpdir(), 'msq-bench-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM,
     headless: true,
     locale: 'en-US',
     env: { ...process.env, LANGUAGE: 'en_US' },
-    args: chromiumArgs({ extensions: [BENCH_DIR], lang: 'en-US', fake }),
+    args: chromiumArgs({ extensions: [BENCH_DIR], lang: 'en-US', fake: front ?? fake }),
   });
   const worker =
     context.serviceWorkers().find((candidate) => candidate.url().endsWith('/background.js')) ??
@@ -62,6 +67,7 @@ export async function launchBenchBrowser(): Promise<BenchBrowser> {
     extensionId: new URL(worker.url()).host,
     async close() {
       await context.close();
+      await front?.close();
       await fake.close();
       rmSync(userDataDir, { recursive: true, force: true });
     },

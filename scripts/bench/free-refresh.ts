@@ -9,7 +9,7 @@ import { readSpendLedger } from '@src/modelscope/spend-ledger';
 import { startOfQuotaDays } from '@src/quota/reset-time';
 import type { FakeModelScope } from '@test/fake-modelscope/server';
 import { BUDGETS } from './budgets';
-import { isMagicube, MAGICUBE_LATENCY } from './magicube-latency';
+import { FREE_READ_LATENCY, isMagicube } from './free-read-latency';
 import { formatMs, verdict, type Section } from './report';
 import { median } from './stats';
 import { BENCH_KEY } from './upstream';
@@ -18,11 +18,12 @@ import { loadWorkerModules, restoreFetch, startRun, type WorkerModules } from '.
 const RUNS = 9;
 const SEED = 8100;
 const TIMEOUT_MS = 20_000;
-const LEDGER_DAYS = 14;
+export const LEDGER_DAYS = 14;
 /** The worker answers our pages from storage when the figures are younger than this (PICTURE_FRESH_MS). */
 const FRESH_FOR_MS = 60_000;
 
-const READS: ReadonlyArray<[string, (apiKey: string, since: number) => Promise<unknown>]> = [
+/** The five Magicube reads of a refresh, each as the worker makes it. */
+export const READS: ReadonlyArray<[string, (apiKey: string, since: number) => Promise<unknown>]> = [
   ['balance', (apiKey) => fetchMagicubeBalance(apiKey, { site: 'cn', timeoutMs: TIMEOUT_MS })],
   ['ledger', (apiKey, since) => readSpendLedger(apiKey, { site: 'cn', timeoutMs: TIMEOUT_MS, since })],
   ['grants', (apiKey, since) => readGrants(apiKey, { site: 'cn', timeoutMs: TIMEOUT_MS, since })],
@@ -43,13 +44,13 @@ export interface FreeRefreshFigures {
   opens: Array<{ at: number; reads: number }>;
 }
 
-async function timed(task: () => Promise<unknown>): Promise<number> {
+export async function timed(task: () => Promise<unknown>): Promise<number> {
   const started = performance.now();
   await task();
   return performance.now() - started;
 }
 
-const magicubeReads = (fake: FakeModelScope) => fake.requests.filter((request) => isMagicube(`https://modelscope.cn${request.path}`)).length;
+const magicubeReads = (fake: FakeModelScope) => fake.requests.filter((request) => isMagicube(request.path)).length;
 
 export async function measureFreeRefresh(fake: FakeModelScope): Promise<FreeRefreshFigures> {
   try {
@@ -63,7 +64,7 @@ async function measure(fake: FakeModelScope, worker: WorkerModules): Promise<Fre
   const figures: FreeRefreshFigures = { refreshMs: [], slowestAloneMs: [], aloneMs: {}, creditsSpent: 0, probes: 0, opens: [] };
   const alone = new Map<string, number[]>(READS.map(([name]) => [name, []]));
   for (let run = 0; run < RUNS; run += 1) {
-    await startRun(fake, { world: 'credits', magicube: MAGICUBE_LATENCY, seed: SEED + run });
+    await startRun(fake, { world: 'credits', freeReads: FREE_READ_LATENCY, seed: SEED + run });
     const since = startOfQuotaDays(LEDGER_DAYS, Date.now());
     const readAlone = async () => {
       const times = [];
@@ -87,7 +88,7 @@ async function measure(fake: FakeModelScope, worker: WorkerModules): Promise<Fre
   }
   figures.aloneMs = Object.fromEntries([...alone].map(([name, times]) => [name, median(times)]));
 
-  await startRun(fake, { world: 'credits', magicube: MAGICUBE_LATENCY, seed: SEED });
+  await startRun(fake, { world: 'credits', freeReads: FREE_READ_LATENCY, seed: SEED });
   const account = await worker.account();
   const realNow = Date.now;
   try {
@@ -140,12 +141,13 @@ export function freeRefreshSection(figures: FreeRefreshFigures): Section {
     ],
     notes: [
       `The worker's real \`refreshAccount\` on WXT's fake browser, against the fake in its ` +
-        `credit world; every Magicube request is held ${MAGICUBE_LATENCY.latencyMs} ms + 0–${MAGICUBE_LATENCY.jitterMs} ms ` +
+        `credit world; every Magicube request is held ${FREE_READ_LATENCY.latencyMs} ms + 0–${FREE_READ_LATENCY.jitterMs} ms ` +
         '(seeded) on its way to the fake. Each run reads the five alone, one after another, and refreshes once, taking ' +
         'turns at going first; the ratio is the median refresh over the median of each run\'s slowest read alone.',
       'Credits spent: the fake\'s balance before and after each refresh; probes: chat completions it received meanwhile. ' +
-        `The opens call \`refreshAccount\` as the popup's \`refresh\` command does, the later ones with the clock ` +
-        `moved on: figures younger than ${seconds(FRESH_FOR_MS)} come from storage.`,
+        `The opens call \`refreshAccount\` as the popup's \`refresh\` command does, but with no models (the offers of ` +
+        'a list are in the next section), the later ones with the clock moved on: figures younger than ' +
+        `${seconds(FRESH_FOR_MS)} come from storage.`,
     ],
     budgets: [
       { name: 'free refresh / slowest read alone', met: parallelMet },

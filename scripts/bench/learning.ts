@@ -1,13 +1,14 @@
-// What learning prices costs (issue 13): the worker's real Check of 20 models whose price is not known yet, in the
-// credit world (no quota headers): its paid calls and wall time beside a fixed-bound check of the same models, and
-// what every later Check of them spends once their prices are known.
+// The fallback of learning prices (issues 13 and 18): with the provider list down, the worker's real Check of 20 models
+// whose price is not known learns each from the ledger around its one paid call, in the credit world (no quota
+// headers): its paid calls and wall time beside a fixed-bound check of the same models, and what every later Check of
+// them spends once their prices are known.
 import { CREDIT_WORLD_HEADER_MODELS, POOL_MODELS } from '@test/fake-modelscope/behaviours';
 import type { FakeModelScope } from '@test/fake-modelscope/server';
 import { seededList } from '@test/support/seeds';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { DEFAULT_CHECK_SETTINGS } from '@src/storage/check-settings-schema';
 import { countTraffic, fixedBound, type Traffic } from './engines';
-import { MAGICUBE_LATENCY } from './magicube-latency';
+import { FREE_READ_LATENCY } from './free-read-latency';
 import { formatMs, verdict, type Section } from './report';
 import { median } from './stats';
 import { BENCH_KEY, REALISTIC } from './upstream';
@@ -37,7 +38,14 @@ export interface LearningFigures {
   later: CheckFigures[];
 }
 
-const plan = (run: number): UpstreamPlan => ({ world: 'credits', chat: REALISTIC, ledgerLagMs: LEDGER_LAG_MS, magicube: MAGICUBE_LATENCY, seed: SEED + run });
+const plan = (run: number): UpstreamPlan => ({
+  world: 'credits',
+  chat: REALISTIC,
+  ledgerLagMs: LEDGER_LAG_MS,
+  freeReads: FREE_READ_LATENCY,
+  providerListDown: true,
+  seed: SEED + run,
+});
 
 /** Runs `check` with every probe counted, and the credits it spent read from the fake's balance. */
 async function counted(fake: FakeModelScope, check: (fetchFn: typeof fetch) => Promise<unknown>): Promise<CheckFigures> {
@@ -102,7 +110,7 @@ export function learningSection({ first, fixed, fewestLearned, later }: Learning
   const laterMet = later.every((f) => f.requests === 0 && f.credits === 0);
   const spread = (values: number[]) => (Math.min(...values) === Math.max(...values) ? String(values[0]) : `${Math.min(...values)}–${Math.max(...values)}`);
   return {
-    title: `What learning prices costs: ${MODELS.length} models whose price is not known yet (median)`,
+    title: `The fallback: the provider list down, ${MODELS.length} models whose price is not known yet (median)`,
     columns: ['check', 'runs', 'wall time', 'paid calls (most on one model)', 'requests', 'credits spent', 'budget', 'result'],
     rows: [
       [
@@ -140,13 +148,16 @@ export function learningSection({ first, fixed, fewestLearned, later }: Learning
       `The worker's real \`checkAndKeep\` (the popup's Check of its list, which holds the ${MODELS.length} models) on ` +
         `WXT's fake browser, against the fake in its credit world: the probes as above (${REALISTIC.latencyMs} ms + ` +
         `0–${REALISTIC.jitterMs} ms, ${(REALISTIC.transientFailureRate ?? 0) * 100} % 503 pages), Magicube requests held ` +
-        `${MAGICUBE_LATENCY.latencyMs} ms + 0–${MAGICUBE_LATENCY.jitterMs} ms, and a spend showing in the ledger ` +
-        `${LEDGER_LAG_MS} ms after its call. The first Check learns each price from the ledger around that model's one ` +
-        'call, one model at a time, and ends by reading the free figures again.',
+        `${FREE_READ_LATENCY.latencyMs} ms + 0–${FREE_READ_LATENCY.jitterMs} ms, and a spend showing in the ledger ` +
+        `${LEDGER_LAG_MS} ms after its call. The provider list answers a 502 gateway page on both sites, so the first ` +
+        'Check reads it (held as the other free reads) and gets no price; it then learns each price from the ledger ' +
+        "around that model's one call, one model at a time, and ends by reading the free figures again. This is what " +
+        'every new key paid before the provider list was read (issue 18).',
       `The fixed bound: the same probes and retries, ${concurrency} at once, with nothing learned or stored; the two take ` +
         'turns at going first. A paid call is a 2xx answer; credits spent are the fake\'s balance before and after.',
       `Later Checks: ${LATER_CHECKS} a run, each with the session's result cache emptied first (as once its 60 s have ` +
-        'passed), so that nothing but the plan spares their calls.',
+        'passed), so that nothing but the plan spares their calls; the provider list is still down, and its failed reads ' +
+        'are not tried again within minutes.',
     ],
     budgets: [
       { name: `learning: the first Check of ${MODELS.length} new models pays ${MODELS.length} calls, one a model`, met: paidMet },

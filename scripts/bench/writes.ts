@@ -5,7 +5,7 @@ import type { FakeModelScope } from '@test/fake-modelscope/server';
 import { seededList } from '@test/support/seeds';
 import { BUDGETS } from './budgets';
 import { allAtOnce } from './engines';
-import { MAGICUBE_LATENCY } from './magicube-latency';
+import { FREE_READ_LATENCY } from './free-read-latency';
 import { formatKb, formatMs, verdict, type Section } from './report';
 import { median } from './stats';
 import { benchModels, REALISTIC } from './upstream';
@@ -26,12 +26,6 @@ export interface WriteFigures {
   bareCpuMs: number[];
   /** The fewest models found stored after any run. */
   fewestStored: number;
-}
-
-/** The models' prices known, so the check probes them all at once rather than learning them one by one. */
-function knownPrices(models: readonly string[]) {
-  const price = { tier: 'lightweight', rawTier: 'lightweight', price: 0.5, learned_at: Date.now(), source: 'manual' };
-  return { modelPrices: { cn: { models: Object.fromEntries(models.map((model) => [model, price])), notes: {} } } };
 }
 
 const writesText = (writes: number) => `${writes} write${writes === 1 ? '' : 's'}`;
@@ -79,15 +73,15 @@ export async function measureWrites(fake: FakeModelScope): Promise<WriteFigures>
 async function measure(fake: FakeModelScope, worker: WorkerModules): Promise<WriteFigures> {
   const models = benchModels(MODELS);
   const figures: WriteFigures = { written: [], oursCpuMs: [], bareCpuMs: [], fewestStored: MODELS };
-  const plan = (run: number) => ({ world: 'quota' as const, chat: REALISTIC, magicube: MAGICUBE_LATENCY, seed: SEED + run });
+  const plan = (run: number) => ({ world: 'quota' as const, chat: REALISTIC, freeReads: FREE_READ_LATENCY, seed: SEED + run });
   for (let run = 0; run < RUNS; run += 1) {
     const ours = async () => {
       await startRun(fake, plan(run));
-      await fakeBrowser.storage.local.set({ ...seededList(models), ...knownPrices(models) });
+      await fakeBrowser.storage.local.set(seededList(models));
       let written: Written = new Map();
       const cpuMs = await cpuOf(async () => {
         const account = await worker.account();
-        // Every model probed, as a Check with "probe every model" does: the prices are known and no result is stored yet.
+        // Every model probed, as a Check with "probe every model" does; the provider list gives every price first.
         written = await countingWrites(() => worker.checking.checkAndKeep(account, models, { force: true }));
       });
       figures.written.push(written);
@@ -144,13 +138,14 @@ export function writesSection({ written, oursCpuMs, bareCpuMs, fewestStored }: W
       ],
     ],
     notes: [
-      `The worker's real \`checkAndKeep\` of ${MODELS} pool models (all four quota headers, prices known, so all are ` +
-        'probed at once) against the realistic upstream above, on WXT\'s fake browser storage with the list seeded: its ' +
-        'result writer, result cache, history, badge and alerts. Written = the JSON of each value written, summed: a ' +
-        'write rewrites the whole item.',
+      `The worker's real \`checkAndKeep\` of ${MODELS} pool models (all four quota headers), every model probed as ` +
+        '"probe every model" does, against the realistic upstream above, on WXT\'s fake browser storage with the list ' +
+        `seeded: it first reads each model's offer from the provider list (free, held ${FREE_READ_LATENCY.latencyMs} ms + ` +
+        `0–${FREE_READ_LATENCY.jitterMs} ms each) and keeps them in the account record, then its result writer, result ` +
+        'cache, history, badge and alerts. Written = the JSON of each value written, summed: a write rewrites the whole item.',
       'CPU time: `process.cpuUsage()` around the check; the fake ModelScope and Node\'s HTTP client run in the same ' +
         'process, so the same probes sent bare (everything at once, nothing stored) are timed beside it, taking turns, ' +
-        'and the difference is what the check itself costs.',
+        'and the difference is what the check itself costs (its reads of the provider list included).',
     ],
     budgets: [
       { name: `writes: at most ${BUDGETS.latestResultsWrites} writes of the latest results in a ${MODELS}-model check`, met: fewMet },
