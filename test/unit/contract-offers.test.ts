@@ -86,4 +86,15 @@ describe('balance runs its models at once', () => {
     expect((await pricesFor('cn')).models).toEqual({});
     expect(await latestResultsItem.get()).toEqual({});
   });
+
+  it('from our own page, prices its models from the provider list beside the probes: a served model without quota headers is answered', async () => {
+    await addKey({ label: 'Main', secret: DEMO_KEY, remember: true, site: 'cn' });
+    const reply = BalanceReplySchema.parse(await ctx.background.send({ type: 'balance', models: [QWEN, EIGHT[0]!] }));
+    expect(reply).toMatchObject({ success: true, message: 'Checked 2 models: 2 ok, 0 failed' });
+    expect(reply.data.map(({ model, price, error_kind }) => [model, price, error_kind])).toEqual([
+      [QWEN, 2, 'no_quota_headers'],
+      [EIGHT[0], 1, 'no_quota_headers'],
+    ]);
+    expect(ctx.fake.probes()).toHaveLength(2);
+  });
 });
