@@ -1,4 +1,5 @@
 import { i18n } from '#i18n';
+import { useState } from 'react';
 import type { CreditsView, TierCalls } from '@src/account/credits-view';
 import type { Site } from '@src/contract';
 import { missingText, sourceLine, sourcesLine } from './credits-source';
@@ -62,6 +63,19 @@ function Today({ credits, site, now }: { credits: CreditsView; site: Site; now: 
   );
 }
 
+/** The account's details, one click away: the balance's source, the day's spend by tier, the grants, what is left to earn. */
+function CreditsDetails({ credits, site, now }: { credits: CreditsView; site: Site; now: number }) {
+  return (
+    <>
+      {credits.balance && credits.balance.frozen_amount > 0 && <p className="hint">{i18n.t('ui.credits.frozen', [creditsText(credits.balance.frozen_amount)])}</p>}
+      <p className="hint source">{sourceLine('balance', credits.sources.balance, now)}</p>
+      <TodaySpend credits={credits} now={now} />
+      <GrantStatus credits={credits} site={site} now={now} />
+      <EarnableToday credits={credits} site={site} now={now} />
+    </>
+  );
+}
+
 interface Props {
   /** The account in credits; null before its first read has landed. */
   credits: CreditsView | null;
@@ -78,6 +92,7 @@ interface Props {
 export function AccountCard({ credits, problem, site }: Props) {
   // The free figures refresh every minute or so: their ages are said to the second.
   const now = useNow(10_000);
+  const [open, setOpen] = useState(false);
   return (
     <section className="account-card" aria-label={i18n.t('ui.credits.title')}>
       {credits === null && problem === null && <p className="hint">{i18n.t('ui.credits.loading')}</p>}
@@ -86,15 +101,12 @@ export function AccountCard({ credits, problem, site }: Props) {
         <>
           <Balance credits={credits} />
           <Today credits={credits} site={site} now={now} />
-          <details className="credits-details">
+          <details className="credits-details" onToggle={(event) => setOpen(event.currentTarget.open)}>
             <summary>
               <span className="hint source">{sourcesLine(credits.sources, now)}</span> <span className="details-label">{i18n.t('ui.credits.details')}</span>
             </summary>
-            {credits.balance && credits.balance.frozen_amount > 0 && <p className="hint">{i18n.t('ui.credits.frozen', [creditsText(credits.balance.frozen_amount)])}</p>}
-            <p className="hint source">{sourceLine('balance', credits.sources.balance, now)}</p>
-            <TodaySpend credits={credits} now={now} />
-            <GrantStatus credits={credits} site={site} now={now} />
-            <EarnableToday credits={credits} site={site} now={now} />
+            {/* Drawn once opened: the first paint of the popup is the summary alone. */}
+            {open && <CreditsDetails credits={credits} site={site} now={now} />}
           </details>
         </>
       )}
