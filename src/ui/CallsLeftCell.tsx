@@ -1,8 +1,8 @@
 import { i18n } from '#i18n';
-import type { CallsLeft, RowView } from '@src/account/rows';
+import type { CallsLeft } from '@src/account/rows';
 import type { LearningNote } from '@src/storage/model-prices';
 import { ageText, callsText, creditsText, formatCount } from './format';
-import { listFailureText, otherProviders, priceSourceText, priceText, unservedText } from './offer-text';
+import { listFailureText, priceSourceText, unservedText } from './offer-text';
 import { tierName } from './tier-name';
 
 /** Why the last try to learn a price learned nothing, and that the next Check tries again. */
@@ -55,14 +55,4 @@ export function CallsLeftCell({ callsLeft, now }: { callsLeft: CreditsCallsLeft;
         </span>
       );
   }
-}
-
-/** What one call costs, with its tier, or who serves a model API-Inference does not; its source is on hover. */
-export function PriceCell({ row, now }: { row: RowView; now: number }) {
-  if (row.callsLeft.kind === 'unserved') {
-    const { offer } = row.callsLeft;
-    return <span className="hint" title={unservedText(offer)}>{offer.others.length > 0 ? i18n.t('ui.rows.elsewhere', [otherProviders(offer)]) : i18n.t('ui.unknown')}</span>;
-  }
-  if (row.price === null) return <span className="quota unknown">{i18n.t('ui.unknown')}</span>;
-  return <span title={priceSourceText(row.price, now)}>{priceText(row.price)}</span>;
 }

@@ -1,10 +1,11 @@
 import { i18n } from '#i18n';
 import { Fragment, useState, type ReactNode } from 'react';
 import type { CallsLeft, RowView } from '@src/account/rows';
-import { CallsLeftCell, PriceCell } from './CallsLeftCell';
+import { CallsLeftCell } from './CallsLeftCell';
 import { errorHint } from './error-hint';
 import { timeAgo } from './format';
 import { changeMark, changeText } from './offer-text';
+import { PriceCell } from './PriceCell';
 import { MonthlyCallsCell, QuotaCell } from './QuotaCell';
 
 type RowResult = NonNullable<RowView['result']>;
