@@ -1,7 +1,6 @@
 import { i18n } from '#i18n';
 import { activeAccount, type ActiveAccount } from '@src/account/active';
 import { refreshAccount } from '@src/account/refresh';
-import { viewOf } from '@src/account/view-of';
 import { checkAndKeep } from '@src/check/run';
 import { COMMANDS, parseCommand, type AnyCommand, type CommandName, type CommandReply, type CommandRequest } from '@src/commands/protocol';
 import { websiteHost } from '@src/modelscope/endpoints';
@@ -34,12 +33,7 @@ const HANDLERS: { [T in CommandName]: Handler<T> } = {
     if (!usable.ok) return usable;
     const list = models ?? (await activeFavourites());
     if (list.length === 0) return { ok: false, message: i18n.t('reply.noFavourites') };
-    const report = await checkAndKeep(usable.active, list, { force });
-    const priced = new Set((await viewOf(usable.active, list)).rows.flatMap((row) => (row.price ? [row.model] : [])));
-    const { ok, text } = checkSummaryText({
-      ...report,
-      answered: (item) => item.error === null || (item.error_kind === 'no_quota_headers' && priced.has(item.model)),
-    });
+    const { ok, text } = checkSummaryText(await checkAndKeep(usable.active, list, { force }));
     return { ok, message: text };
   },
   async catalogue({ site }) {

@@ -40,6 +40,8 @@ export interface CheckReport {
   unserved: string[];
   /** Models whose price this check learned. */
   learned: string[];
+  /** The models whose price was known once the check was done (the provider list's, learned, or set by hand). */
+  priced: ReadonlySet<string>;
 }
 
 /** Shared by every check in this service worker's life, so simultaneous identical checks share one probe. */
@@ -210,7 +212,8 @@ async function keepCheck(account: Account, models: readonly string[], force: boo
   const probed = checked.filter((item) => !item.cached);
   // Before the reply, so a page reading storage after its Check sees what the check spent.
   await settleAfterCheck(account, probed, { reread: await spentCredits(probed, run.book), before });
-  return { items, checked, free: plan.free, unserved: plan.unserved, learned };
+  const priced = new Set(models.filter((model) => run.book.priceOf(model) !== null));
+  return { items, checked, free: plan.free, unserved: plan.unserved, learned, priced };
 }
 
 /**

@@ -3,7 +3,6 @@ import { refreshAccount } from '@src/account/refresh';
 import { viewOf } from '@src/account/view-of';
 import { probeModels } from '@src/check/run';
 import type { BalanceItem, BalanceReply, BalanceRequest } from '@src/contract';
-import type { CheckedResult } from '@src/engine/check-models';
 import { defaultFavourites } from '@src/storage/default-models';
 import { activeFavourites } from '@src/storage/favourite-lists';
 import { checkSummaryText } from '../../check-summary';
@@ -33,8 +32,7 @@ export async function handleBalance(request: BalanceRequest, caller: Caller): Pr
     const row = rows.find((candidate) => candidate.model === item.model);
     return { ...item, price: row?.price?.price ?? null, calls_left_estimate: row?.derived?.calls ?? null };
   });
-  const byModel = new Map(data.map((item) => [item.model, item]));
-  const answered = (item: CheckedResult) => item.error === null || (item.error_kind === 'no_quota_headers' && byModel.get(item.model)?.price != null);
-  const { ok, text } = checkSummaryText({ checked, free: [], unserved: [], learned: [], answered });
+  const priced = new Set(data.flatMap((item) => (item.price === null ? [] : [item.model])));
+  const { ok, text } = checkSummaryText({ checked, free: [], unserved: [], learned: [], priced });
   return { success: ok, data, message: text };
 }
