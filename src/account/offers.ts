@@ -1,13 +1,13 @@
 import { z } from 'zod/mini';
 import type { Site } from '@src/contract';
 import { SingleFlight } from '@src/engine/single-flight';
-import { OfferSchema, readModelOffer, type Offer, type OfferOutcome } from '@src/modelscope/providers';
+import { OFFER_FAILURE_REASONS, OfferSchema, readModelOffer, type Offer, type OfferOutcome } from '@src/modelscope/providers';
 import { DAY_MS } from '@src/quota/reset-time';
 import { checkSettingsItem } from '@src/storage/check-settings';
 
 const EpochMs = z.int().check(z.nonnegative());
 
-export const OfferOutcomeSchema = z.enum(['ok', 'no_such_model', 'not_offered', 'unreachable', 'unreadable', 'upstream_error']);
+export const OfferOutcomeSchema = z.enum(['ok', ...OFFER_FAILURE_REASONS]);
 export type OfferReadOutcome = z.infer<typeof OfferOutcomeSchema>;
 
 /**

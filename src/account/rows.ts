@@ -115,8 +115,7 @@ type RowBasis = Pick<RowView, 'model' | 'result' | 'offer' | 'price' | 'derived'
 function servedOf(offer: OfferEntry | null, result: CheckedResult | null): boolean | null {
   const listed = offer?.value?.served ?? null;
   if (listed !== false || result?.status == null) return listed;
-  const answered = result.status >= 200 && result.status < 300 && Date.parse(result.checked_at) > (offer!.read_at ?? 0);
-  return answered ? true : false;
+  return result.status >= 200 && result.status < 300 && Date.parse(result.checked_at) > (offer!.read_at ?? 0);
 }
 
 function callsLeftOf({ model, result, offer, price, derived, served }: RowBasis, notes: SitePrices['notes'], learnable: boolean): CallsLeft {

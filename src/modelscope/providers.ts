@@ -31,7 +31,8 @@ export type Offer = z.infer<typeof OfferSchema>;
  * - `not_offered`: the site has no provider list (404: never seen on modelscope.ai);
  * - `unreachable`, `unreadable`, `upstream_error`: as for the other free reads.
  */
-export type OfferFailureReason = 'no_such_model' | 'not_offered' | 'unreachable' | 'unreadable' | 'upstream_error';
+export const OFFER_FAILURE_REASONS = ['no_such_model', 'not_offered', 'unreachable', 'unreadable', 'upstream_error'] as const;
+export type OfferFailureReason = (typeof OFFER_FAILURE_REASONS)[number];
 
 export type OfferOutcome = { ok: true; offer: Offer } | { ok: false; reason: OfferFailureReason; status: number | null };
 
