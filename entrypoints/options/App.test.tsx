@@ -12,11 +12,28 @@ import { App } from './App';
 const KEY = `ms-${'a'.repeat(32)}`;
 const SPARE = `ms-${'b'.repeat(32)}`;
 
+let commands: Array<{ command: string }>;
 beforeEach(() => {
-  // Stands in for the background's free catalogue command.
-  fakeBrowser.runtime.onMessage.addListener((_message, _sender, sendResponse) => {
-    sendResponse({ ok: true, message: 'catalogue', ids: [...CATALOGUE_IDS] });
+  commands = [];
+  // Stands in for the background: its free catalogue command, and the refresh that reads the listed models' offers.
+  fakeBrowser.runtime.onMessage.addListener((message: { command: string }, _sender, sendResponse) => {
+    commands.push(message);
+    sendResponse(message.command === 'catalogue' ? { ok: true, message: 'catalogue', ids: [...CATALOGUE_IDS] } : { ok: true, message: '' });
     return true;
+  });
+});
+
+describe('options: the listed models’ offers', () => {
+  it('are asked for once for the whole page, though the lists and the prices both show them', async () => {
+    await addKey({ label: 'Main', secret: KEY, remember: true, site: 'cn' });
+    render(<App />);
+    await screen.findByRole('region', { name: 'Model prices' });
+    await expect.poll(() => commands.filter((message) => message.command === 'refresh')).toHaveLength(1);
+    expect(commands.find((message) => message.command === 'refresh')).toEqual({
+      command: 'refresh',
+      models: (await favouriteListsItem.get()).lists[0]!.models,
+      offersNow: false,
+    });
   });
 });
 

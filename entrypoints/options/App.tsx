@@ -8,6 +8,7 @@ import { PricesSection } from '@src/ui/options/PricesSection';
 import { ScheduleSection } from '@src/ui/options/ScheduleSection';
 import { TransferSection } from '@src/ui/options/TransferSection';
 import { ActiveAccountProvider } from '@src/ui/active-account';
+import { ListedOffersProvider } from '@src/ui/listed-offers';
 import { RepairNotice } from '@src/ui/RepairNotice';
 
 const SECTIONS = [
@@ -21,7 +22,10 @@ const SECTIONS = [
   ['transfer', 'ui.nav.transfer'],
 ] as const;
 
-/** Each section loads the stored values it needs and writes its own changes; the active account is worked out once. */
+/**
+ * Each section loads the stored values it needs and writes its own changes; the active account, and the offers of the
+ * listed models, are worked out once for the page.
+ */
 export function App() {
   return (
     <ActiveAccountProvider>
@@ -34,9 +38,11 @@ export function App() {
         </nav>
         <RepairNotice />
         <KeysSection />
-        <ListsSection />
-        <CheckSettingsSection />
-        <PricesSection />
+        <ListedOffersProvider>
+          <ListsSection />
+          <CheckSettingsSection />
+          <PricesSection />
+        </ListedOffersProvider>
         <ScheduleSection />
         <HistorySection />
         <PreferencesSection />

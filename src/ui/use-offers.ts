@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { OfferEntry } from '@src/account/offers';
 import { accountsItem } from '@src/account/record';
 import { MAX_MODELS_PER_REQUEST } from '@src/contract';
@@ -47,5 +47,5 @@ export function useOffers(account: ActiveAccountState | undefined, models: reado
     if (listed !== '') void read(listed.split('\n'));
   }, [read, listed]);
   const entries = (keyId !== null ? records?.[keyId]?.offers : undefined) ?? NONE;
-  return { entries, problem, read };
+  return useMemo(() => ({ entries, problem, read }), [entries, problem, read]);
 }

@@ -1,4 +1,4 @@
-import { render, screen } from '@testing-library/react';
+import { screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
@@ -9,7 +9,7 @@ import { accountsItem } from '@src/account/record';
 import { keyFingerprint } from '@src/lib/key-fingerprint';
 import { addKey } from '@src/storage/keyring';
 import { accountRecord } from '@test/support/account-record';
-import { renderInPage } from '@test/support/render-in-page';
+import { renderInOptions } from '@test/support/render-in-page';
 import { offerEntry } from '@test/support/rows';
 import { written } from '@test/support/written';
 import { ListsSection } from './ListsSection';
@@ -43,7 +43,7 @@ beforeEach(async () => {
 describe('ListsSection', () => {
   it('says at once whether a model added is served, and what a call costs', async () => {
     written(await addKey({ label: 'Main', secret: KEY, remember: true, site: 'cn' }));
-    renderInPage(<ListsSection />);
+    renderInOptions(<ListsSection />);
     expect(await screen.findByText('standard · 1 credit · read now')).toBeTruthy();
     await userEvent.type(await screen.findByPlaceholderText('Add a model id'), 'ZhipuAI/GLM-4.7');
     await userEvent.click(screen.getByRole('button', { name: 'Add' }));
@@ -59,7 +59,7 @@ describe('ListsSection', () => {
     ['zh_CN', '列表名称', '未保存：列表需要一个名称'],
   ] as const)('in %s, says in words that a cleared list name is not saved, and keeps the saved one', async (locale, field, sentence) => {
     await serveLocale(locale);
-    render(<ListsSection />);
+    renderInOptions(<ListsSection />);
     const name = await screen.findByLabelText(field);
     await expect.poll(() => (name as HTMLInputElement).value).toBe('Coding');
     await userEvent.clear(name);
@@ -69,7 +69,7 @@ describe('ListsSection', () => {
   });
 
   it('follows a model another page added meanwhile, and does not add it twice', async () => {
-    render(<ListsSection />);
+    renderInOptions(<ListsSection />);
     await userEvent.type(await screen.findByPlaceholderText('Add a model id'), 'b/two');
     // Another page adds the same model after this one rendered.
     written(await favouriteListsItem.update((all) => ({ ...all, lists: [{ ...all.lists[0]!, models: ['a/one', 'b/two', 'c/three'] }] })));

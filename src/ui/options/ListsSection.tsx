@@ -1,10 +1,9 @@
 import { i18n } from '#i18n';
-import { useMemo } from 'react';
 import { favouriteListsItem } from '@src/storage/favourite-lists';
 import { useCatalogue } from '../use-catalogue';
 import { useActiveAccount } from '../active-account';
 import { useNow } from '../use-now';
-import { useOffers } from '../use-offers';
+import { useListedOffers } from '../listed-offers';
 import { useStoredValue } from '../use-stored-value';
 import { ListsEditor } from './ListsEditor';
 
@@ -14,9 +13,8 @@ export function ListsSection() {
   const account = useActiveAccount();
   const catalogue = useCatalogue(account?.site);
   const now = useNow();
-  const models = useMemo(() => (lists ? [...new Set(lists.lists.flatMap((list) => list.models))] : []), [lists]);
   // Each model's offer, read when due; a model just added is read at once, so its row says whether it can be called.
-  const offers = useOffers(account, models);
+  const offers = useListedOffers();
   if (!lists) return null;
   return (
     <section id="lists" aria-labelledby="lists-title">

@@ -10,7 +10,7 @@ import { PricesSection } from './PricesSection';
 import { accountRecord, neverAnswered } from '@test/support/account-record';
 import { setActiveListModels } from '@test/support/active-list';
 import { serveLocale } from '@test/support/i18n';
-import { renderInPage } from '@test/support/render-in-page';
+import { renderInOptions } from '@test/support/render-in-page';
 import { offerEntry } from '@test/support/rows';
 import { written } from '@test/support/written';
 
@@ -48,7 +48,7 @@ beforeEach(async () => {
 
 describe('PricesSection', () => {
   it('lists each model of the lists with what the provider list says, its price and how it is known', async () => {
-    renderInPage(<PricesSection />);
+    renderInOptions(<PricesSection />);
     expect(await screen.findByRole('heading', { name: 'Model prices' })).toBeTruthy();
     expect(screen.getByText(/ModelScope’s provider list \(the “预计魔粒扣减” on a model’s page\), once a day/)).toBeTruthy();
     expect(cellsOf(KIMI).slice(0, 2)).toEqual(['standard · 1 credit', 'ModelScope’s price, from its provider list · read 2 min. ago']);
@@ -67,7 +67,7 @@ describe('PricesSection', () => {
   });
 
   it('asks for the offers that are due when it opens, and reads them all again on request, for free', async () => {
-    renderInPage(<PricesSection />);
+    renderInOptions(<PricesSection />);
     await screen.findByRole('heading', { name: 'Model prices' });
     await vi.waitFor(() => expect(sent).toEqual([{ command: 'refresh', models: MODELS, offersNow: false }]));
     await userEvent.click(screen.getByRole('button', { name: 'Read the provider list again' }));
@@ -76,14 +76,14 @@ describe('PricesSection', () => {
 
   it('says why the provider list could not be asked for', async () => {
     vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockRejectedValue(new Error('The message port closed before a response was received.'));
-    renderInPage(<PricesSection />);
+    renderInOptions(<PricesSection />);
     expect((await screen.findByRole('alert')).textContent).toBe(
       'The extension’s background stopped before it answered. Results that arrived are kept; press Check again for the rest.',
     );
   });
 
   it('sets a tier by hand where the list gives no price, from the tiers and prices ModelScope gives, and says it was saved', async () => {
-    renderInPage(<PricesSection />);
+    renderInOptions(<PricesSection />);
     const tier = await screen.findByLabelText(`Tier of ${PRO}`);
     expect(within(tier).getAllByRole('option').map((option) => option.textContent)).toEqual([
       'Set the tier…',
@@ -99,7 +99,7 @@ describe('PricesSection', () => {
   });
 
   it('forgets a learned price, so the next Check learns it again', async () => {
-    renderInPage(<PricesSection />);
+    renderInOptions(<PricesSection />);
     await userEvent.click(await screen.findByRole('button', { name: `Forget the price of ${FLASH}` }));
     expect((await screen.findByRole('status')).textContent).toBe(`${FLASH}: price forgotten; the next Check learns it (1 call).`);
     expect((await pricesFor('cn')).models[FLASH]).toBeUndefined();
@@ -109,7 +109,7 @@ describe('PricesSection', () => {
   it('keeps the last good price when the latest read of the provider list failed, and says so', async () => {
     const failed = { ...offerEntry({ price: 1, tier: 'standard' }, Date.now() - 3 * 3_600_000), last: { at: Date.now(), outcome: 'unreachable' as const } };
     await storeRecord({ offers: { [KIMI]: failed } });
-    renderInPage(<PricesSection />);
+    renderInOptions(<PricesSection />);
     await screen.findByRole('heading', { name: 'Model prices' });
     expect(cellsOf(KIMI).slice(0, 2)).toEqual([
       'standard · 1 credit',
@@ -119,20 +119,20 @@ describe('PricesSection', () => {
 
   it('says why no tier can be set when ModelScope never gave its tier prices', async () => {
     await storeRecord({ rates: neverAnswered('not_returned', Date.now()) });
-    renderInPage(<PricesSection />);
+    renderInOptions(<PricesSection />);
     expect(await screen.findByText('ModelScope did not return its tier prices, so a tier cannot be set by hand yet. Opening the popup reads them.')).toBeTruthy();
     expect(screen.queryByRole('combobox')).toBeNull();
   });
 
   it('asks for a key first, without one', async () => {
     await fakeBrowser.storage.local.clear();
-    renderInPage(<PricesSection />);
+    renderInOptions(<PricesSection />);
     expect(await screen.findByText('Save an API key first; the prices are kept with your account, and the tiers come from your Magicube account.')).toBeTruthy();
     expect(screen.queryByRole('table')).toBeNull();
   });
 
   it('shows a refused write instead of pretending it landed', async () => {
-    renderInPage(<PricesSection />);
+    renderInOptions(<PricesSection />);
     const tier = await screen.findByLabelText(`Tier of ${PRO}`);
     // A tier priced beyond what a stored price may be: the write is refused by its schema, and the page says so.
     await storeRecord({
@@ -145,7 +145,7 @@ describe('PricesSection', () => {
 
   it('reads naturally in Chinese', async () => {
     await serveLocale('zh_CN');
-    renderInPage(<PricesSection />);
+    renderInOptions(<PricesSection />);
     expect(await screen.findByRole('heading', { name: '模型价格' })).toBeTruthy();
     expect(cellsOf(KIMI).slice(0, 2)).toEqual(['主流 · 1 魔粒', '魔搭公布的价格，来自提供方列表 · 2分钟前']);
     expect(cellsOf(FLASH).slice(0, 2)).toEqual(['轻量 · 0.5 魔粒', '2026年11月30日从魔粒消耗明细获取']);

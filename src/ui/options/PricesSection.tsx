@@ -1,17 +1,14 @@
 import { i18n } from '#i18n';
-import { useMemo } from 'react';
 import type { CreditsView } from '@src/account/credits-view';
 import type { Site } from '@src/contract';
 import type { TierPrice } from '@src/modelscope/magicube-shapes';
-import { favouriteListsItem } from '@src/storage/favourite-lists';
 import { forgetPrice, savePrice } from '@src/storage/model-prices';
 import { useActiveAccount } from '../active-account';
 import { missingText } from '../credits-source';
 import { siteName } from '../site-name';
 import { useAccountView } from '../use-account-view';
 import { useNow } from '../use-now';
-import { useOffers } from '../use-offers';
-import { useStoredValue } from '../use-stored-value';
+import { useListedOffers } from '../listed-offers';
 import { PricesTable } from './PricesTable';
 
 /** The tiers ModelScope priced for this account, or why there are none to pick from. */
@@ -26,17 +23,14 @@ function tierChoice(keyId: string | null, credits: CreditsView | null): { tiers:
 const setByHand = (site: Site, model: string, tier: TierPrice) =>
   savePrice(site, model, { tier: tier.tier, rawTier: tier.rawTier, price: tier.price, learned_at: Date.now(), source: 'manual' });
 
-const NO_MODELS: readonly string[] = [];
-
 /** The price of each model of the lists: from ModelScope's provider list, else learned from the ledger or set by hand. */
 export function PricesSection() {
   const account = useActiveAccount();
-  const [lists] = useStoredValue(favouriteListsItem);
   const now = useNow();
-  const models = useMemo(() => (lists ? [...new Set(lists.lists.flatMap((list) => list.models))] : NO_MODELS), [lists]);
-  const offers = useOffers(account, models);
-  const view = useAccountView(account, lists && models, now);
-  if (account === undefined || !lists || (account.keyId !== null && view === undefined)) return null;
+  const offers = useListedOffers();
+  const { models } = offers;
+  const view = useAccountView(account, models, now);
+  if (account === undefined || models === undefined || (account.keyId !== null && view === undefined)) return null;
   // Prices are a fact of one site: the active key's.
   const { site } = account;
   const { tiers, noTiers } = tierChoice(account.keyId, view?.credits ?? null);
